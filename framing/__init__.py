@@ -1,0 +1,71 @@
+"""framing: how different news outlets frame the same events.
+
+The public API is listed here and only here.
+"""
+
+from ._log import logger as _logger  # noqa: F401  (installs the NullHandler)
+from .analyses import (
+    ANALYZERS,
+    DEFAULT_ANALYSES,
+    ActorAnalyzer,
+    Analyzer,
+    DistinctiveTermsAnalyzer,
+    FactCoverageAnalyzer,
+    LoadedLanguageAnalyzer,
+    NamingAnalyzer,
+    NumbersAnalyzer,
+    QuoteAnalyzer,
+)
+from .article import Article, SkippedInput
+from .corpus import Corpus
+from .errors import FramingError, InputError, MissingDependencyError, NotFittedError, ParameterError
+from .events import events_table, group_events
+from .io import load_corpus
+from .matching import PhraseMatcher
+from .results import Results
+from .text import Document, fold, parse
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    # data
+    "Article",
+    "SkippedInput",
+    "Corpus",
+    "Document",
+    "load_corpus",
+    "load_example",
+    "parse",
+    "fold",
+    "PhraseMatcher",
+    # events
+    "group_events",
+    "events_table",
+    # analyses
+    "Analyzer",
+    "ANALYZERS",
+    "DEFAULT_ANALYSES",
+    "NamingAnalyzer",
+    "LoadedLanguageAnalyzer",
+    "DistinctiveTermsAnalyzer",
+    "FactCoverageAnalyzer",
+    "NumbersAnalyzer",
+    "QuoteAnalyzer",
+    "ActorAnalyzer",
+    "analyze",
+    "Results",
+    # report
+    "write_report",
+    "build_report",
+    # errors
+    "FramingError",
+    "InputError",
+    "ParameterError",
+    "NotFittedError",
+    "MissingDependencyError",
+]
+
+from .example import load_example  # noqa: E402
+from .pipeline import analyze  # noqa: E402
+from .report.build import build_report, write_report  # noqa: E402

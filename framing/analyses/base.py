@@ -1,0 +1,154 @@
+"""The analyzer contract and the evidence table every analysis shares.
+
+Every analysis is an :class:`Analyzer`: configured by keyword-only arguments in
+``__init__`` (which only stores them), taught in :meth:`Analyzer.fit`, and run in
+:meth:`Analyzer.transform`, which returns a dict of tidy DataFrames, key columns
+first (``event``, ``outlet``, ...). Event ``"all"`` holds corpus-wide rows.
+
+Each analysis also returns a ``<name>_evidence`` table in the shared
+:data:`EVIDENCE_COLUMNS` layout (plus its own key columns), so that each number can
+be traced back to the sentences behind it. Build it with :func:`make_evidence`.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any, ClassVar
+
+import pandas as pd
+
+from ..corpus import Corpus
+from ..errors import NotFittedError, ParameterError
+
+__all__ = ["Analyzer", "EVIDENCE_COLUMNS", "make_evidence", "ALL_EVENTS", "check_corpus"]
+
+#: Label of the corpus-wide rows in every results table.
+ALL_EVENTS = "all"
+
+#: Columns shared by every evidence table (analysis-specific key columns come between
+#: ``outlet`` and ``article_id``).
+EVIDENCE_COLUMNS = [
+    "event",
+    "outlet",
+    "article_id",
+    "sentence_index",
+    "start",
+    "end",
+    "match",
+    "sentence",
+]
+
+
+def check_corpus(corpus: Any, owner: str) -> Corpus:
+    """Refuse anything that is not a Corpus, with a message that says what to do."""
+    if isinstance(corpus, Corpus):
+        return corpus
+    if isinstance(corpus, str):
+        raise ParameterError(
+            f"{owner} expects a Corpus, got a single string. Load articles with "
+            "framing.load_corpus(path_or_records) or Corpus.from_texts([...])."
+        )
+    raise ParameterError(
+        f"{owner} expects a Corpus, got {type(corpus).__name__}. "
+        "Load articles with framing.load_corpus(...)."
+    )
+
+
+def make_evidence(corpus: Corpus, hits: pd.DataFrame, key_columns: list[str]) -> pd.DataFrame:
+    """Build an evidence table from matches.
+
+    Parameters
+    ----------
+    corpus:
+        The corpus the hits come from.
+    hits:
+        One row per piece of evidence with at least ``article_id``, ``start`` and
+        ``end`` (character offsets into the article text), plus ``key_columns``.
+        ``sentence_index`` and ``match`` are filled in when missing.
+    key_columns:
+        The analysis's own key columns (e.g. ``["group", "variant"]``).
+
+    Returns
+    -------
+    DataFrame with columns event, outlet, *key_columns, article_id, sentence_index,
+    start, end, match, sentence.
+    """
+    cols = ["event", "outlet", *key_columns, "article_id", "sentence_index", "start", "end", "match", "sentence"]
+    if hits is None or len(hits) == 0:
+        return pd.DataFrame(columns=cols)
+    events, outlets, sidx, sents, matches = [], [], [], [], []
+    has_sidx = "sentence_index" in hits.columns
+    has_match = "match" in hits.columns
+    for row in hits.itertuples(index=False):
+        art = corpus[row.article_id]
+        doc = corpus.document(art)
+        i = int(row.sentence_index) if has_sidx else doc.sentence_at(int(row.start))
+        events.append(art.event if art.event is not None else ALL_EVENTS)
+        outlets.append(art.outlet)
+        sidx.append(i)
+        sents.append(doc.sentence(i) if doc.n_sentences else "")
+        matches.append(row.match if has_match else doc.text[int(row.start) : int(row.end)])
+    out = hits.copy()
+    out["event"] = events
+    out["outlet"] = outlets
+    out["sentence_index"] = sidx
+    out["sentence"] = sents
+    out["match"] = matches
+    return out[cols].reset_index(drop=True)
+
+
+class Analyzer:
+    """Base class of every analysis.
+
+    Subclasses set :attr:`name` and :attr:`tables`, take keyword-only parameters in
+    ``__init__`` (stored unchanged as attributes of the same name), and implement
+    ``_fit(corpus)`` (optional: learned state in attributes ending in ``_``) and
+    ``_transform(corpus) -> dict[str, DataFrame]``.
+    """
+
+    #: Short name, used for table and CSV names.
+    name: ClassVar[str] = ""
+    #: Names of the tables :meth:`transform` returns.
+    tables: ClassVar[tuple[str, ...]] = ()
+
+    def fit(self, corpus: Corpus) -> Analyzer:
+        """Learn what the analysis needs from ``corpus``; returns self."""
+        corpus = check_corpus(corpus, f"{type(self).__name__}.fit")
+        self._fit(corpus)
+        self.n_articles_fit_ = len(corpus)
+        return self
+
+    def transform(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
+        """Measure ``corpus``; returns ``{table name: DataFrame}``."""
+        corpus = check_corpus(corpus, f"{type(self).__name__}.transform")
+        if not hasattr(self, "n_articles_fit_"):
+            raise NotFittedError(
+                f"This {type(self).__name__} instance is not fitted yet. Call 'fit' with a "
+                "Corpus before 'transform', or use 'fit_transform'."
+            )
+        return self._transform(corpus)
+
+    def fit_transform(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
+        """``fit(corpus)`` then ``transform(corpus)``."""
+        return self.fit(corpus).transform(corpus)
+
+    # -- to override ---------------------------------------------------------------
+    def _fit(self, corpus: Corpus) -> None:
+        return None
+
+    def _transform(self, corpus: Corpus) -> dict[str, pd.DataFrame]:  # pragma: no cover
+        raise NotImplementedError
+
+    # -- parameters ----------------------------------------------------------------
+    @classmethod
+    def _param_names(cls) -> list[str]:
+        sig = inspect.signature(cls.__init__)
+        return [p.name for p in sig.parameters.values() if p.kind is p.KEYWORD_ONLY]
+
+    def get_params(self) -> dict[str, Any]:
+        """The constructor parameters and their values."""
+        return {k: getattr(self, k) for k in self._param_names()}
+
+    def __repr__(self) -> str:
+        params = ", ".join(f"{k}={v!r}" for k, v in self.get_params().items())
+        return f"{type(self).__name__}({params})"

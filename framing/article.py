@@ -1,0 +1,88 @@
+"""Value objects for one article and one skipped input."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+__all__ = ["Article", "SkippedInput", "SKIP_REASONS"]
+
+#: Reasons an input can be skipped, with what each means.
+SKIP_REASONS = {
+    "empty text": "the article has no text after removing whitespace",
+    "unreadable": "the file could not be read or decoded",
+    "not an article": "the record or page holds no article text (e.g. an HTML page with no main text)",
+    "duplicate id": "another article already has this id; the first one is kept",
+    "duplicate text": "the same text was already loaded under another id",
+    "bad record": "the line could not be parsed as a record (e.g. malformed JSON)",
+    "unsupported file": "the file type is not one framing reads",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article.
+
+    Attributes
+    ----------
+    id:
+        Unique identifier within a corpus.
+    outlet:
+        The outlet that published it; ``"unknown"`` if nothing says.
+    title:
+        The headline, possibly guessed from the first line (see ``guessed``).
+    text:
+        The body as given (original characters kept for display and offsets).
+    date:
+        Publication date, or None.
+    url, language, source:
+        URL, ISO language code (``"en"`` by default) and the file (and line) it came from.
+    event:
+        An event label given with the input, or None (events are then found by grouping).
+    meta:
+        Any other metadata, read-only.
+    guessed:
+        Names of the fields whose values framing guessed (e.g. ``("title", "outlet")``),
+        so a report can show them for correction.
+    """
+
+    id: str
+    outlet: str
+    title: str
+    text: str
+    date: _dt.date | None = None
+    url: str | None = None
+    language: str = "en"
+    source: str | None = None
+    event: str | None = None
+    meta: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    guessed: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.meta, MappingProxyType):
+            object.__setattr__(self, "meta", MappingProxyType(dict(self.meta)))
+        if isinstance(self.date, _dt.datetime):
+            object.__setattr__(self, "date", self.date.date())
+
+    @property
+    def n_chars(self) -> int:
+        return len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedInput:
+    """An input that did not become an article, and why.
+
+    ``reason`` is one of the keys of :data:`SKIP_REASONS`; ``detail`` says more.
+    """
+
+    source: str
+    reason: str
+    detail: str = ""
+    line: int | None = None
+    id: str | None = None
+    outlet: str | None = None
+    title: str | None = None

@@ -1,0 +1,311 @@
+"""The immutable corpus: articles, skipped inputs, and cached text-pipeline results."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, overload
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from .article import Article, SkippedInput
+from .errors import ParameterError
+from .text import Document, SentenceSplitter, parse
+
+__all__ = ["Corpus", "ARTICLE_COLUMNS"]
+
+#: Columns of :meth:`Corpus.to_frame`, key columns first.
+ARTICLE_COLUMNS = [
+    "id",
+    "outlet",
+    "title",
+    "date",
+    "event",
+    "url",
+    "language",
+    "source",
+    "n_words",
+    "guessed",
+]
+
+
+class _DocCache:
+    """Parsed documents shared by a corpus and the corpora derived from it."""
+
+    def __init__(self, splitter: SentenceSplitter) -> None:
+        self.splitter = splitter
+        self.docs: dict[tuple[str, int], Document] = {}
+        self.vocab: dict[str, int] = {}
+        self.ids: dict[tuple[str, int], np.ndarray] = {}
+
+    def token_ids(self, article: Article) -> np.ndarray:
+        key = (article.id, hash(article.text))
+        ids = self.ids.get(key)
+        if ids is None:
+            vocab = self.vocab
+            setdefault = vocab.setdefault
+            toks = self.get(article).tokens
+            ids = np.fromiter((setdefault(t, len(vocab)) for t in toks), dtype=np.int64, count=len(toks))
+            self.ids[key] = ids
+        return ids
+
+    def get(self, article: Article) -> Document:
+        key = (article.id, hash(article.text))
+        doc = self.docs.get(key)
+        if doc is None:
+            doc = parse(article.text, splitter=self.splitter)
+            self.docs[key] = doc
+        return doc
+
+
+class Corpus:
+    """An immutable collection of articles, with the inputs that were skipped.
+
+    A corpus never changes: methods that assign events or select articles return a
+    new corpus. Parsed text (sentences, tokens) is computed once, on first use, and
+    shared with derived corpora.
+
+    Parameters
+    ----------
+    articles:
+        The articles. Ids must be unique.
+    skipped:
+        Inputs that did not become articles, with their reasons.
+    sentence_splitter:
+        ``"rules"`` (fast, default) or ``"punkt"`` (NLTK Punkt, slower).
+
+    Examples
+    --------
+    >>> from framing import Article, Corpus
+    >>> c = Corpus([Article(id="a", outlet="X", title="T", text="Kyiv said no.")])
+    >>> len(c), c.outlets
+    (1, ['X'])
+    >>> c.document("a").sentences()
+    ['Kyiv said no.']
+    """
+
+    __slots__ = ("_articles", "_skipped", "_index", "_cache", "_event_method")
+
+    def __init__(
+        self,
+        articles: Iterable[Article] = (),
+        skipped: Iterable[SkippedInput] = (),
+        *,
+        sentence_splitter: SentenceSplitter = "rules",
+        _cache: _DocCache | None = None,
+        _event_method: str | None = None,
+    ) -> None:
+        if isinstance(articles, (str, bytes)):
+            raise ParameterError(
+                "Corpus expects an iterable of Article objects, got a single string. "
+                "To load files use framing.load_corpus(path); to wrap texts use "
+                "Corpus.from_texts([...])."
+            )
+        arts = tuple(articles)
+        index: dict[str, int] = {}
+        for i, a in enumerate(arts):
+            if not isinstance(a, Article):
+                raise ParameterError(
+                    f"Corpus expects Article objects; item {i} is a {type(a).__name__}. "
+                    "Use framing.load_corpus(...) to build articles from dicts, files or a DataFrame."
+                )
+            if a.id in index:
+                raise ParameterError(
+                    f"Article ids must be unique in a Corpus; {a.id!r} appears twice. "
+                    "framing.load_corpus(...) skips duplicates and records them."
+                )
+            index[a.id] = i
+        if sentence_splitter not in ("rules", "punkt"):
+            raise ParameterError(
+                "The 'sentence_splitter' parameter of Corpus must be one of 'rules', 'punkt'. "
+                f"Got {sentence_splitter!r} instead."
+            )
+        self._articles = arts
+        self._skipped = tuple(skipped)
+        self._index = index
+        self._cache = _cache if _cache is not None else _DocCache(sentence_splitter)
+        if all(a.event is not None for a in arts) and arts and _event_method is None:
+            _event_method = "given"
+        self._event_method = _event_method
+
+    # -- construction -------------------------------------------------------------
+    @classmethod
+    def from_texts(
+        cls,
+        texts: Iterable[str],
+        *,
+        outlets: Iterable[str] | None = None,
+        titles: Iterable[str] | None = None,
+    ) -> Corpus:
+        """Build a corpus from plain strings (ids ``doc-0``, ``doc-1``, ...).
+
+        >>> Corpus.from_texts(["One.", "Two."], outlets=["A", "B"]).outlets
+        ['A', 'B']
+        """
+        if isinstance(texts, str):
+            raise ParameterError("Corpus.from_texts expects a list of strings, got a single string.")
+        texts = list(texts)
+        outs = list(outlets) if outlets is not None else ["unknown"] * len(texts)
+        tits = list(titles) if titles is not None else [""] * len(texts)
+        if not (len(outs) == len(tits) == len(texts)):
+            raise ParameterError("Corpus.from_texts: texts, outlets and titles must have the same length.")
+        return cls(
+            Article(id=f"doc-{i}", outlet=o, title=t, text=x)
+            for i, (x, o, t) in enumerate(zip(texts, outs, tits))
+        )
+
+    def _derive(self, articles: Iterable[Article], *, event_method: str | None = None) -> Corpus:
+        return Corpus(
+            articles,
+            self._skipped,
+            _cache=self._cache,
+            _event_method=event_method if event_method is not None else self._event_method,
+        )
+
+    def with_events(self, events: Mapping[str, str], *, method: str = "given") -> Corpus:
+        """A new corpus with each article's event set from ``events`` (id -> event label).
+
+        Articles missing from ``events`` keep their current event.
+        """
+        arts = [
+            dataclasses.replace(a, event=str(events[a.id])) if a.id in events else a
+            for a in self._articles
+        ]
+        return self._derive(arts, event_method=method)
+
+    def subset(self, ids: Iterable[str]) -> Corpus:
+        """A new corpus with only the articles whose ids are given (in corpus order)."""
+        keep = set(ids)
+        unknown = keep - self._index.keys()
+        if unknown:
+            raise ParameterError(f"Corpus.subset: unknown article ids {sorted(unknown)[:5]}.")
+        return self._derive(a for a in self._articles if a.id in keep)
+
+    # -- access ---------------------------------------------------------------------
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return self._articles
+
+    @property
+    def skipped(self) -> tuple[SkippedInput, ...]:
+        """Inputs that did not become articles, each with its reason."""
+        return self._skipped
+
+    @property
+    def sentence_splitter(self) -> SentenceSplitter:
+        return self._cache.splitter  # type: ignore[return-value]
+
+    @property
+    def event_method(self) -> str | None:
+        """How events were assigned: ``"given"``, ``"similarity"``, or None (not yet)."""
+        return self._event_method
+
+    @property
+    def outlets(self) -> list[str]:
+        """Outlet names, sorted."""
+        return sorted({a.outlet for a in self._articles})
+
+    @property
+    def events(self) -> list[str]:
+        """Event labels, sorted (empty if events are not assigned)."""
+        return sorted({a.event for a in self._articles if a.event is not None})
+
+    @property
+    def has_events(self) -> bool:
+        return bool(self._articles) and all(a.event is not None for a in self._articles)
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self._articles)
+
+    @overload
+    def __getitem__(self, key: int) -> Article: ...
+    @overload
+    def __getitem__(self, key: str) -> Article: ...
+    def __getitem__(self, key: int | str) -> Article:
+        if isinstance(key, str):
+            try:
+                return self._articles[self._index[key]]
+            except KeyError:
+                raise KeyError(f"No article with id {key!r} in this corpus.") from None
+        return self._articles[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._index
+
+    def __repr__(self) -> str:
+        return (
+            f"<Corpus: {len(self)} articles, {len(self.outlets)} outlets, "
+            f"{len(self.events)} events, {len(self._skipped)} skipped>"
+        )
+
+    def document(self, article: str | Article) -> Document:
+        """The parsed text (sentences, tokens with offsets) of one article, cached."""
+        art = self[article] if isinstance(article, str) else article
+        return self._cache.get(art)
+
+    def documents(self) -> list[Document]:
+        """Parsed texts of all articles, in corpus order."""
+        return [self._cache.get(a) for a in self._articles]
+
+    def token_ids(self, article: str | Article) -> np.ndarray:
+        """Integer ids of the article's tokens in :meth:`vocabulary` (cached)."""
+        art = self[article] if isinstance(article, str) else article
+        return self._cache.token_ids(art)
+
+    def term_counts(self) -> tuple[sp.csr_matrix, list[str]]:
+        """Unigram counts: a sparse articles-by-terms matrix and its term list.
+
+        Rows follow corpus order; columns follow the returned terms. Terms are the
+        normalised tokens of :func:`framing.text.fold`; nothing is dropped.
+        """
+        ids = [self._cache.token_ids(a) for a in self._articles]
+        vocab = self._cache.vocab
+        terms = [""] * len(vocab)
+        for t, i in vocab.items():
+            terms[i] = t
+        indptr = np.zeros(len(ids) + 1, dtype=np.int64)
+        np.cumsum([len(x) for x in ids], out=indptr[1:])
+        cols = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+        data = np.ones(len(cols), dtype=np.int64)
+        m = sp.csr_matrix((data, cols, indptr), shape=(len(ids), len(terms)))
+        m.sum_duplicates()
+        return m, terms
+
+    def by_event(self) -> dict[str, list[Article]]:
+        """Articles grouped by event label (articles with no event are left out)."""
+        groups: dict[str, list[Article]] = {}
+        for a in self._articles:
+            if a.event is not None:
+                groups.setdefault(a.event, []).append(a)
+        return dict(sorted(groups.items()))
+
+    # -- tables ---------------------------------------------------------------------
+    def to_frame(self) -> pd.DataFrame:
+        """One row per article: id, outlet, title, date, event, url, language, source, n_words, guessed."""
+        rows: list[dict[str, Any]] = []
+        for a in self._articles:
+            rows.append(
+                {
+                    "id": a.id,
+                    "outlet": a.outlet,
+                    "title": a.title,
+                    "date": pd.Timestamp(a.date) if a.date else pd.NaT,
+                    "event": a.event,
+                    "url": a.url,
+                    "language": a.language,
+                    "source": a.source,
+                    "n_words": self.document(a).n_tokens,
+                    "guessed": ",".join(a.guessed),
+                }
+            )
+        return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+
+    def skipped_frame(self) -> pd.DataFrame:
+        """One row per skipped input: source, line, id, reason, detail."""
+        cols = ["source", "line", "id", "outlet", "title", "reason", "detail"]
+        return pd.DataFrame([{c: getattr(s, c) for c in cols} for s in self._skipped], columns=cols)

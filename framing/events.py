@@ -1,0 +1,202 @@
+"""Group articles that cover the same event, across outlets.
+
+When every article carries an event label (an ``event`` column), that grouping is
+kept. Otherwise articles are grouped by content similarity: TF-IDF over their words
+(names, places and numbers weigh most because they are rare), cosine similarity,
+pairs further apart in time than ``window_days`` (when both dates are known) never
+joined, then average-linkage clustering cut at ``threshold``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse.csgraph import connected_components
+from scipy.spatial.distance import squareform
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
+
+from ._validation import check_number, check_option
+from .analyses.base import check_corpus
+from .corpus import Corpus
+
+__all__ = ["group_events", "events_table", "similarity_matrix", "EVENT_COLUMNS"]
+
+#: Columns of :func:`events_table`.
+EVENT_COLUMNS = ["event", "n_articles", "n_outlets", "outlets", "first_date", "last_date", "keywords", "method"]
+
+_STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "also", "new", "year", "years"}
+
+
+def _features(corpus: Corpus) -> tuple[sp.csr_matrix, np.ndarray]:
+    counts, terms = corpus.term_counts()
+    terms_arr = np.asarray(terms, dtype=object)
+    keep = np.fromiter((len(t) > 2 and t not in _STOP for t in terms), dtype=bool, count=len(terms))
+    counts = counts[:, keep]
+    terms_arr = terms_arr[keep]
+    n = counts.shape[0]
+    df = np.asarray((counts > 0).sum(axis=0)).ravel()
+    # Terms in one article only cannot link articles; terms in most articles do not separate events.
+    useful = (df >= 2) & (df <= max(2, 0.5 * n)) if n > 2 else df >= 1
+    counts = counts[:, useful]
+    terms_arr = terms_arr[useful]
+    X = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
+    return sp.csr_matrix(X), terms_arr
+
+
+def similarity_matrix(corpus: Corpus) -> pd.DataFrame:
+    """Cosine similarity of the articles' TF-IDF vectors, as a labelled DataFrame (small corpora)."""
+    X, _ = _features(check_corpus(corpus, "similarity_matrix"))
+    ids = [a.id for a in corpus]
+    return pd.DataFrame((X @ X.T).toarray(), index=ids, columns=ids)
+
+
+def group_events(
+    corpus: Corpus,
+    *,
+    threshold: float = 0.2,
+    window_days: int = 7,
+    method: Literal["auto", "given", "similarity"] = "auto",
+    chunk_size: int = 2000,
+) -> Corpus:
+    """Return a new corpus whose articles carry event labels.
+
+    Parameters
+    ----------
+    corpus:
+        The articles.
+    threshold:
+        Minimum average cosine similarity for articles to share an event (0 to 1).
+        Lower joins more.
+    window_days:
+        Articles whose dates are further apart than this never share an event (only
+        when both have dates).
+    method:
+        ``"given"`` keeps the events in the input (every article must have one);
+        ``"similarity"`` groups by content even when events are given; ``"auto"``
+        (default) uses given events when every article has one.
+    chunk_size:
+        Rows of the similarity matrix computed at a time (memory bound).
+
+    Returns
+    -------
+    Corpus
+        Articles labelled ``E01``, ``E02``, ... in order of first date (then first
+        appearance); ``corpus.event_method`` says how.
+
+    Examples
+    --------
+    >>> from framing import Corpus, group_events
+    >>> c = Corpus.from_texts([
+    ...     "Geneva talks: prisoner exchange agreed in Geneva by negotiators.",
+    ...     "Negotiators in Geneva agreed a prisoner exchange.",
+    ...     "Drone strike hits Kharkiv power plant; drone debris fell.",
+    ...     "A drone strike damaged a power plant near Kharkiv."])
+    >>> [a.event for a in group_events(c)]
+    ['E01', 'E01', 'E02', 'E02']
+    """
+    corpus = check_corpus(corpus, "group_events")
+    check_number("threshold", threshold, owner="group_events", low=0.0, high=1.0)
+    check_number("window_days", window_days, owner="group_events", low=0, integer=True)
+    check_option("method", method, ("auto", "given", "similarity"), owner="group_events")
+    n = len(corpus)
+    if n == 0:
+        return corpus
+    given = all(a.event is not None for a in corpus)
+    if method == "given" or (method == "auto" and given):
+        if not given:
+            missing = [a.id for a in corpus if a.event is None][:5]
+            raise ValueError(f"group_events(method='given'): articles without an event, e.g. {missing}.")
+        return corpus.with_events({a.id: a.event for a in corpus}, method="given")
+
+    X, _ = _features(corpus)
+    days = np.array(
+        [a.date.toordinal() if a.date is not None else np.nan for a in corpus], dtype=float
+    )
+    # Sparse graph of pairs above threshold within the date window.
+    rows, cols, vals = [], [], []
+    for lo in range(0, n, chunk_size):
+        block = (X[lo : lo + chunk_size] @ X.T).tocoo()
+        r = block.row + lo
+        keep = (block.data >= threshold) & (r != block.col)
+        r, c, v = r[keep], block.col[keep], block.data[keep]
+        dr, dc = days[r], days[c]
+        far = ~np.isnan(dr) & ~np.isnan(dc) & (np.abs(dr - dc) > window_days)
+        rows.append(r[~far])
+        cols.append(c[~far])
+        vals.append(v[~far])
+    r = np.concatenate(rows)
+    c = np.concatenate(cols)
+    graph = sp.csr_matrix((np.ones(len(r)), (r, c)), shape=(n, n))
+    n_comp, comp = connected_components(graph, directed=False)
+
+    labels = np.full(n, -1, dtype=np.int64)
+    next_label = 0
+    for k in range(n_comp):
+        members = np.flatnonzero(comp == k)
+        if len(members) <= 2:
+            labels[members] = next_label
+            next_label += 1
+            continue
+        sub = X[members]
+        sim = (sub @ sub.T).toarray()
+        d = days[members]
+        far = ~np.isnan(d[:, None]) & ~np.isnan(d[None, :]) & (np.abs(d[:, None] - d[None, :]) > window_days)
+        sim[far] = 0.0
+        dist = np.clip(1.0 - sim, 0.0, 1.0)
+        np.fill_diagonal(dist, 0.0)
+        Z = linkage(squareform(dist, checks=False), method="average")
+        sub_labels = fcluster(Z, t=1.0 - threshold, criterion="distance")
+        for s in np.unique(sub_labels):
+            labels[members[sub_labels == s]] = next_label
+            next_label += 1
+
+    # Order events by first date, then by first appearance.
+    order_key: dict[int, tuple[float, int]] = {}
+    for i, lab in enumerate(labels.tolist()):
+        d = days[i]
+        cur = order_key.get(lab)
+        cand = (d if not np.isnan(d) else np.inf, i)
+        if cur is None:
+            order_key[lab] = cand
+        else:
+            order_key[lab] = (min(cur[0], cand[0]), min(cur[1], cand[1]))
+    ranked = sorted(order_key, key=lambda lab: order_key[lab])
+    width = max(2, len(str(len(ranked))))
+    names = {lab: f"E{j + 1:0{width}d}" for j, lab in enumerate(ranked)}
+    return corpus.with_events({a.id: names[int(labels[i])] for i, a in enumerate(corpus)}, method="similarity")
+
+
+def events_table(corpus: Corpus, *, n_keywords: int = 5) -> pd.DataFrame:
+    """One row per event: size, outlets, date range and keywords (the grouping, for checking).
+
+    Keywords are the terms with the highest summed TF-IDF weight in the event.
+    """
+    corpus = check_corpus(corpus, "events_table")
+    if not corpus.has_events:
+        return pd.DataFrame(columns=EVENT_COLUMNS)
+    X, terms = _features(corpus)
+    ev = np.array([a.event for a in corpus], dtype=object)
+    rows = []
+    for name, arts in corpus.by_event().items():
+        idx = np.flatnonzero(ev == name)
+        w = np.asarray(X[idx].sum(axis=0)).ravel() if X.shape[1] else np.zeros(0)
+        top = terms[np.argsort(-w, kind="stable")[:n_keywords]] if len(w) else []
+        dates = [a.date for a in arts if a.date is not None]
+        outlets = sorted({a.outlet for a in arts})
+        rows.append(
+            {
+                "event": name,
+                "n_articles": len(arts),
+                "n_outlets": len(outlets),
+                "outlets": "; ".join(outlets),
+                "first_date": pd.Timestamp(min(dates)) if dates else pd.NaT,
+                "last_date": pd.Timestamp(max(dates)) if dates else pd.NaT,
+                "keywords": ", ".join(str(t) for t in top),
+                "method": corpus.event_method or "",
+            }
+        )
+    return pd.DataFrame(rows, columns=EVENT_COLUMNS)

@@ -1,0 +1,207 @@
+"""Turn records (dicts, rows) into articles, recording every skip with its reason."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from .._log import logger
+from ..article import Article, SkippedInput
+from ..errors import InputError, ParameterError
+
+__all__ = ["FIELDS", "FIELD_ALIASES", "ArticleBuilder", "resolve_columns", "parse_date"]
+
+#: The article fields a record or table column can map to.
+FIELDS = ("id", "outlet", "title", "text", "date", "url", "event", "language")
+
+#: Column names recognised without a mapping, in order of preference.
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content", "content_original", "article", "maintext", "full_text", "story_text"),
+    "outlet": ("outlet", "source", "publisher", "sitename", "site", "source_name", "media", "newspaper", "domain"),
+    "title": ("title", "headline", "heading"),
+    "date": ("date", "published", "publish_date", "published_at", "date_publish", "pubdate", "datetime"),
+    "id": ("id", "article_id", "doc_id", "uid", "uuid"),
+    "url": ("url", "link", "source_url"),
+    "event": ("event", "event_id", "story_id"),
+    "language": ("language", "lang"),
+}
+
+
+def resolve_columns(
+    available: list[str], mapping: Mapping[str, str | None], *, where: str
+) -> dict[str, str | None]:
+    """Decide which column holds each article field.
+
+    ``mapping`` holds the user's ``text=``, ``outlet=``, ... arguments. A named
+    column that does not exist is an error listing the columns there are.
+    """
+    lower = {c.lower(): c for c in available}
+    out: dict[str, str | None] = {}
+    for f in FIELDS:
+        given = mapping.get(f)
+        if given is not None:
+            if given not in available:
+                raise InputError(
+                    f"the column {given!r} given as {f}= does not exist. "
+                    f"Available columns: {', '.join(map(repr, available)) or 'none'}.",
+                    path=where,
+                    field=f,
+                )
+            out[f] = given
+            continue
+        out[f] = next((lower[a] for a in FIELD_ALIASES[f] if a in lower), None)
+    if out["text"] is None:
+        raise InputError(
+            "no text column found. Name it with text='COLUMN'. "
+            f"Available columns: {', '.join(map(repr, available)) or 'none'}.",
+            path=where,
+            field="text",
+        )
+    return out
+
+
+def _missing(v: Any) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v)) or (isinstance(v, str) and not v.strip()) or v is pd.NaT
+
+
+def parse_date(value: Any) -> _dt.date | None:
+    """Parse a date from a string, number-free timestamp or date; None if missing.
+
+    >>> parse_date("2025-05-16T10:00:00Z"), parse_date("16 May 2025")
+    (datetime.date(2025, 5, 16), datetime.date(2025, 5, 16))
+    """
+    if _missing(value):
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    ts = pd.to_datetime(str(value).strip(), utc=True, format="mixed")
+    return ts.date()
+
+
+class ArticleBuilder:
+    """Collects articles and skipped inputs; ids and texts must be unique.
+
+    In strict mode any problem raises an :class:`InputError` instead of being
+    recorded as a skip.
+    """
+
+    def __init__(self, *, strict: bool = False, dedupe_text: bool = True) -> None:
+        self.strict = strict
+        self.dedupe_text = dedupe_text
+        self.articles: list[Article] = []
+        self.skipped: list[SkippedInput] = []
+        self._ids: set[str] = set()
+        self._texts: dict[str, str] = {}
+
+    def skip(self, source: str, reason: str, detail: str = "", *, line: int | None = None,
+             id: str | None = None, outlet: str | None = None, title: str | None = None,
+             field: str | None = None) -> None:
+        if self.strict:
+            raise InputError(f"{reason}: {detail} (strict mode; use strict=False to skip and record it)",
+                             path=source, line=line, field=field)
+        logger.info("skipped %s%s: %s (%s)", source, f" line {line}" if line else "", reason, detail)
+        self.skipped.append(SkippedInput(source=source, reason=reason, detail=detail, line=line,
+                                         id=id, outlet=outlet, title=title))
+
+    def add(self, article: Article, *, line: int | None = None) -> bool:
+        src = article.source or "<input>"
+        if not article.text.strip():
+            self.skip(src, "empty text", "the article has no text", line=line, id=article.id,
+                      outlet=article.outlet, title=article.title, field="text")
+            return False
+        if article.id in self._ids:
+            self.skip(src, "duplicate id", f"id {article.id!r} was already loaded; the first is kept",
+                      line=line, id=article.id, outlet=article.outlet, title=article.title, field="id")
+            return False
+        if self.dedupe_text:
+            h = hashlib.blake2b(" ".join(article.text.split()).encode("utf-8"), digest_size=16).hexdigest()
+            if h in self._texts:
+                self.skip(src, "duplicate text", f"same text as article {self._texts[h]!r}", line=line,
+                          id=article.id, outlet=article.outlet, title=article.title, field="text")
+                return False
+            self._texts[h] = article.id
+        self._ids.add(article.id)
+        self.articles.append(article)
+        return True
+
+    def add_record(self, record: Mapping[str, Any], columns: Mapping[str, str | None], *,
+                   source: str, line: int | None, default_id: str,
+                   defaults: Mapping[str, Any] | None = None) -> bool:
+        """Build an article from one record with the resolved ``columns``."""
+        if not isinstance(record, Mapping):
+            self.skip(source, "bad record", f"expected an object with fields, got {type(record).__name__}", line=line)
+            return False
+        defaults = dict(defaults or {})
+
+        def get(f: str) -> Any:
+            col = columns.get(f)
+            v = record.get(col) if col is not None else None
+            return defaults.get(f) if _missing(v) else v
+
+        text = get("text")
+        rid = get("id")
+        rid = default_id if _missing(rid) else str(rid)
+        title = get("title")
+        outlet = get("outlet")
+        if _missing(text) or not isinstance(text, str):
+            self.skip(source, "empty text" if _missing(text) else "bad record",
+                      "no text in the record" if _missing(text) else f"text is a {type(text).__name__}, not a string",
+                      line=line, id=rid, outlet=None if _missing(outlet) else str(outlet),
+                      title=None if _missing(title) else str(title), field=columns.get("text"))
+            return False
+        guessed: list[str] = []
+        if _missing(outlet):
+            outlet, _ = "unknown", guessed.append("outlet")
+        raw_date = get("date")
+        meta = {k: v for k, v in record.items() if k not in {c for c in columns.values() if c}}
+        try:
+            date = parse_date(raw_date)
+        except (ValueError, TypeError, OverflowError) as exc:
+            if self.strict:
+                raise InputError(f"cannot parse the date {raw_date!r} ({exc}); use ISO dates like 2025-05-16",
+                                 path=source, line=line, field=columns.get("date")) from None
+            logger.warning("%s line %s: unparseable date %r kept as metadata", source, line, raw_date)
+            date, meta["date_unparsed"] = None, raw_date
+        if _missing(title):
+            title = _title_from_text(text)
+            guessed.append("title")
+        event = get("event")
+        return self.add(
+            Article(
+                id=rid,
+                outlet=str(outlet).strip(),
+                title=str(title).strip(),
+                text=text,
+                date=date,
+                url=None if _missing(get("url")) else str(get("url")),
+                language=str(get("language") or "en"),
+                source=f"{source}:{line}" if line is not None else source,
+                event=None if _missing(event) else str(event),
+                meta=meta,
+                guessed=tuple(guessed),
+            ),
+            line=line,
+        )
+
+
+def _title_from_text(text: str, max_words: int = 12) -> str:
+    """A title guessed from the first sentence of the text, cut to ``max_words`` words."""
+    from ..text import split_sentences
+
+    spans = split_sentences(text)
+    first = text[spans[0][0] : spans[0][1]] if spans else text.strip()
+    words = first.split()
+    return " ".join(words[:max_words]) + (" …" if len(words) > max_words else "")
+
+
+def check_mapping_names(mapping: Mapping[str, Any]) -> None:
+    for k in mapping:
+        if k not in FIELDS:
+            raise ParameterError(f"Unknown field {k!r}; the fields are {', '.join(FIELDS)}.")

@@ -1,0 +1,56 @@
+"""Results: the tables of one analysis run, by name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import Corpus
+
+__all__ = ["Results"]
+
+
+class Results(Mapping[str, pd.DataFrame]):
+    """A read-only mapping from table name to tidy DataFrame, with the analysed corpus.
+
+    ``results["naming"]`` is a table; ``results.corpus`` the corpus (with events)
+    that produced it; :meth:`to_csv` writes every table as ``<name>.csv``.
+    """
+
+    def __init__(self, corpus: Corpus, tables: Mapping[str, pd.DataFrame], *, params: Mapping | None = None) -> None:
+        self._corpus = corpus
+        self._tables = dict(tables)
+        self.params = dict(params or {})
+
+    @property
+    def corpus(self) -> Corpus:
+        return self._corpus
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        try:
+            return self._tables[name]
+        except KeyError:
+            raise KeyError(f"No table {name!r}; available: {', '.join(self._tables)}") from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tables)
+
+    def __len__(self) -> int:
+        return len(self._tables)
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{k}: {len(v)}" for k, v in self._tables.items())
+        return f"<Results for {len(self._corpus)} articles; {sizes}>"
+
+    def to_csv(self, directory: str | Path) -> list[Path]:
+        """Write each table to ``directory/<name>.csv`` (UTF-8); returns the paths."""
+        out = Path(directory)
+        out.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for name, df in self._tables.items():
+            p = out / f"{name}.csv"
+            df.to_csv(p, index=False, encoding="utf-8")
+            paths.append(p)
+        return paths
