@@ -5,11 +5,20 @@ kept. Otherwise articles are grouped by content similarity: TF-IDF over their wo
 (names, places and numbers weigh most because they are rare), cosine similarity,
 pairs further apart in time than ``window_days`` (when both dates are known) never
 joined, then average-linkage clustering cut at ``threshold``.
+
+Serial events (rounds of talks, summits, votes) share almost all their words; what
+tells them apart is the ordinal in the headline and lead: "first summit" against
+"second round" or "new round". With ``ordinals=True`` (default) two articles whose
+headline or first sentences name different rounds are never joined, like two
+articles too far apart in time. "new", "next", "another" and "latest" mean a round
+after the first: they conflict with "first" only.
 """
 
 from __future__ import annotations
 
 from typing import Literal
+
+import re
 
 import numpy as np
 import pandas as pd
@@ -23,12 +32,50 @@ from ._validation import check_number, check_option
 from .analyses.base import check_corpus
 from .corpus import Corpus
 
-__all__ = ["group_events", "events_table", "similarity_matrix", "EVENT_COLUMNS"]
+__all__ = ["group_events", "events_table", "similarity_matrix", "round_ordinals", "EVENT_COLUMNS"]
 
 #: Columns of :func:`events_table`.
 EVENT_COLUMNS = ["event", "n_articles", "n_outlets", "outlets", "first_date", "last_date", "keywords", "method"]
 
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "also", "new", "year", "years"}
+
+
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+             "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "new": 0, "next": 0, "another": 0, "latest": 0}
+_ROUND_RE = re.compile(
+    r"\b(" + "|".join(_ORDINALS) + r")\s+(?:[\w-]+\s+){0,2}?"
+    r"(round|summit|meeting|session|talks?|negotiations|vote|hearing|debate|visit|conference)s?\b",
+    re.I,
+)
+#: Sentences of the lead searched for round ordinals (after the headline).
+LEAD_SENTENCES = 3
+
+
+def round_ordinals(corpus: Corpus) -> list[frozenset[int]]:
+    """The round numbers each article's headline and lead name (0 means "a later round").
+
+    >>> from framing import Article, Corpus
+    >>> c = Corpus([Article(id="a", outlet="X", title="Second round of talks ends", text="Talks ended.")])
+    >>> round_ordinals(c)
+    [frozenset({2})]
+    """
+    out = []
+    for a in corpus:
+        doc = corpus.document(a)
+        k = min(LEAD_SENTENCES, doc.n_sentences)
+        lead = a.title + "\n" + (doc.text[: int(doc.sent_ends[k - 1])] if k else "")
+        out.append(frozenset(_ORDINALS[m.group(1).lower()] for m in _ROUND_RE.finditer(lead)))
+    return out
+
+
+def _conflict(a: frozenset[int], b: frozenset[int]) -> bool:
+    """True when two ordinal sets name different rounds."""
+    if not a or not b or a & b:
+        return False
+    # "later" (0) is compatible with any round but the first
+    if 0 in a and 1 not in b or 0 in b and 1 not in a:
+        return False
+    return True
 
 
 def _features(corpus: Corpus) -> tuple[sp.csr_matrix, np.ndarray]:
@@ -41,8 +88,12 @@ def _features(corpus: Corpus) -> tuple[sp.csr_matrix, np.ndarray]:
     df = np.asarray((counts > 0).sum(axis=0)).ravel()
     # Terms in one article only cannot link articles; terms in most articles do not separate events.
     useful = (df >= 2) & (df <= max(2, 0.5 * n)) if n > 2 else df >= 1
+    if not useful.any():  # tiny or homogeneous corpora: keep every term
+        useful = df >= 1
     counts = counts[:, useful]
     terms_arr = terms_arr[useful]
+    if counts.shape[1] == 0:
+        return sp.csr_matrix((n, 0)), terms_arr
     X = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
     return sp.csr_matrix(X), terms_arr
 
@@ -57,9 +108,10 @@ def similarity_matrix(corpus: Corpus) -> pd.DataFrame:
 def group_events(
     corpus: Corpus,
     *,
-    threshold: float = 0.2,
+    threshold: float = 0.15,
     window_days: int = 7,
     method: Literal["auto", "given", "similarity"] = "auto",
+    ordinals: bool = True,
     chunk_size: int = 2000,
 ) -> Corpus:
     """Return a new corpus whose articles carry event labels.
@@ -78,6 +130,9 @@ def group_events(
         ``"given"`` keeps the events in the input (every article must have one);
         ``"similarity"`` groups by content even when events are given; ``"auto"``
         (default) uses given events when every article has one.
+    ordinals:
+        Never join articles whose headline or lead name different rounds ("first
+        summit", "second round").
     chunk_size:
         Rows of the similarity matrix computed at a time (memory bound).
 
@@ -116,6 +171,7 @@ def group_events(
     days = np.array(
         [a.date.toordinal() if a.date is not None else np.nan for a in corpus], dtype=float
     )
+    rounds = round_ordinals(corpus) if ordinals else [frozenset()] * n
     # Sparse graph of pairs above threshold within the date window.
     rows, cols, vals = [], [], []
     for lo in range(0, n, chunk_size):
@@ -125,6 +181,9 @@ def group_events(
         r, c, v = r[keep], block.col[keep], block.data[keep]
         dr, dc = days[r], days[c]
         far = ~np.isnan(dr) & ~np.isnan(dc) & (np.abs(dr - dc) > window_days)
+        if ordinals:
+            far |= np.fromiter((_conflict(rounds[i], rounds[j]) for i, j in zip(r.tolist(), c.tolist())),
+                               dtype=bool, count=len(r))
         rows.append(r[~far])
         cols.append(c[~far])
         vals.append(v[~far])
@@ -145,6 +204,12 @@ def group_events(
         sim = (sub @ sub.T).toarray()
         d = days[members]
         far = ~np.isnan(d[:, None]) & ~np.isnan(d[None, :]) & (np.abs(d[:, None] - d[None, :]) > window_days)
+        if ordinals:
+            rr = [rounds[i] for i in members.tolist()]
+            for x in range(len(rr)):
+                for y in range(x + 1, len(rr)):
+                    if rr[x] and rr[y] and _conflict(rr[x], rr[y]):
+                        far[x, y] = far[y, x] = True
         sim[far] = 0.0
         dist = np.clip(1.0 - sim, 0.0, 1.0)
         np.fill_diagonal(dist, 0.0)

@@ -10,6 +10,10 @@ from .._optional import import_optional
 __all__ = ["extract_html"]
 
 
+#: A page whose main text has fewer words than this is not an article (a menu, an index page).
+MIN_WORDS = 15
+
+
 def extract_html(html: str, *, url: str | None = None) -> dict[str, Any] | None:
     """Main text and metadata of one page, or None if the page holds no article text.
 
@@ -30,7 +34,7 @@ def extract_html(html: str, *, url: str | None = None) -> dict[str, Any] | None:
         return None
     d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     text = (d.get("text") or "").strip()
-    if not text:
+    if len(text.split()) < MIN_WORDS:
         return None
     page_url = d.get("url") or url
     outlet = d.get("sitename") or (urlparse(page_url).hostname if page_url else None)

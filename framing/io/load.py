@@ -282,7 +282,7 @@ def _load_file(path: Path, mapping, builder: ArticleBuilder, *, encoding, format
         except MissingDependencyError:
             raise
         if page is None:
-            builder.skip(str(path), "not an article", "no main text found in the HTML page")
+            builder.skip(str(path), "not an article", "no main text found in the HTML page (fewer than 15 words)")
             return
         fields = {**{k: v for k, v in page.items() if v}, **side}
         _add_file_article(builder, path, file_id, fields, guessed_outlet=None, folder_outlet=folder_outlet,

@@ -1,0 +1,189 @@
+import json
+
+import pandas as pd
+import pytest
+
+from framing import Article, Corpus, InputError, ParameterError, load_corpus
+
+
+# -- seeds -----------------------------------------------------------------------------
+
+def test_seeds_load_as_five_articles(seeds):
+    assert len(seeds) == 5
+    assert [s.reason for s in seeds.skipped] == ["not an article"]  # README.md
+    assert seeds.skipped[0].source.endswith("README.md")
+
+
+def test_seeds_titles_and_quirks(seeds):
+    t = {a.id[:3]: a for a in seeds}
+    assert t["000"].title == "Russia and Ukraine conclude their first summit without major progress."
+    assert t["001"].title.startswith("Russia and Ukraine Finalize Prisoner Exchange")
+    # 002 starts with a byline, not a title: it is kept as metadata, the title is guessed
+    assert t["002"].meta["byline"] == "By Samson Shen"
+    assert "title" in t["002"].guessed and t["002"].title.startswith("On May 16th")
+    assert not t["002"].text.startswith("By Samson")
+    # 003 starts with a blank line and has no title line
+    assert "title" in t["003"].guessed and t["003"].title.startswith("Delegations from Russia")
+    # 004: the outlet line is recognised, the title is on line 3
+    assert t["004"].outlet == "Voz.us"
+    assert t["004"].title == "Russia and Ukraine conclude second summit in Istanbul with new prisoner exchange"
+    assert t["004"].meta["outlet_line"] == "Voz media US Voz.us"
+    # no metadata: each file is its own outlet, marked as guessed
+    assert all("outlet" in a.guessed for a in seeds)
+    assert len(seeds.outlets) == 5
+
+
+# -- folders -----------------------------------------------------------------------------
+
+def test_folder_per_outlet_front_matter_and_sidecar(tmp_path):
+    (tmp_path / "Daily Post").mkdir()
+    (tmp_path / "Daily Post" / "a.txt").write_text("Title A\n\nKyiv said no. Talks ended.", encoding="utf-8")
+    (tmp_path / "Evening Star").mkdir()
+    (tmp_path / "Evening Star" / "b.md").write_text(
+        "---\ntitle: \"Front matter title\"\ndate: 2025-05-16\noutlet: Star Online\n---\nKiev said yes.",
+        encoding="utf-8",
+    )
+    c = load_corpus(tmp_path)
+    a, b = c["Daily Post/a"], c["Evening Star/b"]
+    assert (a.outlet, a.title, a.text) == ("Daily Post", "Title A", "Kyiv said no. Talks ended.")
+    assert (b.outlet, b.title, str(b.date)) == ("Star Online", "Front matter title", "2025-05-16")
+    assert b.guessed == ()
+
+
+def test_sidecar_metadata_csv(tmp_path):
+    (tmp_path / "one.txt").write_text("Headline\n\nBody one.", encoding="utf-8")
+    (tmp_path / "two.txt").write_text("Headline two\n\nBody two.", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file,outlet,date,title\none.txt,Alpha,2025-01-02,Given\n", encoding="utf-8")
+    c = load_corpus(tmp_path)
+    assert len(c) == 2 and not c.skipped  # the sidecar is not an input
+    assert (c["one"].outlet, c["one"].title, str(c["one"].date)) == ("Alpha", "Given", "2025-01-02")
+    assert c["two"].outlet == "two" and "outlet" in c["two"].guessed
+
+
+@pytest.mark.parametrize(
+    "payload, encoding",
+    [
+        ("Title\n\nKyïv – “talks” café".encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + "Title\n\nKyïv – “talks” café".encode("utf-8"), "utf-8-sig"),
+        ("Title\n\nKyïv – “talks” café".encode("cp1252"), "cp1252"),
+        ("Title\n\nKyïv café".encode("latin-1"), "latin-1"),
+    ],
+)
+def test_encodings_detected(tmp_path, payload, encoding):
+    (tmp_path / "a.txt").write_bytes(payload)
+    c = load_corpus(tmp_path)
+    assert c["a"].title == "Title"
+    assert c["a"].text.startswith("Kyïv")
+    assert c["a"].text.endswith("café")
+
+
+def test_every_input_accounted_for(tmp_path):
+    (tmp_path / "ok.txt").write_text("Title\n\nSome text.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    (tmp_path / "dup.txt").write_text("Title\n\nSome text.", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    (tmp_path / "LICENSE").write_text("MIT", encoding="utf-8")
+    c = load_corpus(tmp_path)
+    reasons = {s.source.rsplit("/", 1)[-1]: s.reason for s in c.skipped}
+    assert [a.id for a in c] == ["dup"] or [a.id for a in c] == ["ok"]
+    assert reasons["empty.txt"] == "empty text"
+    assert reasons["image.png"] == "unsupported file"
+    assert reasons["LICENSE"] == "unsupported file"
+    assert "duplicate text" in reasons.values()
+    assert len(c) + len(c.skipped) == 5
+
+
+def test_strict_mode_raises_with_location(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    with pytest.raises(InputError, match="empty.txt.*empty text"):
+        load_corpus(tmp_path, strict=True)
+
+
+# -- tables and records -------------------------------------------------------------------
+
+def test_jsonl_with_bad_lines(tmp_path):
+    p = tmp_path / "a.jsonl"
+    lines = [
+        json.dumps({"id": "x1", "body": "Kyiv said no.", "publisher": "A", "published": "2025-05-16"}),
+        "{not json",
+        json.dumps({"id": "x2", "body": "", "publisher": "B"}),
+        json.dumps({"id": "x1", "body": "Other text.", "publisher": "C"}),
+        json.dumps([1, 2]),
+        json.dumps({"id": "x3", "body": "Kiev said yes.", "publisher": "B", "published": "not a date"}),
+    ]
+    p.write_text("\n".join(lines), encoding="utf-8")
+    c = load_corpus(p)
+    assert [a.id for a in c] == ["x1", "x3"]
+    assert c["x1"].outlet == "A" and str(c["x1"].date) == "2025-05-16"
+    assert c["x3"].date is None and c["x3"].meta["date_unparsed"] == "not a date"
+    got = sorted((s.line, s.reason) for s in c.skipped)
+    assert got == [(2, "bad record"), (3, "empty text"), (4, "duplicate id"), (5, "bad record")]
+    with pytest.raises(InputError, match=r"a\.jsonl, line 2"):
+        load_corpus(p, strict=True)
+
+
+def test_csv_tsv_json_with_column_mapping(tmp_path):
+    df = pd.DataFrame({"story": ["Kyiv said no.", "Kiev said yes."], "paper": ["A", "B"], "when": ["2025-01-01", "2025-01-02"]})
+    df.to_csv(tmp_path / "a.csv", index=False)
+    df.to_csv(tmp_path / "a.tsv", index=False, sep="\t")
+    (tmp_path / "a.json").write_text(df.to_json(orient="records"), encoding="utf-8")
+    for name in ("a.csv", "a.tsv", "a.json"):
+        c = load_corpus(tmp_path / name, text="story", outlet="paper", date="when")
+        assert [a.outlet for a in c] == ["A", "B"], name
+        assert str(c[1].date) == "2025-01-02"
+
+
+def test_unknown_column_names_the_columns(tmp_path):
+    pd.DataFrame({"body": ["x"]}).to_csv(tmp_path / "a.csv", index=False)
+    with pytest.raises(InputError, match=r"'headline'.*Available columns: 'body'"):
+        load_corpus(tmp_path / "a.csv", title="headline")
+
+
+def test_no_text_column(tmp_path):
+    with pytest.raises(InputError, match="no text column"):
+        load_corpus(pd.DataFrame({"foo": ["x"]}))
+
+
+def test_dataframe_and_records_and_articles():
+    df = pd.DataFrame({"text": ["Kyiv said no.", "Kiev said yes."], "outlet": ["A", "B"]})
+    assert len(load_corpus(df)) == 2
+    assert len(load_corpus(df.to_dict(orient="records"))) == 2
+    arts = [Article(id="a", outlet="A", title="t", text="x y")]
+    assert load_corpus(arts)["a"].text == "x y"
+
+
+def test_single_string_is_refused_with_advice():
+    with pytest.raises(ParameterError, match="looks like text"):
+        load_corpus("Kyiv said no to the proposal on Monday, officials said.")
+    with pytest.raises(ParameterError, match="single string"):
+        Corpus("Kyiv said no.")
+
+
+def test_missing_path():
+    with pytest.raises(InputError, match="no such file"):
+        load_corpus("/nonexistent/folder")
+
+
+# -- HTML -------------------------------------------------------------------------------
+
+HTML_PAGE = """<html><head><title>Talks end &lt;b&gt;</title>
+<meta property="og:site_name" content="Example News">
+<meta property="article:published_time" content="2025-05-16"></head>
+<body><nav>Home | World</nav><article><h1>Talks end without a ceasefire</h1>
+<p>Russian and Ukrainian delegations met in Istanbul on Friday for their first direct talks in three years.</p>
+<p>The meeting lasted less than two hours and ended with an agreement to exchange 1,000 prisoners from each side.</p>
+<p>Kyiv said Moscow had made demands that were unacceptable, according to a Ukrainian official.</p>
+</article><footer>Copyright</footer></body></html>"""
+
+
+def test_html_page(tmp_path):
+    pytest.importorskip("trafilatura")
+    (tmp_path / "page.html").write_text(HTML_PAGE, encoding="utf-8")
+    (tmp_path / "empty.html").write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
+    c = load_corpus(tmp_path)
+    a = c["page"]
+    assert "1,000 prisoners from each side" in a.text
+    assert "Copyright" not in a.text and "Home | World" not in a.text
+    assert a.outlet == "Example News"
+    assert str(a.date) == "2025-05-16"
+    assert [s.reason for s in c.skipped] == ["not an article"]

@@ -1,0 +1,69 @@
+import pytest
+
+from framing import fold, parse
+from framing.text import split_sentences, tokenize
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr. Smith met Gen. Lee. They talked.", ["Mr. Smith met Gen. Lee.", "They talked."]),
+        ("He lives in the U.S. He is happy.", ["He lives in the U.S.", "He is happy."]),
+        ("The U.S. military said no.", ["The U.S. military said no."]),
+        ("George W. Bush spoke. Then he left.", ["George W. Bush spoke.", "Then he left."]),
+        ('He said: "We will win." Then he left.', ['He said: "We will win."', "Then he left."]),
+        ("Kyiv wants an “unconditional ceasefire.” Moscow refused.",
+         ["Kyiv wants an “unconditional ceasefire.”", "Moscow refused."]),
+        ('"Why?" he asked. Nobody knew.', ['"Why?" he asked.', "Nobody knew."]),
+        ("Headline without stop\nBody starts here. Second one.",
+         ["Headline without stop", "Body starts here.", "Second one."]),
+        ("It was 3.5 percent. Prices rose.", ["It was 3.5 percent.", "Prices rose."]),
+        ("Talks ended — abruptly. Next day, more.", ["Talks ended — abruptly.", "Next day, more."]),
+        ("", []),
+    ],
+)
+def test_sentences(text, expected):
+    assert [text[a:b] for a, b in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "word, folded",
+    [("Kyiv", "kyiv"), ("KYIV", "kyiv"), ("Kyïv", "kyiv"), ("Zelensky’s", "zelensky's"), ("Ｋｙｉｖ", "kyiv")],
+)
+def test_fold(word, folded):
+    assert fold(word) == folded
+
+
+@pytest.mark.parametrize(
+    "text, tokens",
+    [
+        ("Zelensky's plan", ["zelensky", "plan"]),
+        ("Zelenskyy’s plan", ["zelenskyy", "plan"]),
+        ("O'Brien don't", ["o'brien", "don't"]),
+        ("2,000 prisoners and 3.5% growth", ["2,000", "prisoners", "and", "3.5%", "growth"]),
+        ("full-scale invasion", ["full-scale", "invasion"]),
+        ("Kievan Rus", ["kievan", "rus"]),
+    ],
+)
+def test_tokens(text, tokens):
+    assert tokenize(text)[0] == tokens
+
+
+def test_offsets_point_into_original_text():
+    text = "Kyïv’s envoy met “Madinsky” in İstanbul on Monday."
+    doc = parse(text)
+    for i, tok in enumerate(doc.tokens):
+        assert fold(doc.token_text(i)) == tok
+    assert doc.sentences() == [text]
+    assert doc.sentence_at(text.index("Monday")) == 0
+
+
+def test_token_sentence_index():
+    doc = parse("One two. Three four five.")
+    assert doc.tok_sent.tolist() == [0, 0, 1, 1, 1]
+    assert doc.tokens[doc.sentence_tokens(1)] == ["three", "four", "five"]
+
+
+def test_punkt_splitter_needs_no_download():
+    doc = parse("Mr. Smith arrived. He spoke.", splitter="punkt")
+    assert doc.sentences() == ["Mr. Smith arrived.", "He spoke."]
