@@ -55,13 +55,12 @@ _STARTERS = frozenset(
 
 #: Word tokens: numbers with separators ("2,000", "3.5%"), words with inner apostrophes or hyphens.
 #: A possessive "'s" is not part of the word ("Zelensky's" gives "zelensky").
-TOKEN_PATTERN = r"\d+(?:[.,]\d+)*%?|(?<!['’])[^\W\d_](?:\w|['’](?!s\b)(?=\w)|[\-‐‑](?=\w))*|\d\w*"
+TOKEN_PATTERN = r"\d+(?:[.,]\d+)*%?|(?<!['’])[^\W\d_]\w*(?:(?:['’](?!s\b)|[\-‐‑])\w+)*|\d\w*"
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, whitespace.
 _END_RE = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)")
 _LINE_RE = re.compile(r"[^\n]+")
-_PREV_WORD_RE = re.compile(r"([\w.]+)$")
 _NEXT_RE = re.compile(r"[\"'“‘«(\[]*\s*(\S)([\w'’-]*)")
 
 _TRANSLATE = str.maketrans(
@@ -113,13 +112,14 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     if first.islower():
         return False
     if punct == ".":
-        before = _PREV_WORD_RE.search(text, 0, m.start())
-        if before is not None:
-            word = before.group(1).rstrip(".").lower()
+        start = m.start()
+        raw = text[text.rfind(" ", max(0, start - 30), start) + 1 : start].lstrip("\"'“‘«([")
+        if raw:
+            word = raw.rstrip(".").lower()
             if word in TITLES:
                 return False
             # Initials: "J. Smith", "George W. Bush" (a single capital letter).
-            if len(word) == 1 and before.group(1)[-1].isupper() and not m.group(2):
+            if len(word) == 1 and raw[-1].isupper() and not m.group(2):
                 return False
             if word in ENDERS or ("." in word and len(word) <= 5):
                 return (first + rest).lower() in _STARTERS
@@ -237,25 +237,34 @@ class Document:
         return slice(lo, hi)
 
 
+_TOKEN_SPLIT_RE = re.compile(f"({TOKEN_PATTERN})")
+
+
 def tokenize(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Normalised tokens of ``text`` with their start and end offsets.
 
+    One ``re.split`` in C gives gaps and tokens alternately; their lengths give the
+    offsets, so no Python work is done per token.
+
     >>> toks, starts, ends = tokenize("Kyïv’s 2,000 prisoners")
-    >>> toks
-    ["kyiv's", '2,000', 'prisoners']
+    >>> toks, starts.tolist(), ends.tolist()
+    (['kyiv', '2,000', 'prisoners'], [0, 7, 13], [4, 12, 22])
     """
     lowered = text.lower()
     if len(lowered) != len(text):  # rare characters whose lower case is longer
         lowered = text
-    spans = [m.span() for m in _TOKEN_RE.finditer(lowered)]
-    if not spans:
+    parts = _TOKEN_SPLIT_RE.split(lowered)
+    tokens = parts[1::2]
+    if not tokens:
         empty = np.zeros(0, dtype=np.int64)
         return [], empty, empty
-    arr = np.asarray(spans, dtype=np.int64)
-    tokens = [lowered[a:b] for a, b in spans]
+    lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+    ends_all = np.cumsum(lengths)
+    ends = ends_all[1::2]
+    starts = ends - lengths[1::2]
     if not lowered.isascii() or lowered is text:
         tokens = [t.lower() if t.isascii() else _fold_nonascii(t) for t in tokens]
-    return tokens, arr[:, 0], arr[:, 1]
+    return tokens, starts, ends
 
 
 def parse(text: str, *, splitter: SentenceSplitter = "rules") -> Document:

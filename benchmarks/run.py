@@ -1,0 +1,141 @@
+"""Speed and memory of framing against one scikit-learn CountVectorizer pass, in one process.
+
+Usage::
+
+    python benchmarks/run.py --n 1000 10000 [--no-memory] [--out benchmarks/results.md]
+
+For each N it generates a synthetic corpus (benchmarks/synthetic.py), then times: load
+(records -> Corpus), parse (sentences and tokens), events (grouping), each analysis, and the
+HTML report; and one ``CountVectorizer().fit_transform`` over the same texts. The figure that
+matters is the ratio of framing's time to the CountVectorizer time on the same machine in the
+same run. Peak memory per stage is measured in a second pass with tracemalloc (Python and
+numpy allocations), unless --no-memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import make_corpus  # noqa: E402
+
+
+def _stages(records):
+    import framing
+    from framing.analyses import ANALYZERS
+    from framing.report.build import build_report
+    from framing.results import Results
+    from framing.pipeline import articles_table
+    from framing.events import events_table
+
+    state = {}
+
+    def load():
+        state["corpus"] = framing.load_corpus(records)
+
+    def parse():
+        c = state["corpus"]
+        for a in c:
+            c.document(a)
+
+    def events():
+        state["grouped"] = framing.group_events(state["corpus"])
+
+    stages = [("load", load), ("parse", parse), ("events", events)]
+    state["tables"] = {}
+
+    def make(name):
+        def run():
+            state["tables"].update(ANALYZERS[name]().fit_transform(state["grouped"]))
+        return run
+
+    for name in ANALYZERS:
+        stages.append((name, make(name)))
+
+    def report():
+        g = state["grouped"]
+        tables = {"articles": articles_table(g), "events": events_table(g), **state["tables"]}
+        state["html"] = build_report(Results(g, tables))
+
+    stages.append(("report", report))
+    return stages
+
+
+def _baseline(texts):
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    t = time.perf_counter()
+    CountVectorizer().fit_transform(texts)
+    return time.perf_counter() - t
+
+
+def bench(n: int, memory: bool) -> list[dict]:
+    records = make_corpus(n)
+    texts = [r["text"] for r in records]
+    n_words = sum(len(t.split()) for t in texts)
+    base = min(_baseline(texts) for _ in range(3))
+    rows = [{"N": n, "stage": "CountVectorizer (baseline)", "seconds": base, "articles_per_s": n / base,
+             "x_baseline": 1.0, "peak_mib": float("nan")}]
+    for name, fn in _stages(records):
+        gc.collect()
+        t = time.perf_counter()
+        fn()
+        dt = time.perf_counter() - t
+        rows.append({"N": n, "stage": name, "seconds": dt, "articles_per_s": n / dt if dt else float("inf"),
+                     "x_baseline": dt / base, "peak_mib": float("nan")})
+    if memory:
+        for row, (name, fn) in zip(rows[1:], _stages(records)):
+            pass
+        stages = _stages(records)
+        for i, (name, fn) in enumerate(stages):
+            gc.collect()
+            tracemalloc.start()
+            fn()
+            _, peak = tracemalloc.get_traced_memory()
+            tracemalloc.stop()
+            rows[i + 1]["peak_mib"] = peak / 2**20
+    total = sum(r["seconds"] for r in rows[1:])
+    analysis = sum(r["seconds"] for r in rows[1:] if r["stage"] not in ("load", "report"))
+    rows.append({"N": n, "stage": "TOTAL (load..report)", "seconds": total, "articles_per_s": n / total,
+                 "x_baseline": total / base, "peak_mib": float("nan")})
+    rows.append({"N": n, "stage": "analysis (parse+events+analyses)", "seconds": analysis,
+                 "articles_per_s": n / analysis, "x_baseline": analysis / base, "peak_mib": float("nan")})
+    print(f"N={n}: {n_words:,} words; CountVectorizer {base:.2f}s", file=sys.stderr)
+    return rows
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, nargs="+", default=[1000])
+    ap.add_argument("--no-memory", action="store_true")
+    ap.add_argument("--out", type=Path, default=None, help="write the markdown table here")
+    args = ap.parse_args(argv)
+    import pandas as pd
+
+    rows = []
+    for n in args.n:
+        rows.extend(bench(n, memory=not args.no_memory))
+    df = pd.DataFrame(rows)
+    table = df.to_markdown(index=False, floatfmt=".2f") if _has_tabulate() else df.to_string(index=False)
+    print(table)
+    if args.out:
+        args.out.write_text(table + "\n", encoding="utf-8")
+    return 0
+
+
+def _has_tabulate() -> bool:
+    try:
+        import tabulate  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

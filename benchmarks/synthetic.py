@@ -1,0 +1,95 @@
+"""A realistic synthetic corpus for benchmarks: several outlets and events, planted variants.
+
+Each event has its own place, people and numbers; each outlet has its own naming
+preferences (Kyiv/Kiev, Zelenskyy/Zelensky), loaded words and quoting habits, so every
+analysis has work to do. Deterministic for a given seed.
+"""
+
+from __future__ import annotations
+
+import random
+
+OUTLETS = [
+    ("Daily Meridian", {"Kyiv": "Kyiv", "Zelensky": "Zelensky", "war": "full-scale invasion"}, [], "said"),
+    ("Northern Ledger", {"Kyiv": "Kyiv", "Zelensky": "Zelensky", "war": "war"}, ["slams", "brutal", "regime"], "claimed"),
+    ("Eastern Herald", {"Kyiv": "Kiev", "Zelensky": "Zelensky", "war": "special military operation"}, ["regime", "so-called"], "admitted"),
+    ("Kyiv Dispatch", {"Kyiv": "Kyiv", "Zelensky": "Zelenskyy", "war": "invasion"}, ["brutal"], "said"),
+    ("Harbor Post", {"Kyiv": "Kyiv", "Zelensky": "Zelenskiy", "war": "conflict"}, [], "told reporters"),
+    ("Capital Wire", {"Kyiv": "Kyiv", "Zelensky": "Zelensky", "war": "war"}, [], "stated"),
+    ("Globe Review", {"Kyiv": "Kiev", "Zelensky": "Zelensky", "war": "crisis"}, ["snub"], "insisted"),
+    ("Evening Courier", {"Kyiv": "Kyiv", "Zelensky": "Zelenskyy", "war": "aggression"}, ["savage"], "said"),
+]
+PLACES = ["Geneva", "Istanbul", "Vienna", "Riyadh", "Doha", "Helsinki", "Oslo", "Minsk", "Ankara", "Warsaw",
+          "Kharkiv", "Odesa", "Dnipro", "Lviv", "Sumy", "Poltava", "Kherson", "Mykolaiv", "Zaporizhzhia", "Chernihiv"]
+TOPICS = [
+    ("talks", ["ceasefire", "delegations", "negotiators", "memorandum", "prisoner", "exchange", "round"]),
+    ("strike", ["drones", "missiles", "air defence", "power plant", "substation", "debris", "casualties"]),
+    ("grain", ["ships", "corridor", "insurance", "harbour", "wheat", "convoy", "exports"]),
+    ("sanctions", ["banks", "assets", "oil price cap", "tankers", "exports", "tariffs", "embargo"]),
+]
+PEOPLE = ["Umerov", "Medinsky", "Peskov", "Fidan", "Sybiha", "Lavrov", "Rubio", "Yermak", "Brunner", "Halvorsen"]
+FILLER = [
+    "Officials from both sides met behind closed doors for several hours.",
+    "The meeting was the first of its kind in months, diplomats said.",
+    "Analysts cautioned that any agreement would be difficult to verify.",
+    "The talks were held at a government residence under tight security.",
+    "Neither delegation took questions from reporters after the session.",
+    "Observers said the mood in the room was tense but businesslike.",
+    "A joint statement was expected later in the day but did not appear.",
+    "Local residents described hearing explosions shortly after midnight.",
+    "Emergency services worked through the night to restore electricity.",
+    "The government promised compensation for families who lost their homes.",
+    "Markets reacted calmly to the news, with prices barely changing.",
+    "Several European governments welcomed the announcement in separate statements.",
+    "The agreement must still be approved by parliament before it takes effect.",
+    "Critics argued that the plan left too many questions unanswered.",
+]
+
+
+def make_corpus(n: int, *, n_outlets: int = 8, articles_per_event: int = 8, seed: int = 0) -> list[dict]:
+    """``n`` article records (id, outlet, title, date, text) of roughly 400-500 words."""
+    rng = random.Random(seed)
+    outlets = OUTLETS[:n_outlets]
+    records = []
+    n_events = max(1, n // articles_per_event)
+    for e in range(n_events):
+        topic, words = TOPICS[e % len(TOPICS)]
+        place = PLACES[e % len(PLACES)]
+        p1, p2 = rng.sample(PEOPLE, 2)
+        base = rng.randint(100, 5000)
+        day = 1 + (e * 9) % 3000
+        for k in range(articles_per_event):
+            if len(records) >= n:
+                break
+            name, naming, loaded, verb = outlets[(e + k) % len(outlets)]
+            count = base if k % 4 else base // 2
+            sents = [
+                f"Delegations met in {place} on Monday for a new round of {topic} as the {naming['war']} entered another year.",
+                f"{naming['Kyiv']} and Moscow agreed on {count:,} {rng.choice(words)} after the meeting in {place}.",
+                f'"We are ready to continue," {p1} {verb}, adding that {naming["Kyiv"]} would not accept ultimatums.',
+                f"{naming['Zelensky']} said the {rng.choice(words)} in {place} showed that pressure was working.",
+                f"According to {p2}, the talks lasted about {rng.randint(60, 180)} minutes.",
+            ]
+            if loaded:
+                sents.append(f"The Kremlin {rng.choice(loaded)} {naming['Kyiv']} over the {rng.choice(words)}.")
+            while sum(len(s.split()) for s in sents) < rng.randint(400, 500):
+                s = rng.choice(FILLER)
+                if rng.random() < 0.3:
+                    s = s[:-1] + f" in {place}, {rng.choice(PEOPLE)} said."
+                sents.append(s)
+            rng.shuffle(sents[2:])
+            records.append(
+                {
+                    "id": f"s{len(records):06d}",
+                    "outlet": name,
+                    "title": f"{topic.title()} in {place}: {rng.choice(words)} agreed",
+                    "date": f"2020-01-01",
+                    "day": day,
+                    "text": " ".join(sents[:3]) + "\n\n" + " ".join(sents[3:]),
+                }
+            )
+    import datetime as dt
+
+    for r in records:
+        r["date"] = (dt.date(2020, 1, 1) + dt.timedelta(days=r.pop("day"))).isoformat()
+    return records
