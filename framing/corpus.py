@@ -257,6 +257,12 @@ class Corpus:
         art = self[article] if isinstance(article, str) else article
         return self._cache.token_ids(art)
 
+    def vocabulary(self) -> dict[str, int]:
+        """Term -> column index of :meth:`term_counts` (a copy; grows as articles are parsed)."""
+        for a in self._articles:
+            self._cache.token_ids(a)
+        return dict(self._cache.vocab)
+
     def term_counts(self) -> tuple[sp.csr_matrix, list[str]]:
         """Unigram counts: a sparse articles-by-terms matrix and its term list.
 

@@ -78,13 +78,32 @@ def _conflict(a: frozenset[int], b: frozenset[int]) -> bool:
     return True
 
 
+#: Weight of headline words against body words in the grouping features.
+TITLE_WEIGHT = 2
+
+
 def _features(corpus: Corpus) -> tuple[sp.csr_matrix, np.ndarray]:
-    counts, terms = corpus.term_counts()
+    from .text import tokenize
+
+    body, _ = corpus.term_counts()
+    vocab = dict(corpus.vocabulary())
+    t_rows, t_cols = [], []
+    for i, a in enumerate(corpus):
+        for tok in tokenize(a.title)[0] if a.title else ():
+            t_rows.append(i)
+            t_cols.append(vocab.setdefault(tok, len(vocab)))
+    terms = [""] * len(vocab)
+    for t, j in vocab.items():
+        terms[j] = t
+    n = len(corpus)
+    titles = sp.csr_matrix((np.full(len(t_rows), TITLE_WEIGHT, dtype=np.int64), (t_rows, t_cols)),
+                           shape=(n, len(terms)))
+    body = sp.csr_matrix((body.data, body.indices, body.indptr), shape=(n, len(terms)))
+    counts = (body + titles).tocsr()
     terms_arr = np.asarray(terms, dtype=object)
     keep = np.fromiter((len(t) > 2 and t not in _STOP for t in terms), dtype=bool, count=len(terms))
     counts = counts[:, keep]
     terms_arr = terms_arr[keep]
-    n = counts.shape[0]
     df = np.asarray((counts > 0).sum(axis=0)).ravel()
     # Terms in one article only cannot link articles; terms in most articles do not separate events.
     useful = (df >= 2) & (df <= max(2, 0.5 * n)) if n > 2 else df >= 1
