@@ -51,7 +51,7 @@ def analyze(
     corpus: Corpus,
     *,
     analyses: Iterable[str | Analyzer] | None = None,
-    event_threshold: float = 0.2,
+    event_threshold: float = 0.15,
     window_days: int = 7,
     params: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> Results:

@@ -1,0 +1,477 @@
+"""Actors without a trained model: a packaged lexicon, capitalised names, merged variants.
+
+:class:`ActorFinder` finds the actors of a corpus in three steps:
+
+1. **Lexicon.** ``framing/lexicons/actors.csv`` lists common actors with their
+   aliases (spelling variants, surnames, office descriptions such as "the Ukrainian
+   president", and metonyms such as "the Kremlin" or "Moscow" for the Russian
+   government), a side and a type. Users add rows or pass their own file.
+2. **Capitalised names.** Sequences of capitalised words, with leading titles
+   ("President", "Foreign Minister", "Mr.") and demonyms stripped, become person
+   candidates when they have two or three words ("Heorhii Tykhii"), or one word
+   after a title ("Mr. Kyslytsia") or before a verb of saying ("Kyslytsia told").
+   Sequences ending in a place or organisation word ("Ciragan Palace", "Hudson
+   Institute") are left out or typed as institutions.
+3. **Merging.** A discovered name whose surname equals, or nearly equals
+   (:func:`difflib.SequenceMatcher` ratio >= 0.85, same first letter, at least five
+   letters), the surname of a known actor becomes an alias of that actor:
+   "Vladimir Madinsky" -> Vladimir Medinsky. Single surnames of discovered full
+   names ("Bondar" after "Ihor Bondar") are matched too.
+
+Everything matches through :class:`framing.matching.PhraseMatcher` (word
+boundaries after normalisation).
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ParameterError
+from ..matching import PhraseMatcher, phrase_tokens
+from ..text import Document, fold
+
+__all__ = [
+    "ActorFinder",
+    "load_actor_lexicon",
+    "load_side_scheme",
+    "side_cues",
+    "read_packaged_csv",
+    "ACTOR_LEXICON_COLUMNS",
+    "SIDE_SCHEMES",
+]
+
+ACTOR_LEXICON_COLUMNS = ["actor", "alias", "side", "type", "source"]
+
+#: Side schemes shipped in ``sides.csv`` (besides the actor lexicon's own ``side`` column).
+SIDE_SCHEMES = ("default", "us_politics")
+
+#: Titles and descriptions stripped from the front of a capitalised name.
+NAME_TITLES = frozenset(
+    """mr mrs ms dr president prime minister foreign defence defense interior finance secretary
+    sen senator rep representative gen general col colonel lt capt adm chancellor king queen pope
+    ambassador envoy spokesman spokeswoman spokesperson chief deputy vice governor judge justice
+    mayor premier leader commander head adviser advisor aide negotiator speaker state gov prof
+    sir lord lady emir sheikh crown prince""".split()
+)
+#: Capitalised words that are no names (sentence starters, days, months, common words).
+_STOP_CAPS = frozenset(
+    """the a an in on at for to of and or but if as by with from after before when while this that
+    these those there here his her its their our my your we i you he she it they however meanwhile
+    still also then now some many most both what who why how according under over during since
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december today yesterday tomorrow follow photo read
+    watch live update updated breaking published news reporting by file video more all two three
+    one another new first second last every each no not just only even neither nobody experts
+    analysts officials sources""".split()
+)
+#: Final words that make a capitalised sequence a place, event or document, not an actor.
+_PLACE_TAILS = frozenset(
+    """palace sea ocean east west north south street square city island islands mountains river
+    region regions oblast peninsula war airport summit cup day act bill treaty agreement accords
+    accord convention conference forum games prize republic republics mall centre center plaza
+    hall building bridge station port bay gulf coast valley lake park road avenue province county
+    state states district front line operation""".split()
+)
+#: Final words that make a capitalised sequence an institution.
+_ORG_TAILS = frozenset(
+    """institute ministry council committee agency party university foundation organization
+    organisation bank service services office department commission court parliament assembly
+    tank group association union network times post news press television tv radio affairs""".split()
+)
+
+_CAP_WORD = r"(?:[A-Z][a-z]{0,3}\.|[A-ZÀ-ÖØ-Þ][\w’'\-]*[a-zà-ÿ][\w’'\-]*)"
+_PARTICLE = r"(?:von|van|de|der|bin|al|da|di|la|le)(?=[ \t]+[A-Z])"
+_SAY_WORDS = r"(?:said|says|told|stated|added|declared|wrote|asked|noted|explained|insisted|claimed|argued|warned)"
+_CAP_RE = re.compile(
+    rf"(?<![\w’']){_CAP_WORD}(?:[ \t]+(?:{_CAP_WORD}|{_PARTICLE}))+"
+    rf"|(?<![\w’']){_CAP_WORD}(?=[ \t]*,?[ \t]*{_SAY_WORDS}\b)"
+)
+_SAY_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*(?:said|says|told|stated|added|declared|wrote|asked|noted|explained|insisted|claimed|argued|warned)\b")
+
+
+def read_packaged_csv(name: str) -> pd.DataFrame:
+    """Read a packaged lexicon ``framing/lexicons/<name>`` as strings (no NaN).
+
+    Goes through :func:`framing.lexicons.load_lexicon`; raises FileNotFoundError when
+    the file is not packaged.
+    """
+    if not resources.files("framing").joinpath(f"lexicons/{name}").is_file():
+        raise FileNotFoundError(f"framing/lexicons/{name}")
+    try:
+        from ..lexicons import load_lexicon
+    except ImportError:  # pragma: no cover - older tree without the shared loader
+        text = resources.files("framing").joinpath(f"lexicons/{name}").read_text(encoding="utf-8")
+        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    return load_lexicon(name.removesuffix(".csv"), owner="framing actors/quotes")
+
+
+def _read_user_table(value: Any, what: str, columns: list[str]) -> pd.DataFrame:
+    if isinstance(value, pd.DataFrame):
+        df = value.copy()
+    elif isinstance(value, (str, Path)):
+        p = Path(value)
+        if not p.exists():
+            raise ParameterError(f"The {what} file {str(p)!r} does not exist.")
+        df = pd.read_csv(p, dtype=str, keep_default_na=False)
+    elif isinstance(value, Mapping):
+        df = pd.DataFrame({columns[0]: list(value.keys()), columns[1]: list(value.values())})
+    else:
+        raise ParameterError(
+            f"The {what} must be a path to a CSV file, a DataFrame or a dict; got {type(value).__name__}."
+        )
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise ParameterError(f"The {what} needs the columns {columns}; missing {missing}.")
+    return df.astype(str)
+
+
+def load_actor_lexicon(extra: Any = None, *, replace: bool = False) -> pd.DataFrame:
+    """The actor lexicon (actor, alias, side, type, source), packaged rows plus ``extra``.
+
+    ``extra`` is a path to a CSV, a DataFrame (columns actor, alias; side, type and
+    source optional) or a dict alias -> actor. With ``replace=True`` the packaged rows
+    are dropped.
+
+    >>> lex = load_actor_lexicon({"Anneliese Brunner": "Anneliese Brunner"})
+    >>> lex[lex["alias"] == "Madinsky"].empty, "Anneliese Brunner" in set(lex["actor"])
+    (True, True)
+    """
+    base = read_packaged_csv("actors.csv")
+    if extra is None:
+        return base
+    if isinstance(extra, Mapping):
+        extra = pd.DataFrame({"actor": list(extra.values()), "alias": list(extra.keys())})
+    user = _read_user_table(extra, "actor lexicon", ["actor", "alias"])
+    for c in ACTOR_LEXICON_COLUMNS:
+        if c not in user.columns:
+            user[c] = "user" if c == "source" else ("person" if c == "type" else "")
+    user = user[ACTOR_LEXICON_COLUMNS]
+    if not replace:
+        # A user side for a packaged actor overrides the packaged one.
+        known = dict(zip(user.loc[user["side"] != "", "actor"], user.loc[user["side"] != "", "side"]))
+        if known:
+            base = base.copy()
+            base["side"] = [known.get(a, s) for a, s in zip(base["actor"], base["side"])]
+    out = user if replace else pd.concat([base, user], ignore_index=True)
+    return out.drop_duplicates(["actor", "alias"], keep="last").reset_index(drop=True)
+
+
+def load_side_scheme(sides: Any) -> dict[str, str]:
+    """Actor -> side overrides: None/"default" (none), "us_politics", a dict, a CSV path or a DataFrame.
+
+    A CSV or DataFrame needs the columns ``actor`` and ``side``.
+    """
+    if sides is None or (isinstance(sides, str) and sides == "default"):
+        return {}
+    if isinstance(sides, str) and sides in SIDE_SCHEMES:
+        df = read_packaged_csv("sides.csv")
+        df = df[df["scheme"] == sides]
+        return dict(zip(df["name"], df["side"]))
+    if isinstance(sides, Mapping):
+        return {str(k): str(v) for k, v in sides.items()}
+    if isinstance(sides, str) and not Path(sides).exists():
+        raise ParameterError(
+            f"The 'sides' parameter must be one of {', '.join(map(repr, SIDE_SCHEMES))}, a dict actor -> side, "
+            f"or a CSV file with columns actor, side. Got {sides!r}, which is neither a scheme nor a file."
+        )
+    df = _read_user_table(sides, "sides mapping", ["actor", "side"])
+    return dict(zip(df["actor"], df["side"]))
+
+
+@lru_cache(maxsize=1)
+def side_cues() -> dict[str, str]:
+    """Folded demonym / party word -> side (``sides.csv`` rows of scheme ``cues``)."""
+    df = read_packaged_csv("sides.csv")
+    df = df[df["scheme"] == "cues"]
+    out: dict[str, str] = {}
+    for name, side in zip(df["name"], df["side"]):
+        toks = phrase_tokens(name)
+        if toks:
+            out[" ".join(toks)] = side
+    return out
+
+
+def _surname(name: str) -> str:
+    toks = phrase_tokens(name)
+    return toks[-1] if toks else ""
+
+
+def _similar(a: str, b: str, threshold: float) -> bool:
+    if len(a) < 5 or len(b) < 5 or a[0] != b[0] or abs(len(a) - len(b)) > 2:
+        return False
+    sm = difflib.SequenceMatcher(None, a, b)
+    return sm.real_quick_ratio() >= threshold and sm.quick_ratio() >= threshold and sm.ratio() >= threshold
+
+
+@dataclass
+class Mentions:
+    """Actor mentions in one document (arrays aligned, sorted by position)."""
+
+    tok_start: np.ndarray
+    tok_end: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    sentence: np.ndarray
+    actor: list[str]
+    surface: list[str]
+
+    def __len__(self) -> int:
+        return len(self.actor)
+
+
+@dataclass
+class ActorFinder:
+    """Find actors in documents (see the module docstring).
+
+    Parameters
+    ----------
+    lexicon:
+        The actor lexicon (see :func:`load_actor_lexicon`).
+    side_overrides:
+        Actor -> side, applied after the lexicon (see :func:`load_side_scheme`).
+    discover:
+        Also find capitalised names not in the lexicon.
+    merge_threshold:
+        difflib ratio from which a surname counts as a spelling variant.
+    """
+
+    lexicon: pd.DataFrame
+    side_overrides: Mapping[str, str] = field(default_factory=dict)
+    discover: bool = True
+    merge_threshold: float = 0.85
+    # learned
+    sides: dict[str, str] = field(default_factory=dict, init=False)
+    types: dict[str, str] = field(default_factory=dict, init=False)
+    merged: dict[str, str] = field(default_factory=dict, init=False)
+    discovered: dict[str, str] = field(default_factory=dict, init=False)
+    _matcher: PhraseMatcher | None = field(default=None, init=False)
+    _cap_only: set = field(default_factory=set, init=False)
+
+    # -- fitting ----------------------------------------------------------------------
+    def fit(self, docs: Iterable[Document]) -> ActorFinder:
+        lex = self.lexicon
+        self.sides = dict(zip(lex["actor"], lex["side"]))
+        self.types = dict(zip(lex["actor"], lex["type"]))
+        phrases: list[tuple[str, str]] = list(zip(lex["alias"], lex["actor"]))
+        known_tokens = {" ".join(phrase_tokens(a)) for a in lex["alias"]}
+        # surnames of lexicon people, for spelling-variant merges
+        person_surnames: dict[str, str] = {}
+        for actor, alias, typ in zip(lex["actor"], lex["alias"], lex["type"]):
+            toks = phrase_tokens(alias)
+            if typ == "person" and len(toks) == 1 and toks[0][:1].isalpha():
+                person_surnames.setdefault(toks[0], actor)
+        if self.discover:
+            known_single = set()
+            for alias, typ in zip(lex["alias"], lex["type"]):
+                toks = phrase_tokens(alias)
+                if len(toks) == 1:
+                    known_single.add(toks[0])
+                elif typ == "person" and toks:
+                    known_single.add(toks[-1])
+            counts: Counter[str] = Counter()
+            votes: dict[str, Counter] = defaultdict(Counter)
+            kinds: dict[str, str] = {}
+            cues = side_cues()
+            for doc in docs:
+                for name, kind, a, b in _candidates(doc, known_single):
+                    counts[name] += 1
+                    kinds.setdefault(name, kind)
+                    for cue_side in _cue_votes(doc, a, b, cues):
+                        votes[name][cue_side] += 1
+            # merge: full names and single names onto known or more frequent actors
+            discovered: dict[str, str] = {}
+            full_by_surname: dict[str, list[str]] = defaultdict(list)
+            for name in sorted(counts, key=lambda n: (-counts[n], n)):
+                if kinds[name] == "person" and len(name.split()) > 1:
+                    full_by_surname[fold(name.split()[-1])].append(name)
+            by_letter: dict[str, list[str]] = defaultdict(list)
+            for s in person_surnames:
+                by_letter[s[0]].append(s)
+            for name in sorted(counts, key=lambda n: (-counts[n], n)):
+                if " ".join(phrase_tokens(name)) in known_tokens:
+                    continue
+                kind = kinds[name]
+                sur = fold(name.split()[-1])
+                target = None
+                if kind == "person":
+                    if sur in person_surnames:
+                        target = person_surnames[sur]
+                    else:
+                        for s in by_letter.get(sur[:1], ()):
+                            if _similar(sur, s, self.merge_threshold):
+                                target = person_surnames[s]
+                                break
+                    if target is None and len(name.split()) == 1 and full_by_surname.get(sur):
+                        target = discovered.get(full_by_surname[sur][0], full_by_surname[sur][0])
+                if target is not None:
+                    self.merged[name] = target
+                    discovered[name] = target
+                else:
+                    discovered[name] = name
+                    self.types.setdefault(name, kind)
+                    vote = votes.get(name)
+                    side = ""
+                    if vote:
+                        top, n = vote.most_common(1)[0]
+                        if n >= 2 / 3 * sum(vote.values()):
+                            side = top
+                    self.sides.setdefault(name, side)
+                    if kind == "person":
+                        person_surnames.setdefault(sur, name)
+                        by_letter[sur[:1]].append(sur)
+                phrases.append((name, discovered[name]))
+                self._cap_only.add(" ".join(phrase_tokens(name)))
+            # bare surnames of discovered full names ("Bondar" after "Ihor Bondar")
+            for sur, names in full_by_surname.items():
+                if sur in known_tokens or sur in _STOP_CAPS:
+                    continue
+                actor = discovered.get(names[0], names[0])
+                phrases.append((sur, actor))
+                self._cap_only.add(sur)
+            self.discovered = discovered
+        for actor, side in self.side_overrides.items():
+            self.sides[actor] = side
+        self._matcher = PhraseMatcher(phrases)
+        return self
+
+    # -- finding --------------------------------------------------------------------------
+    def find(self, doc: Document) -> Mentions:
+        """Non-overlapping actor mentions in ``doc`` (longest first, adjacent same-actor merged)."""
+        if self._matcher is None:
+            raise RuntimeError("ActorFinder.find before fit")
+        hits = self._matcher.find_in(doc.tokens)
+        text, ts, te = doc.text, doc.tok_starts, doc.tok_ends
+        cap_only = self._cap_only
+        keep: list[tuple[int, int, str]] = []
+        if hits:
+            hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+            last_end = -1
+            toks = doc.tokens
+            for a, b, key in hits:
+                if a < last_end:
+                    continue
+                if cap_only and " ".join(toks[a:b]) in cap_only and not text[ts[a]].isupper():
+                    continue  # discovered names only match capitalised
+                keep.append((a, b, key))
+                last_end = b
+        # merge adjacent mentions of the same actor ("Turkish Foreign Minister" + "Hakan Fidan")
+        merged: list[list] = []
+        for a, b, key in keep:
+            if merged and merged[-1][2] == key and merged[-1][1] == a and doc.tok_sent[a] == doc.tok_sent[a - 1]:
+                merged[-1][1] = b
+            else:
+                merged.append([a, b, key])
+        if not merged:
+            e = np.zeros(0, dtype=np.int64)
+            return Mentions(e, e, e, e, e, [], [])
+        arr = np.asarray([(a, b) for a, b, _ in merged], dtype=np.int64)
+        starts = ts[arr[:, 0]]
+        ends = te[arr[:, 1] - 1]
+        return Mentions(
+            arr[:, 0],
+            arr[:, 1],
+            starts,
+            ends,
+            doc.tok_sent[arr[:, 0]],
+            [m[2] for m in merged],
+            [text[s:e] for s, e in zip(starts.tolist(), ends.tolist())],
+        )
+
+    def side_of(self, actor: str) -> str:
+        return self.sides.get(actor, "")
+
+    def type_of(self, actor: str) -> str:
+        return self.types.get(actor, "")
+
+
+def _candidates(doc: Document, known: set):
+    """Capitalised-name candidates in ``doc``: (name, kind, token_start, token_end).
+
+    Candidates with a word that is a known alias (a lexicon actor) are skipped.
+    """
+    text = doc.text
+    ts = doc.tok_starts
+    cues = side_cues()
+    for m in _CAP_RE.finditer(text):
+        words = m.group().split()
+        # positions of words
+        pos = []
+        off = m.start()
+        for w in words:
+            i = text.index(w, off)
+            pos.append((i, i + len(w)))
+            off = i + len(w)
+        titled = False
+        k = 0
+        while k < len(words):
+            f = fold(words[k].rstrip("."))
+            if f in NAME_TITLES:
+                titled = True
+                k += 1
+            elif f in _STOP_CAPS or f in cues or f.rstrip("s") in cues:
+                k += 1
+            else:
+                break
+        words, pos = words[k:], pos[k:]
+        # drop initials-only and all-caps words at the edges (datelines "GENEVA —")
+        while words and (words[-1].isupper() or words[-1].endswith(".")):
+            words, pos = words[:-1], pos[:-1]
+        if not words:
+            continue
+        folded = [fold(w.rstrip(".")) for w in words]
+        if any(f in _STOP_CAPS for f in folded[1:]) or any(f in NAME_TITLES for f in folded):
+            continue
+        if any(w.isupper() and len(w) > 1 for w in words):
+            continue
+        tail = folded[-1].removesuffix("'s")
+        a = int(np.searchsorted(ts, pos[0][0]))
+        b = int(np.searchsorted(ts, pos[-1][1]))
+        if b <= a or a >= len(ts):
+            continue
+        if any(f.removesuffix("'s") in known for f in folded):
+            continue
+        name = " ".join(w.rstrip("’'").removesuffix("’s").removesuffix("'s") for w in words)
+        if tail in _PLACE_TAILS:
+            continue
+        if tail in _ORG_TAILS:
+            if len(words) >= 2:
+                yield name, "institution", a, b
+            continue
+        if len(words) in (2, 3):
+            yield name, "person", a, b
+        elif len(words) == 1 and (titled or _SAY_AFTER_RE.match(text, pos[-1][1])):
+            if len(name) >= 3:
+                yield name, "person", a, b
+
+
+def _cue_votes(doc: Document, a: int, b: int, cues: Mapping[str, str]):
+    """Side cues next to a name: up to 4 tokens before, or an appositive after it."""
+    toks = doc.tokens
+    sent = doc.tok_sent[a]
+    lo = max(a - 4, 0)
+    for i in range(lo, a):
+        if doc.tok_sent[i] == sent and toks[i] in cues:
+            yield cues[toks[i]]
+    text = doc.text
+    end = doc.tok_ends[b - 1]
+    if end < len(text) and text[end : end + 2].lstrip()[:1] in (",", "("):
+        for i in range(b, min(b + 6, len(toks))):
+            if doc.tok_sent[i] != sent:
+                break
+            t = toks[i]
+            if t in cues:
+                yield cues[t]
+            elif len(t) == 1 and t in ("d", "r") and text[doc.tok_ends[i] : doc.tok_ends[i] + 1] == "-":
+                yield "Democrats" if t == "d" else "Republicans"

@@ -1,0 +1,288 @@
+"""Voices: who is quoted, with which verb, and how much room each side gets.
+
+:class:`QuoteAnalyzer` extracts quotations with :func:`~framing.analyses.quote_extraction.extract_quotes`
+(direct, partial, indirect and scare quotes; speaker; verb of saying; anonymous
+sourcing), links each speaker to an actor and a side through the actor finder of
+:mod:`framing.analyses.actor_lexicon` (pronouns "he"/"she" to the last person named
+before, "it"/"they" to the government or group that is the subject), and counts,
+per event and outlet, the quotes and quoted words of each side and the verbs each
+side is introduced with.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .._validation import check_number
+from ..corpus import Corpus
+from ..errors import ParameterError
+from ..stats import MIN_COUNT, wilson_interval
+from ..text import Document, tokenize
+from .actor_lexicon import ActorFinder, Mentions, load_actor_lexicon, load_side_scheme, side_cues
+from .base import ALL_EVENTS, Analyzer
+from .quote_extraction import Quote, extract_quotes
+
+__all__ = ["QuoteAnalyzer", "COLUMNS", "VOICE_COLUMNS", "VERB_COLUMNS", "shared_finder"]
+
+#: Columns of the ``quotes`` table (the first eight are the public contract).
+COLUMNS = [
+    "event", "outlet", "article_id", "speaker", "side", "verb", "anonymous", "quote",
+    "verb_lemma", "kind", "n_words", "actor", "sentence_index", "start", "end", "sentence", "judging",
+]
+#: Columns of ``voice_share``.
+VOICE_COLUMNS = [
+    "event", "outlet", "side", "n_quotes", "quote_words", "share_quotes", "share_words",
+    "ci_low", "ci_high", "n_outlet_quotes", "too_little_data",
+]
+#: Columns of ``verbs_by_side``.
+VERB_COLUMNS = ["event", "outlet", "side", "verb_lemma", "count", "share", "judging"]
+EVIDENCE_KEYS = ["speaker", "side", "verb_lemma", "kind"]
+KINDS = ("direct", "partial", "indirect", "scare")
+#: Side label used in the aggregate tables for quotes whose side is unknown.
+UNKNOWN_SIDE = "unknown"
+
+_FINDERS: dict[tuple, ActorFinder] = {}
+
+
+def shared_finder(corpus: Corpus, lexicon: Any, sides: Any, discover: bool, merge_threshold: float) -> ActorFinder:
+    """An :class:`ActorFinder` fitted on ``corpus``, shared by the quote and actor analyses (small cache)."""
+    key = (
+        hash(tuple((a.id, hash(a.text)) for a in corpus)),
+        id(lexicon) if lexicon is not None else None,
+        repr(sides) if not isinstance(sides, pd.DataFrame) else id(sides),
+        discover,
+        merge_threshold,
+    )
+    f = _FINDERS.get(key)
+    if f is None:
+        f = ActorFinder(
+            load_actor_lexicon(lexicon),
+            side_overrides=load_side_scheme(sides),
+            discover=discover,
+            merge_threshold=merge_threshold,
+        ).fit(corpus.documents())
+        if len(_FINDERS) >= 4:
+            _FINDERS.pop(next(iter(_FINDERS)))
+        _FINDERS[key] = f
+    return f
+
+
+def _mentions(finder: ActorFinder, doc: Document) -> Mentions:
+    cache = finder.__dict__.setdefault("_mention_cache", {})
+    hit = cache.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    m = finder.find(doc)
+    if len(cache) > 50_000:
+        cache.clear()
+    cache[id(doc)] = (doc, m)
+    return m
+
+
+def resolve_speaker(q: Quote, doc: Document, ment: Mentions, finder: ActorFinder) -> tuple[str, str]:
+    """(actor, side) of a quote's speaker; ``("", "")`` when unknown."""
+    if q.speaker_start < 0:
+        return "", ""
+    if q.pronoun:
+        return _resolve_pronoun(q, doc, ment, finder)
+    a, b = q.speaker_start, q.speaker_end
+    head = doc.text[a:b]
+    for cut in (" cited by ", " quoted by ", " via ", " citing ", " reported by ", ", citing"):
+        i = head.find(cut)
+        if i > 0:
+            b = a + i
+            head = head[:i]
+    inside = [k for k in range(len(ment)) if ment.start[k] >= a and ment.end[k] <= b]
+    if inside:
+        actors = [ment.actor[k] for k in inside]
+        persons = [x for x in actors if finder.type_of(x) == "person"]
+        if persons:
+            return persons[0], finder.side_of(persons[0])
+        sides = {finder.side_of(x) for x in actors if finder.type_of(x) in ("government", "group")}
+        sides.discard("")
+        if len(sides) > 1:
+            uniq = list(dict.fromkeys(actors))
+            return "; ".join(uniq), "mixed"
+        return actors[0], finder.side_of(actors[0])
+    cues = side_cues()
+    found = {cues[t] for t in tokenize(head)[0] if t in cues}
+    if len(found) == 1:
+        return "", found.pop()
+    if len(found) > 1:
+        return "", "mixed"
+    return "", ""
+
+
+def _resolve_pronoun(q: Quote, doc: Document, ment: Mentions, finder: ActorFinder) -> tuple[str, str]:
+    if q.pronoun in ("i", "we"):
+        return "", ""
+    sent = doc.sentence_at(q.speaker_start)
+    want_person = q.pronoun in ("he", "she")
+    ok = [
+        k
+        for k in range(len(ment))
+        if ment.start[k] < q.speaker_start
+        and sent - 3 <= ment.sentence[k] <= sent
+        and not (q.start <= ment.start[k] < q.end)
+        and (finder.type_of(ment.actor[k]) == "person") == want_person
+        and finder.type_of(ment.actor[k]) != "media"
+    ]
+    if not ok:
+        return "", ""
+    if want_person:
+        k = ok[-1]  # the last person named before
+    else:
+        same = [k for k in ok if ment.sentence[k] == sent]
+        if same:
+            k = same[0]  # the subject of this sentence
+        else:
+            last_sent = max(ment.sentence[k] for k in ok)
+            k = next(k for k in ok if ment.sentence[k] == last_sent)
+    return ment.actor[k], finder.side_of(ment.actor[k])
+
+
+class QuoteAnalyzer(Analyzer):
+    """Quotations, their speakers and sides, share of voice and verbs of saying.
+
+    Parameters
+    ----------
+    actors:
+        Extra actor lexicon rows (CSV path, DataFrame with actor, alias[, side, type]
+        or dict alias -> actor) added to the packaged ``actors.csv``.
+    sides:
+        Side mapping: ``"default"`` (the lexicon's side column), ``"us_politics"``,
+        a dict actor -> side, or a CSV with columns actor, side.
+    indirect:
+        Also report indirect speech ("X said that ...", "according to X").
+    scare_max_words:
+        Quoted phrases of at most this many words with no speaker nearby are scare
+        quotes (``kind="scare"``), left out of share of voice.
+    discover:
+        Find actors that are not in the lexicon from capitalised names.
+
+    Examples
+    --------
+    >>> from framing import Corpus
+    >>> c = Corpus.from_texts(['“We are ready,” said Medinsky.'], outlets=["A"]).with_events({"doc-0": "e"})
+    >>> t = QuoteAnalyzer().fit_transform(c)["quotes"]
+    >>> t[["speaker", "side", "verb", "actor"]].values.tolist()
+    [['Medinsky', 'Russia', 'said', 'Vladimir Medinsky']]
+    """
+
+    name = "quotes"
+    tables = ("quotes", "voice_share", "verbs_by_side", "quotes_evidence")
+
+    def __init__(
+        self,
+        *,
+        actors: Any = None,
+        sides: Any = "default",
+        indirect: bool = True,
+        scare_max_words: int = 3,
+        discover: bool = True,
+    ) -> None:
+        self.actors = actors
+        self.sides = sides
+        self.indirect = indirect
+        self.scare_max_words = scare_max_words
+        self.discover = discover
+
+    def _check(self) -> None:
+        check_number("scare_max_words", self.scare_max_words, owner="QuoteAnalyzer", low=0, integer=True)
+        for name in ("indirect", "discover"):
+            if not isinstance(getattr(self, name), bool):
+                raise ParameterError(f"The {name!r} parameter of QuoteAnalyzer must be True or False.")
+
+    def _fit(self, corpus: Corpus) -> None:
+        self._check()
+        self.finder_ = shared_finder(corpus, self.actors, self.sides, self.discover, 0.85)
+
+    def _transform(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
+        finder = self.finder_
+        rows: list[tuple] = []
+        for art in corpus:
+            doc = corpus.document(art)
+            quotes = extract_quotes(doc, scare_max_words=self.scare_max_words, indirect=self.indirect)
+            if not quotes:
+                continue
+            ment = _mentions(finder, doc)
+            event = art.event if art.event is not None else ALL_EVENTS
+            for q in quotes:
+                actor, side = resolve_speaker(q, doc, ment, finder)
+                s0 = int(doc.sent_starts[q.sentence_index])
+                s1 = int(doc.sent_ends[q.last_sentence])
+                if q.speaker_start >= 0 and q.attribution != "inherited":
+                    s0, s1 = min(s0, q.speaker_start), max(s1, q.speaker_end)
+                speaker = q.speaker
+                if q.pronoun and actor:
+                    speaker = f"{q.speaker} ({actor})"
+                rows.append(
+                    (
+                        event, art.outlet, art.id, speaker, side, q.verb, bool(q.anonymous),
+                        doc.text[q.start : q.end], q.verb_lemma, q.kind, int(q.n_words), actor,
+                        int(q.sentence_index), int(q.start), int(q.end), doc.text[s0:s1], bool(q.judging),
+                    )
+                )
+        quotes_df = pd.DataFrame(rows, columns=COLUMNS)
+        quotes_df = quotes_df.astype({"anonymous": bool, "judging": bool, "n_words": "int64",
+                                      "sentence_index": "int64", "start": "int64", "end": "int64"})
+        voiced = quotes_df[quotes_df["kind"] != "scare"]
+        evidence = quotes_df.rename(columns={"quote": "match"})
+        evidence = evidence[["event", "outlet", *EVIDENCE_KEYS, "article_id", "sentence_index", "start", "end", "match", "sentence"]]
+        return {
+            "quotes": quotes_df,
+            "voice_share": voice_share(voiced),
+            "verbs_by_side": verbs_by_side(voiced),
+            "quotes_evidence": evidence.reset_index(drop=True),
+        }
+
+
+def _with_all(df: pd.DataFrame) -> pd.DataFrame:
+    """The rows once per event and once more under event ``"all"`` (corpus-wide)."""
+    if df.empty:
+        return df
+    if (df["event"] == ALL_EVENTS).all():
+        return df
+    return pd.concat([df, df.assign(event=ALL_EVENTS)], ignore_index=True)
+
+
+def voice_share(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Quotes and quoted words per event, outlet and side, with shares and a Wilson interval.
+
+    ``quotes`` is the ``quotes`` table without scare quotes.
+    """
+    if quotes.empty:
+        return pd.DataFrame(columns=VOICE_COLUMNS)
+    df = _with_all(quotes.assign(side=quotes["side"].replace("", UNKNOWN_SIDE)))
+    g = (
+        df.groupby(["event", "outlet", "side"], sort=True)
+        .agg(n_quotes=("kind", "size"), quote_words=("n_words", "sum"))
+        .reset_index()
+    )
+    tot = g.groupby(["event", "outlet"])[["n_quotes", "quote_words"]].transform("sum")
+    g["share_quotes"] = g["n_quotes"] / tot["n_quotes"]
+    g["share_words"] = np.where(tot["quote_words"] > 0, g["quote_words"] / tot["quote_words"].where(tot["quote_words"] > 0, 1), np.nan)
+    lo, hi = wilson_interval(g["n_quotes"].to_numpy(), tot["n_quotes"].to_numpy())
+    g["ci_low"], g["ci_high"] = lo, hi
+    g["n_outlet_quotes"] = tot["n_quotes"].astype("int64")
+    g["too_little_data"] = g["n_outlet_quotes"] < MIN_COUNT
+    return g[VOICE_COLUMNS].reset_index(drop=True)
+
+
+def verbs_by_side(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Verbs of saying per event, outlet and side: count, share within the side, judging flag."""
+    df = quotes[quotes["verb_lemma"] != ""] if not quotes.empty else quotes
+    if df.empty:
+        return pd.DataFrame(columns=VERB_COLUMNS)
+    df = _with_all(df.assign(side=df["side"].replace("", UNKNOWN_SIDE)))
+    g = (
+        df.groupby(["event", "outlet", "side", "verb_lemma"], sort=True)
+        .agg(count=("kind", "size"), judging=("judging", "max"))
+        .reset_index()
+    )
+    g["share"] = g["count"] / g.groupby(["event", "outlet", "side"])["count"].transform("sum")
+    g["judging"] = g["judging"].astype(bool)
+    return g[VERB_COLUMNS].reset_index(drop=True)

@@ -1,0 +1,187 @@
+"""Actors: lexicon and discovered names, merges, sides, tone, harm roles, report section."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from framing import Corpus
+from framing.analyses import actors as actors_mod
+from framing.analyses.actor_lexicon import ActorFinder, load_actor_lexicon, load_side_scheme
+from framing.analyses.actors import ActorAnalyzer, assign_role, mean_interval
+from framing.errors import MissingDependencyError, ParameterError
+from framing.text import parse
+
+from conftest import SEED_EVENTS
+
+
+def _corpus(texts):
+    c = Corpus.from_texts(texts, outlets=[f"O{i}" for i in range(len(texts))])
+    return c.with_events({a.id: "e" for a in c})
+
+
+def _actors(texts, **params):
+    params.setdefault("tone", False)
+    t = ActorAnalyzer(**params).fit_transform(_corpus(texts))
+    return t
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("Volodymyr Zelenskyy spoke.", "Volodymyr Zelensky"),
+        ("Mr. Zelensky spoke.", "Volodymyr Zelensky"),
+        ("Zelenskiy spoke.", "Volodymyr Zelensky"),
+        ("The Ukrainian president spoke.", "Volodymyr Zelensky"),
+        ("The Kremlin spoke.", "Russia"),
+        ("Moscow spoke.", "Russia"),
+        ("Kiev spoke.", "Ukraine"),
+        ("Turkish Foreign Minister Hakan Fidan spoke.", "Hakan Fidan"),
+    ],
+)
+def test_lexicon_variants(text, actor):
+    t = _actors([text])["actors"]
+    assert t[t.event == "e"]["actor"].tolist() == [actor]
+    assert t["mentions"].iloc[0] == 1
+
+
+def test_misspelling_merged_and_new_names_found():
+    t = _actors([
+        "Vladimir Madinsky said the talks were useful. Medinsky left early.",
+        "Sen. Grant Whitaker, a Montana Republican, criticised the bill. Whitaker voted no. The Hudson Institute disagreed.",
+    ])["actors"]
+    e = t[t.event == "e"]
+    med = e[e.actor == "Vladimir Medinsky"].iloc[0]
+    assert med["mentions"] == 2 and "Vladimir Madinsky" in med["aliases_seen"]
+    gw = e[e.actor == "Grant Whitaker"].iloc[0]
+    assert gw["mentions"] == 2 and gw["side"] == "Republicans"
+    assert e[e.actor == "Hudson Institute"]["type"].iloc[0] == "institution"
+
+
+def test_places_and_months_are_not_actors():
+    t = _actors(["In March the talks at the Ciragan Palace near the Middle East ended on Friday."])["actors"]
+    assert t.empty
+
+
+def test_sides_parameters(tmp_path):
+    assert load_side_scheme("us_politics")["Donald Trump"] == "Republicans"
+    assert load_side_scheme({"Donald Trump": "USA"}) == {"Donald Trump": "USA"}
+    p = tmp_path / "sides.csv"
+    pd.DataFrame({"actor": ["Donald Trump"], "side": ["US"]}).to_csv(p, index=False)
+    t = _actors(["Donald Trump spoke."], sides=str(p))["actors"]
+    assert t["side"].iloc[0] == "US"
+    t = _actors(["Donald Trump spoke."])["actors"]
+    assert t["side"].iloc[0] == "the West"
+    with pytest.raises(ParameterError):
+        load_side_scheme("nonsense")
+
+
+def test_user_lexicon_rows():
+    lex = load_actor_lexicon(pd.DataFrame({"actor": ["Anneliese Brunner"], "alias": ["the Swiss envoy"], "side": ["mediators"]}))
+    f = ActorFinder(lex).fit([parse("The Swiss envoy spoke.")])
+    m = f.find(parse("The Swiss envoy spoke."))
+    assert m.actor == ["Anneliese Brunner"] and f.side_of("Anneliese Brunner") == "mediators"
+
+
+@pytest.mark.parametrize(
+    "text, actor, column",
+    [
+        ("Russia attacked Kharkiv overnight.", "Russia", "agent_harm"),
+        ("Russia shelled Ukraine again.", "Ukraine", "target_harm"),
+        ("Ukraine was attacked by Russia on Monday.", "Ukraine", "target_harm"),
+        ("Ukraine was attacked by Russia on Monday.", "Russia", "agent_harm"),
+        ("Russia's invasion began in 2022.", "Russia", "agent_harm"),
+        ("Attacks on Ukraine continued.", "Ukraine", "target_harm"),
+        ("Turkey mediated the talks.", "Turkey", "agent_positive"),
+        ("The talks were mediated by Turkey.", "Turkey", "agent_positive"),
+    ],
+)
+def test_agent_and_target(text, actor, column):
+    t = _actors([text])["actors"]
+    row = t[(t.event == "e") & (t.actor == actor)].iloc[0]
+    assert row[column] == 1
+
+
+def test_roles():
+    assert assign_role(3, 0, 0, -0.3) == "antagonist"
+    assert assign_role(0, 2, 0, -0.3) == "innocent"
+    assert assign_role(0, 0, 2, 0.2) == "protagonist"
+    assert assign_role(0, 0, 2, -0.5) == ""
+    assert assign_role(0, 0, 0, np.nan) == ""
+
+
+def test_mean_interval():
+    m, lo, hi = mean_interval(np.array([0.5]))
+    assert m == 0.5 and np.isnan(lo) and np.isnan(hi)
+    m, lo, hi = mean_interval(np.array([0.2, 0.4, 0.6, 0.8]))
+    assert lo < m < hi and np.isclose(m, 0.5)
+
+
+def test_tone_with_vader_and_negation():
+    pytest.importorskip("vaderSentiment")
+    r = ActorAnalyzer(tone=True).fit_transform(_corpus([
+        "Zelensky praised the brave and generous allies. Zelensky welcomed the wonderful news.",
+        "Putin is not a good partner. Putin is a terrible, brutal liar.",
+    ]))
+    t = r["actors"]
+    z = t[(t.event == "e") & (t.actor == "Volodymyr Zelensky")].iloc[0]
+    p = t[(t.event == "e") & (t.actor == "Vladimir Putin")].iloc[0]
+    assert z["tone"] > 0.3 and p["tone"] < -0.3
+    assert z["ci_low"] <= z["tone"] <= z["ci_high"] and z["n_sentences"] == 2 and bool(z["too_little_data"])
+    ev = r["actors_evidence"]
+    assert {"mention"} <= set(ev["evidence"]) and ev["compound"].notna().all()
+
+
+def test_missing_vader(monkeypatch, caplog):
+    def boom(*a, **k):
+        raise MissingDependencyError("Actor tone needs vaderSentiment. Install it with: pip install 'framing[tone]'")
+
+    monkeypatch.setattr(actors_mod, "import_optional", boom)
+    with pytest.raises(MissingDependencyError, match="pip install"):
+        ActorAnalyzer(tone=True).fit(_corpus(["Putin spoke."]))
+    with caplog.at_level(logging.WARNING, logger="framing"):
+        t = ActorAnalyzer().fit_transform(_corpus(["Putin spoke."]))["actors"]
+    assert t["tone"].isna().all() and "tone" in caplog.text
+
+
+def test_bad_parameters():
+    with pytest.raises(ParameterError):
+        ActorAnalyzer(tone="yes").fit(_corpus(["x"]))
+    with pytest.raises(ParameterError):
+        ActorAnalyzer(merge_threshold=2.0).fit(_corpus(["x"]))
+
+
+def test_seeds_actors_and_report(seeds):
+    from framing import analyze
+    from framing.report.sections import voices
+
+    c = seeds.with_events(SEED_EVENTS)
+    res = analyze(c, analyses=["quotes", "actors"])
+    t = res["actors"]
+    allrows = t[t.event == "all"]
+    sides = allrows.groupby("actor")["side"].first()
+    expected = {"Vladimir Putin": "Russia", "Volodymyr Zelensky": "Ukraine", "Vladimir Medinsky": "Russia",
+                "Rustem Umerov": "Ukraine", "Hakan Fidan": "mediators", "Donald Trump": "the West"}
+    for actor, side in expected.items():
+        assert sides[actor] == side
+    voz = t[(t.event == "R2") & (t.outlet == "Voz.us") & (t.actor == "Vladimir Medinsky")].iloc[0]
+    assert "Vladimir Madinsky" in voz["aliases_seen"] and voz["mentions"] == 2
+    assert "Madinsky" not in " ".join(t["actor"])
+    secs = voices.sections(res)
+    html = "".join(s.render() for s in secs)
+    assert "confessed" in html and "Voz.us" in html and "Volodymyr Zelensky" in html
+
+
+def test_report_section_without_tables():
+    from framing.report.sections import voices
+
+    assert voices.sections({}) == []
+
+    class R(dict):
+        pass
+
+    secs = voices.sections(R(quotes=pd.DataFrame(columns=["kind"]), actors=pd.DataFrame()))
+    assert len(secs) == 2
