@@ -1,0 +1,268 @@
+"""Numbers: the quantities each outlet gives for the same event, and where they disagree.
+
+Every quantity with a known counted or measured thing (see
+:mod:`framing.analyses.quantities`) becomes a row of the ``numbers`` table. Within
+an event, rows that count the same thing in the same unit form one *quantity*
+("prisoners", "meeting duration (minutes)", "money (USD)", "votes against").
+
+Each row carries an interval: the stated one (``value_low`` .. ``value_high``: "about
+105 minutes" is 99.75–110.25 with the default 5 % tolerance) and the total one
+(``total_low`` .. ``total_high``: "1,000 from each side" is 2,000 in total when the
+event has two sides). Two rows **agree** when their stated intervals overlap *or*
+their total intervals overlap, so "2,000 prisoners" and "1,000 from each side" agree.
+A row **disagrees** with another outlet when *none* of that outlet's rows for the
+same quantity agrees with it; ``disagrees`` is True when the row disagrees with at
+least one other outlet. ``number_disagreements`` lists the disagreeing pairs with
+both sentences.
+
+Examples
+--------
+>>> from framing import load_corpus
+>>> c = load_corpus([
+...     {"id": "a", "outlet": "A", "event": "e", "title": "", "text": "They agreed to swap 2,000 prisoners."},
+...     {"id": "b", "outlet": "B", "event": "e", "title": "", "text": "Each side will free 1,000 prisoners from each side."},
+...     {"id": "c", "outlet": "C", "event": "e", "title": "", "text": "They will swap 1,200 prisoners."},
+... ])
+>>> out = NumbersAnalyzer().fit_transform(c)
+>>> out["numbers"][["outlet", "value", "total_low", "disagrees"]].values.tolist()
+[['A', 2000.0, 2000.0, True], ['B', 1000.0, 2000.0, True], ['C', 1200.0, 1200.0, True]]
+>>> out["number_disagreements"][["outlet_a", "outlet_b"]].values.tolist()
+[['A', 'C'], ['B', 'C']]
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from .._validation import check_number
+from ..corpus import Corpus
+from ..text import parse
+from .base import ALL_EVENTS, Analyzer, make_evidence
+from .quantities import Quantity, extract_from_document, plural
+
+__all__ = ["NumbersAnalyzer", "COLUMNS", "DISAGREEMENT_COLUMNS", "quantity_label", "format_interval"]
+
+#: The public columns of ``numbers`` (more follow them).
+COLUMNS = ["event", "quantity", "outlet", "value", "unit", "text", "disagrees"]
+EXTRA_COLUMNS = [
+    "article_id", "kind", "counted", "value_low", "value_high", "per", "multiplier", "total_low", "total_high",
+    "approx", "position", "sentence", "sentence_index", "start", "end", "other_values",
+]
+#: Columns of ``number_disagreements``.
+DISAGREEMENT_COLUMNS = [
+    "event", "quantity", "outlet_a", "value_a", "text_a", "sentence_a", "outlet_b", "value_b", "text_b",
+    "sentence_b", "article_a", "article_b", "interval_a", "interval_b",
+]
+
+#: At most this many disagreeing pairs are listed per quantity and pair of outlets.
+MAX_PAIRS_PER_OUTLETS = 3
+
+
+def quantity_label(q: Quantity) -> str:
+    """The name of the quantity ``q`` belongs to, e.g. ``"prisoners"``, ``"meeting duration (minutes)"``.
+
+    >>> from framing.analyses.quantities import extract_quantities
+    >>> quantity_label(extract_quantities("The talks lasted 90 minutes.")[0])
+    'meeting duration (minutes)'
+    """
+    if q.kind == "money":
+        return f"money ({q.unit})"
+    if q.kind == "vote":
+        return "votes for" if q.counted == "vote for" else "votes against"
+    if not q.counted:
+        return ""
+    head, _, rest = q.counted.partition(" ")
+    name = plural(head) + (f" {rest}" if rest else "")
+    if q.kind == "count":
+        return name
+    if q.kind == "duration":
+        return f"{q.counted} duration ({q.unit})"
+    if q.kind == "percent":
+        return f"share of {q.counted} (%)"
+    if q.kind == "area":
+        return f"{q.counted} area (km2)"
+    if q.kind == "distance":
+        return f"{q.counted} distance (km)"
+    return f"{name} ({q.unit})"  # pragma: no cover
+
+
+def format_interval(low: float, high: float) -> str:
+    """A short text for an interval: ``"1,000"``, ``"≤120"``, ``"≥90"``, ``"90–99"``.
+
+    >>> format_interval(0, 120), format_interval(90, math.inf), format_interval(90, 99), format_interval(5, 5)
+    ('≤120', '≥90', '90–99', '5')
+    """
+    def f(v: float) -> str:
+        if abs(v) >= 1e9:
+            return f"{v / 1e9:,.3g}bn"
+        if abs(v) >= 1e6:
+            return f"{v / 1e6:,.3g}m"
+        return f"{v:,.0f}" if v == int(v) or abs(v) >= 100 else f"{v:,.3g}"
+
+    if not math.isfinite(high):
+        return f"≥{f(low)}"
+    if low <= 0 < high:
+        return f"≤{f(high)}"
+    if math.isclose(low, high):
+        return f(low)
+    return f"{f(low)}–{f(high)}"
+
+
+class NumbersAnalyzer(Analyzer):
+    """Quantities per outlet and event, and where outlets give incompatible values.
+
+    Parameters
+    ----------
+    sides:
+        Parties an event has: "1,000 from each side" is ``1,000 × sides`` in total
+        (default 2). This is an assumption about the event; set it to 1 to compare
+        only stated values.
+    tolerance:
+        Relative half-width of "about X" (default 0.05).
+    near:
+        Relative width of "nearly X" / "a little over X" (default 0.1).
+    headlines:
+        Also read numbers in article titles (rows with ``position == "headline"`` and
+        ``sentence_index == -1``; they have no evidence row since offsets index the body).
+
+    Tables
+    ------
+    numbers
+        One row per quantity mention: event, quantity, outlet, value, unit, text,
+        disagrees, then article_id, kind, counted, value_low, value_high, per,
+        multiplier, total_low, total_high, approx, position, sentence,
+        sentence_index, start, end, other_values.
+    number_disagreements
+        One row per pair of disagreeing mentions from two outlets (at most
+        :data:`MAX_PAIRS_PER_OUTLETS` per quantity and pair of outlets).
+    numbers_evidence
+        The evidence table (key column ``quantity``).
+    """
+
+    name = "numbers"
+    tables = ("numbers", "number_disagreements", "numbers_evidence")
+
+    def __init__(self, *, sides: int = 2, tolerance: float = 0.05, near: float = 0.1, headlines: bool = True) -> None:
+        self.sides = sides
+        self.tolerance = tolerance
+        self.near = near
+        self.headlines = headlines
+
+    def _fit(self, corpus: Corpus) -> None:
+        owner = type(self).__name__
+        check_number("sides", self.sides, owner=owner, low=1, integer=True)
+        check_number("tolerance", self.tolerance, owner=owner, low=0, high=1)
+        check_number("near", self.near, owner=owner, low=0, high=1)
+
+    def _transform(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
+        self._fit(corpus)
+        kw = {"sides": self.sides, "tolerance": self.tolerance, "near": self.near}
+        rows: list[tuple] = []
+        for art in corpus:
+            event = art.event if art.event is not None else ALL_EVENTS
+            found: list[tuple[Quantity, str, int, str]] = []
+            if self.headlines and art.title and art.title.strip() and "title" not in art.guessed:
+                for q in extract_from_document(parse(art.title), title_case=True, **kw):
+                    found.append((q, "headline", -1, art.title))
+            doc = corpus.document(art)
+            qs = extract_from_document(doc, **kw)
+            for q in qs:
+                pos = "lead" if q.sentence_index < 3 else "body"
+                found.append((q, pos, q.sentence_index, ""))
+            for q, pos, sidx, sent in found:
+                label = quantity_label(q)
+                if not label:
+                    continue
+                if sidx >= 0:
+                    sent = doc.sentence(sidx)
+                rows.append((
+                    event, label, art.outlet, q.value, q.unit, q.text, False, art.id, q.kind, q.counted,
+                    q.value_low, q.value_high, q.per, q.multiplier, q.total_low, q.total_high, q.approx, pos,
+                    sent, sidx, q.start, q.end, "",
+                ))
+        cols = COLUMNS + EXTRA_COLUMNS
+        df = pd.DataFrame(rows, columns=cols)
+        if df.empty:
+            return {
+                "numbers": df,
+                "number_disagreements": pd.DataFrame(columns=DISAGREEMENT_COLUMNS),
+                "numbers_evidence": make_evidence(corpus, None, ["quantity"]),
+            }
+        df = df.astype({"value": float, "value_low": float, "value_high": float, "total_low": float,
+                        "total_high": float, "disagrees": bool, "sentence_index": int, "start": int, "end": int,
+                        "multiplier": int})
+        disagrees = np.zeros(len(df), dtype=bool)
+        others = [""] * len(df)
+        pairs: list[tuple] = []
+        for (event, quantity), g in df.groupby(["event", "quantity"], sort=True):
+            idx = g.index.to_numpy()
+            outlets = g["outlet"].to_numpy()
+            if len(set(outlets)) < 2:
+                continue
+            slo, shi = g["value_low"].to_numpy(), g["value_high"].to_numpy()
+            tlo, thi = g["total_low"].to_numpy(), g["total_high"].to_numpy()
+            agree = _overlap(slo, shi) | _overlap(tlo, thi)
+            labels = [format_interval(a, b) for a, b in zip(slo, shi)]
+            totals = [format_interval(a, b) for a, b in zip(tlo, thi)]
+            shown = [lab + (f" (total {tot})" if tot != lab else "") for lab, tot in zip(labels, totals)]
+            by_outlet: dict[str, list[str]] = {}
+            for o, v in zip(outlets, shown):
+                by_outlet.setdefault(o, [])
+                if v not in by_outlet[o]:
+                    by_outlet[o].append(v)
+            text_of = {o: f"{o}: {', '.join(vs)}" for o, vs in by_outlet.items()}
+            for ii in range(len(idx)):
+                others[idx[ii]] = "; ".join(t for o, t in text_of.items() if o != outlets[ii])
+            # a mention disagrees with outlet B when none of B's mentions agrees with it
+            uniq = list(dict.fromkeys(outlets))
+            masks = {o: outlets == o for o in uniq}
+            dis_with = {}  # (row, outlet) -> bool
+            for ii in range(len(idx)):
+                for o in uniq:
+                    if o == outlets[ii]:
+                        continue
+                    d = not bool(agree[ii, masks[o]].any())
+                    dis_with[(ii, o)] = d
+                    if d:
+                        disagrees[idx[ii]] = True
+            vals, texts = g["value"].to_numpy(), g["text"].to_numpy()
+            sents, arts = g["sentence"].to_numpy(), g["article_id"].to_numpy()
+            for ai, oa in enumerate(uniq):
+                for ob in uniq[ai + 1:]:
+                    n = 0
+                    for ii in np.flatnonzero(masks[oa]):
+                        if not dis_with[(ii, ob)]:
+                            continue
+                        for jj in np.flatnonzero(masks[ob]):
+                            if agree[ii, jj] or n >= MAX_PAIRS_PER_OUTLETS:
+                                continue
+                            pairs.append((
+                                event, quantity, oa, vals[ii], texts[ii], sents[ii], ob, vals[jj], texts[jj],
+                                sents[jj], arts[ii], arts[jj], shown[ii], shown[jj],
+                            ))
+                            n += 1
+        df["disagrees"] = disagrees
+        df["other_values"] = others
+        df = df.sort_values(["event", "quantity", "outlet", "article_id", "sentence_index", "start"],
+                            kind="stable").reset_index(drop=True)
+        dis = pd.DataFrame(pairs, columns=DISAGREEMENT_COLUMNS)
+        body = df[df["sentence_index"] >= 0]
+        hits = pd.DataFrame({
+            "quantity": body["quantity"], "article_id": body["article_id"], "sentence_index": body["sentence_index"],
+            "start": body["start"], "end": body["end"], "match": body["text"],
+        })
+        return {
+            "numbers": df,
+            "number_disagreements": dis,
+            "numbers_evidence": make_evidence(corpus, hits, ["quantity"]),
+        }
+
+
+def _overlap(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """Pairwise closed-interval overlap, with a small relative tolerance for rounding."""
+    big = np.maximum(np.abs(np.where(np.isfinite(hi), hi, lo))[:, None], np.abs(np.where(np.isfinite(hi), hi, lo))[None, :])
+    eps = 1e-9 * np.maximum(big, 1.0)
+    return (lo[:, None] <= hi[None, :] + eps) & (lo[None, :] <= hi[:, None] + eps)

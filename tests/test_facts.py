@@ -1,0 +1,139 @@
+"""FactCoverageAnalyzer: facts aligned across outlets, coverage, placement, unique and omitted facts."""
+
+import pandas as pd
+import pytest
+
+from framing import ParameterError, group_events, load_corpus
+from framing.analyses.facts import COLUMNS, COVERAGE_COLUMNS, FactCoverageAnalyzer
+
+TINY = [
+    {"id": "a", "outlet": "A", "event": "e", "title": "Kyiv and Moscow agree to swap prisoners in Istanbul",
+     "text": "Kyiv and Moscow agreed to swap 1,000 prisoners on Friday after talks in Istanbul. "
+             "The mayor of Lviv opened a new bakery near the central railway station."},
+    {"id": "b", "outlet": "B", "event": "e", "title": "",
+     "text": "Moscow and Kyiv agreed on Friday to exchange 1,000 prisoners after the Istanbul talks. "
+             "It rained heavily in Odesa all day long, flooding several streets."},
+    {"id": "c", "outlet": "C", "event": "e", "title": "",
+     "text": "After the talks in Istanbul, Kyiv and Moscow agreed to swap 1,000 prisoners. "
+             "It rained heavily in Odesa all day, flooding several of its streets."},
+]
+
+
+def _facts(records, **kw):
+    return FactCoverageAnalyzer(**kw).fit_transform(load_corpus(records))
+
+
+def _fact_of(facts, outlet, needle):
+    rows = facts[(facts["outlet"] == outlet) & facts["sentence"].str.contains(needle, regex=False)]
+    assert len(rows), needle
+    return facts[facts["fact_id"] == rows["fact_id"].iloc[0]]
+
+
+def test_tables_and_columns():
+    out = _facts(TINY)
+    assert list(out["facts"].columns[: len(COLUMNS)]) == COLUMNS
+    assert list(out["coverage"].columns) == COVERAGE_COLUMNS
+    f = out["facts"]
+    # one row per fact and outlet of the event
+    assert (f.groupby("fact_id")["outlet"].nunique() == 3).all()
+    assert set(f["position"]) <= {"headline", "lead", "body", ""}
+    assert (f.loc[~f["covered"], "sentence"] == "").all()
+
+
+def test_alignment_unique_and_omitted():
+    f = _facts(TINY)["facts"]
+    swap = _fact_of(f, "B", "exchange 1,000 prisoners")
+    assert swap["covered"].all() and (swap["n_outlets"] == 3).all()
+    # A carries the swap in its headline, the others in their lead
+    assert swap.set_index("outlet")["position"].to_dict() == {"A": "headline", "B": "lead", "C": "lead"}
+    bakery = _fact_of(f, "A", "bakery")
+    assert bakery.set_index("outlet")["covered"].to_dict() == {"A": True, "B": False, "C": False}
+    assert bakery["unique"].all()
+    rain = _fact_of(f, "B", "rained")
+    assert rain.set_index("outlet")["covered"].to_dict() == {"A": False, "B": True, "C": True}
+    # A omits the rain that both others carry
+    assert rain.set_index("outlet").loc["A", "common"]
+
+
+def test_coverage_counts():
+    cov = _facts(TINY)["coverage"].set_index(["event", "outlet"])
+    assert cov.loc[("e", "A"), "n_unique"] == 1
+    assert cov.loc[("e", "A"), "n_omitted_common"] == 1
+    assert cov.loc[("e", "B"), "n_omitted_common"] == 0
+    assert cov.loc[("all", "A"), "n_covered"] == cov.loc[("e", "A"), "n_covered"]
+    row = cov.loc[("e", "B")]
+    assert row["share_covered"] == pytest.approx(row["n_covered"] / row["n_facts_event"])
+    assert row["share_low"] <= row["share_covered"] <= row["share_high"]
+
+
+def test_evidence_points_to_sentences():
+    out = _facts(TINY)
+    ev = out["facts_evidence"]
+    assert len(ev) and set(ev["outlet"]) == {"A", "B", "C"}
+    for r in ev.itertuples():
+        assert r.match in r.sentence
+
+
+def test_clause_units():
+    rec = [dict(TINY[0], text="Kyiv and Moscow agreed to swap 1,000 prisoners in Istanbul; the mayor of Lviv "
+                              "opened a new bakery near the station."), TINY[1]]
+    f = _facts(rec, unit="clause")["facts"]
+    assert _fact_of(f, "A", "bakery")["unique"].all()
+    swap = _fact_of(f, "B", "exchange 1,000 prisoners")
+    assert swap["covered"].all()
+
+
+@pytest.mark.parametrize("kw", [{"threshold": 0}, {"unit": "word"}, {"min_words": 0}, {"max_df": 2.0}])
+def test_bad_parameters(kw):
+    with pytest.raises(ParameterError):
+        FactCoverageAnalyzer(**kw).fit(load_corpus(TINY))
+
+
+def test_single_outlet_event_has_no_unique_facts():
+    f = _facts([TINY[0]])["facts"]
+    assert len(f) and not f["unique"].any() and (f["n_outlets_event"] == 1).all()
+
+
+def test_seeds_round_one_and_two(seeds_events):
+    out = FactCoverageAnalyzer().fit_transform(seeds_events)
+    f = out["facts"]
+    o000, o001, o002 = "000_3aaa32b14751efd5", "001_0fd35cd8267ffe83", "002_e80a8cb6eb26e670"
+    # facts only one article carries are unique to it
+    starmer = _fact_of(f, o001, "Keir Starmer")
+    assert starmer.set_index("outlet")["covered"].to_dict() == {o000: False, o001: True, o002: False}
+    assert starmer["unique"].all()
+    hudson = _fact_of(f, o000, "Hudson Institute")
+    assert hudson.set_index("outlet")["covered"].to_dict() == {o000: True, o001: False, o002: False}
+    # shared facts are aligned: the prisoner exchange, Medinsky's satisfaction
+    swap = _fact_of(f, o001, "exchange 1,000 prisoners from each side")
+    assert swap.set_index("outlet").loc[o002, "covered"]
+    medinsky = _fact_of(f, o000, "we are satisfied with the outcome")
+    assert medinsky["covered"].sum() >= 2
+    # round 2: the exchange of bodies is carried by both; the list of deported children only by Voz.us
+    r2 = f[f["event"] == "R2"]
+    bodies = _fact_of(r2, "003_2545b74aea4d849b", "bodies of fallen soldiers")
+    assert bodies.set_index("outlet")["covered"].to_dict() == {"003_2545b74aea4d849b": True, "Voz.us": True}
+    lst = _fact_of(r2, "Voz.us", "a list with hundreds of Ukrainian children")
+    assert lst.set_index("outlet")["covered"].to_dict() == {"003_2545b74aea4d849b": False, "Voz.us": True}
+    assert lst["unique"].all()
+    cov = out["coverage"].set_index(["event", "outlet"])
+    assert cov.loc[("R2", "Voz.us"), "n_unique"] > cov.loc[("R2", "003_2545b74aea4d849b"), "n_unique"]
+
+
+def test_example_corpus_selection(example):
+    f = FactCoverageAnalyzer().fit_transform(group_events(example))["facts"]
+    # one-outlet facts named in the example README
+    for aid, needle in [("ex-014", "Uniting for Ukraine"), ("ex-020", "war-risk insurance")]:
+        rows = f[(f["article_id"] == aid) & f["sentence"].str.contains(needle, regex=False)]
+        assert len(rows) and rows["unique"].all(), needle
+
+
+def test_empty_corpus_and_report(seeds_events):
+    from framing.report.sections import selection
+
+    out = FactCoverageAnalyzer().fit_transform(load_corpus([]))
+    assert all(isinstance(v, pd.DataFrame) and v.empty for v in out.values())
+    assert selection.sections({}) == []
+    secs = selection.sections(FactCoverageAnalyzer().fit_transform(seeds_events))
+    html = secs[0].render()
+    assert "Keir Starmer" in html and "<img" in html

@@ -1,0 +1,100 @@
+"""NumbersAnalyzer: values per outlet and event, and disagreements with both sentences."""
+
+import pandas as pd
+import pytest
+
+from framing import ParameterError, load_corpus
+from framing.analyses.numbers import COLUMNS, DISAGREEMENT_COLUMNS, NumbersAnalyzer
+
+
+def _corpus(texts):
+    return load_corpus([{"id": f"a{i}", "outlet": o, "event": "e", "title": "", "text": t}
+                        for i, (o, t) in enumerate(texts)])
+
+
+def test_columns_and_tables():
+    out = NumbersAnalyzer().fit_transform(_corpus([("A", "They swapped 2,000 prisoners."),
+                                                   ("B", "They swapped 1,200 prisoners.")]))
+    assert list(out["numbers"].columns[: len(COLUMNS)]) == COLUMNS
+    assert list(out["number_disagreements"].columns) == DISAGREEMENT_COLUMNS
+    assert out["numbers"]["disagrees"].all()
+    d = out["number_disagreements"].iloc[0]
+    assert (d.outlet_a, d.value_a, d.outlet_b, d.value_b) == ("A", 2000, "B", 1200)
+    assert d.sentence_a == "They swapped 2,000 prisoners."
+    ev = out["numbers_evidence"]
+    assert set(ev["match"]) == {"2,000 prisoners", "1,200 prisoners"}
+
+
+@pytest.mark.parametrize("a,b,disagree", [
+    ("2,000 prisoners were freed.", "1,000 prisoners from each side were freed.", False),
+    ("about 100 drones hit.", "98 drones hit.", False),
+    ("more than 60 drones hit.", "40 drones hit.", True),
+    ("more than 60 drones hit.", "hundreds of drones hit.", False),
+    ("The House voted 218-212.", "The House voted 218 to 212.", False),
+    ("The House voted 218-212.", "The House voted 218 to 214.", True),
+    ("It costs $14 billion.", "It costs $14.5 billion.", True),
+    ("It costs $14 billion.", "It costs 14 billion dollars.", False),
+])
+def test_agreement(a, b, disagree):
+    out = NumbersAnalyzer().fit_transform(_corpus([("A", a), ("B", b)]))
+    n = out["numbers"]
+    assert len(n) >= 2
+    assert bool(n["disagrees"].any()) is disagree
+    assert (len(out["number_disagreements"]) > 0) is disagree
+
+
+def test_same_outlet_never_disagrees_with_itself():
+    out = NumbersAnalyzer().fit_transform(_corpus([("A", "2,000 prisoners. Later 1,500 prisoners.")]))
+    assert not out["numbers"]["disagrees"].any()
+
+
+def test_bad_parameters():
+    with pytest.raises(ParameterError, match="sides"):
+        NumbersAnalyzer(sides=0).fit(_corpus([("A", "x")]))
+
+
+def test_seeds_round_one(seeds_events):
+    out = NumbersAnalyzer().fit_transform(seeds_events)
+    n = out["numbers"]
+    r1 = n[n["event"] == "R1"]
+    pris = r1[r1["quantity"] == "prisoners"]
+    # 2,000 in total (000) and 1,000 from each side (000, 001, 002) agree
+    assert set(pris["outlet"].str[:3]) == {"000", "001", "002"}
+    assert set(pris["total_low"]) == {2000.0}
+    assert set(pris.loc[pris["per"] == "side", "value"]) == {1000.0}
+    assert not pris["disagrees"].any()
+    dur = r1[r1["quantity"] == "meeting duration (minutes)"]
+    dis = dur.groupby(dur["outlet"].str[:3])["disagrees"].any()
+    # 105 min (about: 99.75-110.25) vs a little over 90 (90-99) disagree;
+    # "less than two hours" (0-120) fits both
+    assert dis.to_dict() == {"000": True, "001": True, "002": False}
+    d = out["number_disagreements"]
+    d = d[(d["event"] == "R1") & (d["quantity"] == "meeting duration (minutes)")]
+    assert len(d) >= 1
+    assert set(d["outlet_a"].str[:3]) | set(d["outlet_b"].str[:3]) == {"000", "001"}
+    row = d.iloc[0]
+    assert "about an hour and 45 minutes" in row["sentence_a"]
+    assert "over 90 minutes" in row["sentence_b"]
+
+
+def test_example_corpus_contrasts(example):
+    from framing import group_events
+
+    out = NumbersAnalyzer().fit_transform(group_events(example))
+    d = out["number_disagreements"]
+    pairs = {(r.quantity, frozenset({r.text_a, r.text_b})) for r in d.itertuples()}
+    assert ("votes against", frozenset({"218 to 214", "218-212"})) in pairs
+    assert ("money (USD)", frozenset({"$14 billion", "$14.5 billion"})) in pairs
+    assert ("ships", frozenset({"12 ships", "nine ships"})) in pairs
+    # 1,200 in total agrees with 600 from each side; "218 to 212" agrees with "218-212"
+    n = out["numbers"]
+    assert not n[(n["text"] == "600 from each side") & n["other_values"].str.contains("1,200")].empty
+    assert ("votes against", frozenset({"218 to 212", "218-212"})) not in pairs
+    assert ("votes for", frozenset({"218 to 214", "218-212"})) not in pairs
+    assert not n[(n["quantity"] == "prisoners") & (n["text"] == "600 from each side")]["other_values"].empty
+
+
+def test_empty():
+    out = NumbersAnalyzer().fit_transform(_corpus([("A", "No numbers here.")]))
+    assert out["numbers"].empty and out["number_disagreements"].empty
+    assert isinstance(out["numbers_evidence"], pd.DataFrame)
