@@ -4,6 +4,7 @@ The public API is listed here and only here.
 """
 
 from ._log import logger as _logger  # noqa: F401  (installs the NullHandler)
+from . import plotting
 from .analyses import (
     ANALYZERS,
     DEFAULT_ANALYSES,
@@ -16,6 +17,8 @@ from .analyses import (
     NumbersAnalyzer,
     QuoteAnalyzer,
 )
+from .analyses.quantities import Quantity, extract_quantities
+from .analyses.quote_extraction import extract_quotes
 from .article import Article, SkippedInput
 from .corpus import Corpus
 from .errors import FramingError, InputError, MissingDependencyError, NotFittedError, ParameterError
@@ -55,6 +58,10 @@ __all__ = [
     "ActorAnalyzer",
     "analyze",
     "Results",
+    "extract_quantities",
+    "Quantity",
+    "extract_quotes",
+    "plotting",
     # report
     "write_report",
     "build_report",

@@ -1,0 +1,402 @@
+"""Naming variants: which outlet writes "Kyiv" and which "Kiev", compared within each event.
+
+For every group of variants in the naming lexicons (Kyiv / Kiev; Zelenskyy /
+Zelensky; full-scale invasion / invasion / special military operation / ...;
+illegal aliens / undocumented immigrants / ...), and for variant pairs discovered
+in the corpus itself (Medinsky / Madinsky, see :mod:`framing.analyses.discovery`),
+the analysis counts each variant per event and outlet, gives its share of the
+group with a Wilson interval, tests whether the choice depends on the outlet
+(Fisher / chi-square, Benjamini-Hochberg over all event-group tests), finds when
+an outlet switched variant (when articles have dates), and keeps every matched
+sentence as evidence.
+
+Matching is by whole normalised words (:class:`~framing.matching.PhraseMatcher`):
+case and accents are ignored ("kyiv", "KYIV", "Kyïv" all count as "Kyiv"), a
+possessive "'s" is not part of the word, and fixed expressions listed in the
+lexicon's ``exclude`` column ("Chicken Kiev") are not counted. Within one group
+the longest match wins, so "full-scale invasion" counts once, as
+"full-scale invasion", and not also as "invasion".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import stats as _st
+
+from .._log import logger
+from .._validation import check_number
+from ..corpus import Corpus
+from ..errors import ParameterError
+from ..lexicons import keep_longest, lexicon_matcher, load_lexicon
+from ..stats import MIN_COUNT, benjamini_hochberg, independence_test, wilson_interval
+from .base import ALL_EVENTS, Analyzer, make_evidence
+
+__all__ = [
+    "NamingAnalyzer",
+    "COLUMNS",
+    "TEST_COLUMNS",
+    "SWITCH_COLUMNS",
+    "naming_table",
+]
+
+#: Columns of the ``naming`` table (the first nine are the public contract).
+COLUMNS = [
+    "event",
+    "outlet",
+    "group",
+    "variant",
+    "count",
+    "share",
+    "ci_low",
+    "ci_high",
+    "source",
+    "n_group",
+    "lexicon",
+    "p_value",
+    "q_value",
+    "method",
+    "too_little_data",
+]
+#: Columns of the ``naming_tests`` table.
+TEST_COLUMNS = [
+    "event",
+    "group",
+    "source",
+    "n_outlets",
+    "n_variants",
+    "n",
+    "p_value",
+    "q_value",
+    "method",
+    "cramers_v",
+    "too_little_data",
+]
+#: Columns of the ``naming_switches`` table.
+SWITCH_COLUMNS = [
+    "outlet",
+    "group",
+    "from_variant",
+    "to_variant",
+    "last_date_before",
+    "first_date_after",
+    "n_before",
+    "n_after",
+    "share_before",
+    "share_after",
+    "too_little_data",
+]
+_HIT_KEYS = ["group", "variant", "source"]
+
+
+def _order_events(events: pd.Series) -> pd.Series:
+    """Sort key putting the corpus-wide rows (event "all") after the events."""
+    return events.astype(str).map(lambda e: (1, e) if e == ALL_EVENTS else (0, e))
+
+
+def naming_table(hits: pd.DataFrame, *, confidence: float = 0.95, min_count: int = MIN_COUNT):
+    """Aggregate variant matches into the ``naming`` and ``naming_tests`` tables.
+
+    Parameters
+    ----------
+    hits:
+        One row per match with columns event, outlet, group, variant, source and
+        lexicon.
+    confidence:
+        Level of the Wilson intervals.
+    min_count:
+        Groups with fewer mentions (in an event and outlet) are flagged
+        ``too_little_data``.
+
+    Returns
+    -------
+    naming, tests:
+        The two tables (see :data:`COLUMNS` and :data:`TEST_COLUMNS`).
+
+    Examples
+    --------
+    >>> h = pd.DataFrame({"event": ["e"] * 4, "outlet": ["A", "A", "B", "B"],
+    ...                   "group": ["Kyiv"] * 4, "variant": ["Kyiv", "Kyiv", "Kiev", "Kyiv"],
+    ...                   "source": ["lexicon"] * 4, "lexicon": ["ukraine_places"] * 4})
+    >>> t, _ = naming_table(h)
+    >>> t[t.event == "e"][["outlet", "variant", "count", "share"]].values.tolist()
+    [['A', 'Kiev', 0, 0.0], ['A', 'Kyiv', 2, 1.0], ['B', 'Kiev', 1, 0.5], ['B', 'Kyiv', 1, 0.5]]
+    """
+    if hits is None or len(hits) == 0:
+        return pd.DataFrame(columns=COLUMNS), pd.DataFrame(columns=TEST_COLUMNS)
+    h = hits[["event", "outlet", "group", "variant", "source", "lexicon"]]
+    # articles without an event (event "all" already) count only in the corpus-wide rows
+    h = pd.concat([h[h["event"] != ALL_EVENTS], h.assign(event=ALL_EVENTS)], ignore_index=True)
+    gkeys = ["event", "group", "source", "lexicon"]
+    counts = h.groupby([*gkeys, "outlet", "variant"], sort=False).size().rename("count").reset_index()
+    # every variant used in an event, for every outlet that mentions the group there
+    variants = counts[[*gkeys, "variant"]].drop_duplicates()
+    outlets = counts[[*gkeys, "outlet"]].drop_duplicates()
+    full = outlets.merge(variants, on=gkeys, how="inner")
+    full = full.merge(counts, on=[*gkeys, "outlet", "variant"], how="left")
+    full["count"] = full["count"].fillna(0).astype(np.int64)
+    full["n_group"] = full.groupby([*gkeys, "outlet"], sort=False)["count"].transform("sum").astype(np.int64)
+    full["share"] = full["count"] / full["n_group"]
+    lo, hi = wilson_interval(full["count"].to_numpy(), full["n_group"].to_numpy(), confidence=confidence)
+    full["ci_low"], full["ci_high"] = lo, hi
+
+    # does the choice of variant depend on the outlet? one test per event and group
+    rows = []
+    dofs: list[tuple[int, int]] = []
+    gcode, guniq = pd.factorize(pd.MultiIndex.from_frame(full[gkeys]))
+    ocode = pd.factorize(full["outlet"])[0]
+    vcode = pd.factorize(full["variant"])[0]
+    cnt = full["count"].to_numpy()
+    order = np.argsort(gcode, kind="stable")
+    bounds = np.flatnonzero(np.r_[True, gcode[order][1:] != gcode[order][:-1], True])
+    for s, e in zip(bounds[:-1], bounds[1:]):
+        idx = order[s:e]
+        o_u, o_i = np.unique(ocode[idx], return_inverse=True)
+        v_u, v_i = np.unique(vcode[idx], return_inverse=True)
+        arr = np.zeros((len(o_u), len(v_u)))
+        np.add.at(arr, (o_i, v_i), cnt[idx])
+        n_out = int((arr.sum(axis=1) > 0).sum())
+        n_var = int((arr.sum(axis=0) > 0).sum())
+        if n_out >= 2 and n_var >= 2:
+            t = arr[arr.sum(axis=1) > 0][:, arr.sum(axis=0) > 0]
+            if t.shape == (2, 2):
+                p, method = independence_test(t)  # Fisher's exact test
+                v = _cramers_v(t)
+            else:  # chi-square (as framing.stats.independence_test), p-values computed below in one call
+                stat, v = _chi2_stat(t)
+                p, method = stat, "chi2"
+                dofs.append(((len(rows)), (t.shape[0] - 1) * (t.shape[1] - 1)))
+        else:
+            p, method, v = float("nan"), "n/a", float("nan")
+        rows.append((*guniq[gcode[idx[0]]], n_out, n_var, int(arr.sum()), p, method, v))
+    if dofs:
+        at = np.array([i for i, _ in dofs])
+        dof = np.array([d for _, d in dofs], dtype=float)
+        stat = np.array([rows[i][-3] for i in at], dtype=float)
+        pv = _st.chi2.sf(stat, dof)
+        for i, p in zip(at.tolist(), pv.tolist()):
+            r = list(rows[i])
+            r[-3] = p
+            rows[i] = tuple(r)
+    tests = pd.DataFrame(
+        rows, columns=["event", "group", "source", "lexicon", "n_outlets", "n_variants", "n", "p_value", "method", "cramers_v"]
+    )
+    tests["q_value"] = benjamini_hochberg(tests["p_value"].to_numpy())
+    tests["too_little_data"] = (tests["n"] < min_count) | (tests["n_outlets"] < 2)
+    full = full.merge(tests[[*gkeys, "p_value", "q_value", "method"]], on=gkeys, how="left")
+    full["too_little_data"] = full["n_group"] < min_count
+    full = full.assign(_ev=_order_events(full["event"])).sort_values(
+        ["_ev", "lexicon", "group", "outlet", "variant"], kind="stable"
+    )
+    tests = tests.assign(_ev=_order_events(tests["event"])).sort_values(["_ev", "lexicon", "group"], kind="stable")
+    naming = full[COLUMNS].reset_index(drop=True)
+    return naming, tests[TEST_COLUMNS].reset_index(drop=True)
+
+
+def _chi2_stat(t: np.ndarray) -> tuple[float, float]:
+    """Pearson chi-square statistic (no continuity correction) and Cramér's V of a table
+    without empty rows or columns."""
+    n = t.sum()
+    expected = np.outer(t.sum(axis=1), t.sum(axis=0)) / n
+    chi2 = float(((t - expected) ** 2 / expected).sum())
+    return chi2, float(np.sqrt(chi2 / (n * (min(t.shape) - 1))))
+
+
+def _cramers_v(table: np.ndarray) -> float:
+    """Cramér's V of a count table (empty rows and columns dropped)."""
+    t = table[table.sum(axis=1) > 0][:, table.sum(axis=0) > 0]
+    if t.sum() == 0 or min(t.shape) < 2:
+        return float("nan")
+    return _chi2_stat(t)[1]
+
+
+def switches_table(hits: pd.DataFrame, *, purity: float = 0.8) -> pd.DataFrame:
+    """When each outlet switched from one variant to another (articles with dates only).
+
+    Each article counts once, as its majority variant of the group (ties are left
+    out). For each outlet and group the best single change point is found in date
+    order; it is reported when the variant before and the variant after differ and
+    each holds at least ``purity`` of the articles on its side.
+
+    >>> h = pd.DataFrame({"outlet": ["A"] * 4, "group": ["Kyiv"] * 4, "article_id": list("abcd"),
+    ...     "variant": ["Kiev", "Kiev", "Kyiv", "Kyiv"],
+    ...     "date": pd.to_datetime(["2019-01-01", "2019-02-01", "2019-09-01", "2019-10-01"])})
+    >>> switches_table(h)[["from_variant", "to_variant", "n_before", "n_after"]].values.tolist()
+    [['Kiev', 'Kyiv', 2, 2]]
+    """
+    h = hits.dropna(subset=["date"]) if len(hits) else hits
+    if len(h) == 0:
+        return pd.DataFrame(columns=SWITCH_COLUMNS)
+    per_art = h.groupby(["outlet", "group", "article_id", "date", "variant"], sort=False).size().rename("n").reset_index()
+    top = per_art.groupby(["outlet", "group", "article_id"], sort=False)["n"].transform("max")
+    per_art = per_art[per_art["n"] == top]
+    per_art = per_art[~per_art.duplicated(["outlet", "group", "article_id"], keep=False)]  # ties: mixed article
+    rows = []
+    for (outlet, group), g in per_art.groupby(["outlet", "group"], sort=True):
+        if g["variant"].nunique() < 2 or len(g) < 2:
+            continue
+        g = g.sort_values(["date", "article_id"], kind="stable")
+        dates = g["date"].to_numpy()
+        codes, uniq = pd.factorize(g["variant"])
+        onehot = np.eye(len(uniq), dtype=np.int64)[codes]
+        before = np.cumsum(onehot, axis=0)[:-1]  # articles 0..k
+        after = onehot.sum(axis=0) - before
+        nb = np.arange(1, len(g))
+        na = len(g) - nb
+        a_best, b_best = before.argmax(axis=1), after.argmax(axis=1)
+        pb = before.max(axis=1) / nb
+        pa = after.max(axis=1) / na
+        ok = (a_best != b_best) & (pb >= purity) & (pa >= purity) & (dates[:-1] < dates[1:])
+        if not ok.any():
+            continue
+        score = np.where(ok, before.max(axis=1) + after.max(axis=1), -1)
+        k = int(score.argmax())
+        rows.append(
+            (outlet, group, uniq[a_best[k]], uniq[b_best[k]], pd.Timestamp(dates[k]), pd.Timestamp(dates[k + 1]),
+             int(nb[k]), int(na[k]), float(pb[k]), float(pa[k]), bool(nb[k] < 2 or na[k] < 2))
+        )
+    return pd.DataFrame(rows, columns=SWITCH_COLUMNS)
+
+
+def _load_naming_lexicon(lexicon: Any, lexicons: Any, owner: str) -> pd.DataFrame:
+    df = load_lexicon(lexicon, required=["group", "variant"], owner=owner)
+    for col, default in (("lexicon", "custom"), ("exclude", ""), ("source", "user lexicon"), ("preferred_by", "")):
+        if col not in df.columns:
+            df[col] = default
+        df[col] = df[col].replace("", default) if col == "lexicon" else df[col]
+    if lexicons is not None:
+        names = [lexicons] if isinstance(lexicons, str) else list(lexicons)
+        unknown = sorted(set(names) - set(df["lexicon"]))
+        if unknown:
+            raise ParameterError(
+                f"The 'lexicons' parameter of {owner} names unknown lexicon(s) {unknown}; "
+                f"the naming lexicon has {sorted(set(df['lexicon']))}."
+            )
+        df = df[df["lexicon"].isin(names)]
+    df = df[(df["group"] != "") & (df["variant"] != "")]
+    return df.reset_index(drop=True)
+
+
+class NamingAnalyzer(Analyzer):
+    """Which variant of a name or label each outlet uses, per event and corpus-wide.
+
+    Parameters
+    ----------
+    lexicon:
+        The naming lexicon: the packaged ``"naming_variants"`` (default), a path
+        to a CSV file, or a DataFrame with at least the columns ``group`` and
+        ``variant`` (optional: ``lexicon``, ``exclude``, ``source``,
+        ``preferred_by``).
+    lexicons:
+        Which named lexicons (values of the ``lexicon`` column) to use, e.g.
+        ``["ukraine_places", "war_labels"]``; None uses all.
+    discover:
+        Also look for variant spellings no lexicon lists (see
+        :func:`framing.analyses.discovery.discover_variants`); they are reported with
+        ``source == "discovered"`` and their evidence in ``naming_candidates``.
+    min_similarity:
+        Spelling similarity (0-1) a discovered pair needs.
+    confidence:
+        Level of the share intervals (Wilson).
+    min_count:
+        Fewer mentions of a group (per outlet and event) are flagged ``too_little_data``.
+    switch_purity:
+        Share of articles that must use the old variant before, and the new one
+        after, a switch date for it to be reported.
+
+    Examples
+    --------
+    >>> from framing import load_corpus
+    >>> c = load_corpus([{"id": "1", "outlet": "A", "event": "e", "text": "Kyiv said no. Kyiv again."},
+    ...                  {"id": "2", "outlet": "B", "event": "e", "text": "Kiev said no. Chicken Kiev."}])
+    >>> t = NamingAnalyzer(discover=False).fit_transform(c)["naming"]
+    >>> t[(t.event == "e") & (t["count"] > 0)][["outlet", "variant", "count"]].values.tolist()
+    [['A', 'Kyiv', 2], ['B', 'Kiev', 1]]
+    """
+
+    name = "naming"
+    tables = ("naming", "naming_tests", "naming_switches", "naming_candidates", "naming_evidence")
+
+    def __init__(
+        self,
+        *,
+        lexicon: Any = "naming_variants",
+        lexicons: Any = None,
+        discover: bool = True,
+        min_similarity: float = 0.75,
+        confidence: float = 0.95,
+        min_count: int = MIN_COUNT,
+        switch_purity: float = 0.8,
+    ) -> None:
+        self.lexicon = lexicon
+        self.lexicons = lexicons
+        self.discover = discover
+        self.min_similarity = min_similarity
+        self.confidence = confidence
+        self.min_count = min_count
+        self.switch_purity = switch_purity
+
+    def _check(self) -> None:
+        owner = type(self).__name__
+        check_number("confidence", self.confidence, owner=owner, low=0, high=1, low_inclusive=False)
+        check_number("min_similarity", self.min_similarity, owner=owner, low=0, high=1)
+        check_number("min_count", self.min_count, owner=owner, low=0, integer=True)
+        check_number("switch_purity", self.switch_purity, owner=owner, low=0, high=1)
+        if not isinstance(self.discover, bool):
+            raise ParameterError(f"The 'discover' parameter of {owner} must be True or False. Got {self.discover!r} instead.")
+
+    def _fit(self, corpus: Corpus) -> None:
+        self._check()
+        self.lexicon_ = _load_naming_lexicon(self.lexicon, self.lexicons, type(self).__name__)
+        self.matcher_ = lexicon_matcher(
+            self.lexicon_["variant"], range(len(self.lexicon_)), self.lexicon_["exclude"], owner=type(self).__name__
+        )
+
+    def _transform(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
+        from .discovery import CANDIDATE_COLUMNS, discover_variants
+
+        lex = self.lexicon_
+        hits = self.matcher_.find(corpus)
+        if len(hits):
+            k = hits["key"].to_numpy()
+            hits["group"] = lex["group"].to_numpy()[k]
+            hits["variant"] = lex["variant"].to_numpy()[k]
+            hits["lexicon"] = lex["lexicon"].to_numpy()[k]
+            hits["source"] = "lexicon"
+            hits = keep_longest(hits, "group")
+        candidates = pd.DataFrame(columns=CANDIDATE_COLUMNS)
+        if self.discover and len(corpus):
+            candidates, found = discover_variants(
+                corpus, known=lex["variant"].tolist(), min_similarity=self.min_similarity
+            )
+            if len(found):
+                hits = pd.concat([hits, found], ignore_index=True) if len(hits) else found
+        if len(hits) == 0:
+            empty_ev = make_evidence(corpus, None, _HIT_KEYS)
+            return {
+                "naming": pd.DataFrame(columns=COLUMNS),
+                "naming_tests": pd.DataFrame(columns=TEST_COLUMNS),
+                "naming_switches": pd.DataFrame(columns=SWITCH_COLUMNS),
+                "naming_candidates": candidates,
+                "naming_evidence": empty_ev,
+            }
+        meta = {a.id: (a.event if a.event is not None else ALL_EVENTS, a.outlet, a.date) for a in corpus}
+        ids = hits["article_id"].to_numpy()
+        hits["event"] = [meta[i][0] for i in ids]
+        hits["outlet"] = [meta[i][1] for i in ids]
+        hits["date"] = pd.to_datetime(pd.Series([meta[i][2] for i in ids], dtype=object), errors="coerce")
+        hits = hits.sort_values(["article_id", "start", "group"], kind="stable").reset_index(drop=True)
+        if not corpus.has_events:
+            logger.info("naming: some articles have no event; they count only in the %r rows", ALL_EVENTS)
+        naming, tests = naming_table(hits, confidence=self.confidence, min_count=self.min_count)
+        switches = switches_table(hits, purity=self.switch_purity)
+        evidence = make_evidence(corpus, hits[["article_id", *_HIT_KEYS, "start", "end", "sentence_index", "match"]], _HIT_KEYS)
+        return {
+            "naming": naming,
+            "naming_tests": tests,
+            "naming_switches": switches,
+            "naming_candidates": candidates,
+            "naming_evidence": evidence,
+        }

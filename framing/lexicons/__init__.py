@@ -1,0 +1,214 @@
+"""Packaged lexicons (plain UTF-8 CSV files) and one loader that every analysis uses.
+
+A lexicon is a CSV file with a header and a ``source`` column saying where each
+row comes from. The packaged files live next to this module and are read lazily
+with :mod:`importlib.resources`; their provenance and licences are in
+``framing/lexicons/README.md``. Users pass their own lexicon as a path or a
+DataFrame wherever an analysis takes one.
+
+>>> "naming_variants" in list_lexicons()
+True
+>>> df = load_lexicon("naming_variants", required=["group", "variant"], owner="doctest")
+>>> {"Kyiv", "Kiev"} <= set(df["variant"])
+True
+"""
+
+from __future__ import annotations
+
+import io
+from importlib import resources
+from os import PathLike
+from pathlib import Path
+from typing import Union
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ParameterError
+
+__all__ = ["load_lexicon", "list_lexicons", "split_list", "lexicon_matcher", "keep_longest"]
+
+LexiconLike = Union[str, "PathLike[str]", pd.DataFrame]
+
+
+def _package_dir():
+    return resources.files("framing").joinpath("lexicons")
+
+
+def list_lexicons() -> list[str]:
+    """Names of the packaged lexicons (CSV file stems), sorted.
+
+    >>> "loaded_language" in list_lexicons()
+    True
+    """
+    names = [p.name[:-4] for p in _package_dir().iterdir() if p.name.endswith(".csv")]
+    return sorted(names)
+
+
+def _read_csv(text: str, where: str) -> pd.DataFrame:
+    try:
+        df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True)
+    except Exception as exc:  # pandas raises several types for malformed CSV
+        raise ParameterError(f"Could not read the lexicon {where} as CSV: {exc}") from exc
+    return df
+
+
+def load_lexicon(
+    lexicon: LexiconLike,
+    *,
+    required: list[str] | tuple[str, ...] = (),
+    owner: str = "load_lexicon",
+) -> pd.DataFrame:
+    """Load a lexicon: a packaged name, a CSV path, or a DataFrame.
+
+    Parameters
+    ----------
+    lexicon:
+        A packaged lexicon name such as ``"naming_variants"`` (see
+        :func:`list_lexicons`), a path to a UTF-8 CSV file with a header, or a
+        DataFrame (used as is, copied).
+    required:
+        Columns the caller needs; a clear :class:`~framing.errors.ParameterError`
+        names the lexicon and the missing columns.
+    owner:
+        Who asks (used in error messages), e.g. ``"NamingAnalyzer"``.
+
+    Returns
+    -------
+    DataFrame
+        String columns with surrounding whitespace stripped, missing cells as
+        ``""``, blank rows dropped.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> load_lexicon(pd.DataFrame({"term": [" snub "]}), required=["term"], owner="me")["term"].tolist()
+    ['snub']
+    """
+    if isinstance(lexicon, pd.DataFrame):
+        df = lexicon.copy()
+        where = "given as a DataFrame"
+    elif isinstance(lexicon, (str, PathLike)):
+        name = str(lexicon)
+        path = Path(name)
+        packaged = _package_dir().joinpath(f"{name}.csv") if "/" not in name and "\\" not in name else None
+        if packaged is not None and not name.endswith(".csv") and packaged.is_file():
+            df = _read_csv(packaged.read_text(encoding="utf-8"), f"{name!r} (packaged)")
+            where = f"{name!r} (packaged file lexicons/{name}.csv)"
+        elif path.is_file():
+            df = _read_csv(path.read_text(encoding="utf-8-sig"), str(path))
+            where = str(path)
+        else:
+            raise ParameterError(
+                f"{owner}: no lexicon {name!r}. Give a packaged name ({', '.join(list_lexicons())}), "
+                "a path to a CSV file, or a DataFrame."
+            )
+    else:
+        raise ParameterError(
+            f"{owner}: a lexicon must be a packaged name, a path to a CSV file or a DataFrame; "
+            f"got {type(lexicon).__name__}."
+        )
+    df.columns = [str(c).strip() for c in df.columns]
+    missing = [c for c in required if c not in df.columns]
+    if missing:
+        raise ParameterError(
+            f"{owner}: the lexicon {where} lacks the required column(s) {', '.join(map(repr, missing))}; "
+            f"it has {', '.join(map(repr, df.columns))}."
+        )
+    for c in df.columns:
+        if df[c].dtype == object or pd.api.types.is_string_dtype(df[c]):
+            df[c] = df[c].fillna("").astype(str).str.strip()
+    if len(df.columns):
+        blank = (df.astype(str).apply(lambda s: s.str.strip()) == "").all(axis=1)
+        df = df[~blank]
+    return df.reset_index(drop=True)
+
+
+def split_list(value: str, sep: str = "|") -> list[str]:
+    """Split a ``|``-separated lexicon cell into its non-empty stripped parts.
+
+    >>> split_list("Chicken Kiev| Dynamo Kiev |")
+    ['Chicken Kiev', 'Dynamo Kiev']
+    """
+    if not isinstance(value, str) or not value:
+        return []
+    return [p.strip() for p in value.split(sep) if p.strip()]
+
+
+def lexicon_matcher(phrases, keys, excludes=None, *, owner: str = "lexicon_matcher"):
+    """A :class:`~framing.matching.PhraseMatcher` for lexicon rows.
+
+    Parameters
+    ----------
+    phrases, keys:
+        The phrase of each row and the key to report it as (e.g. the row number).
+    excludes:
+        For each row, a ``|``-separated list of fixed expressions in which the
+        phrase must not count ("Chicken Kiev" for "Kiev"). Expressions that do not
+        contain the phrase as whole words can never apply (matching is by whole
+        normalised words, so "Kievan Rus" never matches "Kiev") and are ignored
+        with a debug log line.
+
+    >>> from framing import Corpus
+    >>> m = lexicon_matcher(["Kiev"], [0], ["Chicken Kiev|Kievan Rus"])
+    >>> len(m.find(Corpus.from_texts(["Chicken Kiev in Kiev."])))
+    1
+    """
+    from .._log import logger
+    from ..matching import phrase_tokens, PhraseMatcher
+
+    phrases = list(phrases)
+    keys = list(keys)
+    excludes = list(excludes) if excludes is not None else [""] * len(phrases)
+    exclusions: dict[str, list[str]] = {}
+    seen: dict[tuple[str, ...], str] = {}
+    for phrase, ex in zip(phrases, excludes):
+        toks = phrase_tokens(phrase)
+        if not toks:
+            raise ParameterError(f"{owner}: the lexicon phrase {phrase!r} has no word in it.")
+        canon = seen.setdefault(toks, phrase)  # one exclusion list per normalised phrase
+        for expr in split_list(ex):
+            etoks = phrase_tokens(expr)
+            ok = any(etoks[i : i + len(toks)] == toks for i in range(len(etoks) - len(toks) + 1))
+            if not ok:
+                logger.debug("%s: exclusion %r does not contain %r as whole words; ignored", owner, expr, phrase)
+                continue
+            lst = exclusions.setdefault(canon, [])
+            if expr not in lst:
+                lst.append(expr)
+    return PhraseMatcher(zip(phrases, keys), exclusions=exclusions)
+
+
+def keep_longest(hits: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Drop matches that lie inside a longer match of the same ``by`` value in the same article.
+
+    ``hits`` has the columns of :meth:`~framing.matching.PhraseMatcher.find` plus
+    ``by`` (e.g. ``group``). So "full-scale invasion" counts once, not also as
+    "invasion"; overlapping matches in different groups are all kept.
+
+    >>> h = pd.DataFrame({"article_id": ["a", "a"], "g": ["w", "w"],
+    ...                   "token_start": [3, 4], "token_end": [5, 5]})
+    >>> keep_longest(h, "g")["token_start"].tolist()
+    [3]
+    """
+    if len(hits) < 2:
+        return hits
+    h = hits.assign(_len=hits["token_end"] - hits["token_start"])
+    h = h.sort_values(["article_id", by, "token_start", "_len"], ascending=[True, True, True, False], kind="stable")
+    art = h["article_id"].to_numpy()
+    grp = h[by].to_numpy()
+    st = h["token_start"].to_numpy()
+    en = h["token_end"].to_numpy()
+    keep = np.ones(len(h), dtype=bool)
+    # within each (article, group) run, a match is covered when its end is within the
+    # furthest end of the earlier kept matches (sorted by start, longest first)
+    same = np.r_[False, (art[1:] == art[:-1]) & (grp[1:] == grp[:-1])]
+    reach = -1
+    for i in range(len(h)):  # hits are few (lexicon matches), a plain loop is fine
+        if not same[i]:
+            reach = -1
+        if st[i] < reach and en[i] <= reach:
+            keep[i] = False
+        else:
+            reach = max(reach, int(en[i]))
+    return h[keep].drop(columns="_len").sort_index()
