@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .corpus import Corpus
@@ -133,14 +134,73 @@ class PhraseMatcher:
 
         Columns: article_id, key, match (original characters), start, end (character
         offsets), sentence_index, token_start, token_end.
+
+        Candidate positions come from one vectorised lookup of every token id in the
+        corpus against the phrases' first words; only those positions are checked.
         """
-        rows = []
-        for art in corpus:
-            doc = corpus.document(art)
-            for a, b, key in self.find_in(doc.tokens):
-                s, e = int(doc.tok_starts[a]), int(doc.tok_ends[b - 1])
-                rows.append((art.id, key, doc.text[s:e], s, e, int(doc.tok_sent[a]), a, b))
-        return pd.DataFrame(rows, columns=MATCH_COLUMNS)
+        arts = list(corpus)
+        if not arts or not self._by_first:
+            return pd.DataFrame(columns=MATCH_COLUMNS)
+        id_lists = [corpus.token_ids(a) for a in arts]
+        vocab = corpus.vocabulary()
+        first_ids = [vocab[t] for t in self._by_first if t in vocab]
+        if not first_ids:
+            return pd.DataFrame(columns=MATCH_COLUMNS)
+        all_ids = np.concatenate(id_lists)
+        indptr = np.zeros(len(id_lists) + 1, dtype=np.int64)
+        np.cumsum([len(x) for x in id_lists], out=indptr[1:])
+        is_first = np.zeros(len(vocab), dtype=bool)
+        is_first[first_ids] = True
+        hits = np.flatnonzero(is_first[all_ids])
+        bounds = np.searchsorted(hits, indptr)  # hits of article k: hits[bounds[k]:bounds[k+1]]
+        m_art: list[int] = []
+        m_pos: list[int] = []
+        m_len: list[int] = []
+        m_key: list[Hashable] = []
+        by_first = self._by_first
+        docs = {}
+        for k in np.flatnonzero(np.diff(bounds)).tolist():
+            doc = corpus.document(arts[k])
+            docs[k] = doc
+            tokens = doc.tokens
+            n = len(tokens)
+            base = int(indptr[k])
+            for pos in (hits[bounds[k] : bounds[k + 1]] - base).tolist():
+                for e in by_first[tokens[pos]]:
+                    L = len(e.tokens)
+                    if L > 1 and tuple(tokens[pos : pos + L]) != e.tokens:
+                        continue
+                    if e.exclusions and _excluded(tokens, pos, e.exclusions, n):
+                        continue
+                    m_art.append(k)
+                    m_pos.append(pos)
+                    m_len.append(L)
+                    m_key.append(e.key)
+        if not m_art:
+            return pd.DataFrame(columns=MATCH_COLUMNS)
+        # offsets for all matches at once
+        ka = np.asarray(m_art)
+        pa = np.asarray(m_pos)
+        la = np.asarray(m_len)
+        g = indptr[ka] + pa
+        doc_list = [docs.get(k) or corpus.document(arts[k]) for k in range(len(arts))]
+        starts = np.concatenate([d.tok_starts for d in doc_list])[g]
+        ends = np.concatenate([d.tok_ends for d in doc_list])[g + la - 1]
+        sents = np.concatenate([d.tok_sent for d in doc_list])[g]
+        texts = [docs[k].text for k in m_art]
+        return pd.DataFrame(
+            {
+                "article_id": [arts[k].id for k in m_art],
+                "key": m_key,
+                "match": [t[a:b] for t, a, b in zip(texts, starts.tolist(), ends.tolist())],
+                "start": starts,
+                "end": ends,
+                "sentence_index": sents,
+                "token_start": pa,
+                "token_end": pa + la,
+            },
+            columns=MATCH_COLUMNS,
+        )
 
 
 def _find_sub(seq: tuple[str, ...], sub: tuple[str, ...]) -> int:

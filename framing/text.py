@@ -36,7 +36,7 @@ SentenceSplitter = Literal["rules", "punkt"]
 #: Titles and abbreviations after which a full stop does not end a sentence.
 TITLES = frozenset(
     """mr mrs ms dr gen lt col capt cpt sgt maj adm cmdr gov sen rep reps prof rev
-    st mt ft sr jr hon pres supt insp det gens sens messrs mme mlle no nos vs v
+    st mt ft sr jr hon pres supt insp det gens sens messrs mme mlle vs v
     fig figs approx dept est vol ed eds""".split()
 )
 #: Abbreviations that may also end a sentence ("... in the U.S. The next ...").
@@ -117,6 +117,8 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         if raw:
             word = raw.rstrip(".").lower()
             if word in TITLES:
+                return False
+            if word in ("no", "nos") and first.isdigit():  # "No. 10"
                 return False
             # Initials: "J. Smith", "George W. Bush" (a single capital letter).
             if len(word) == 1 and raw[-1].isupper() and not m.group(2):

@@ -19,6 +19,8 @@ from framing.text import split_sentences, tokenize
          ["Headline without stop", "Body starts here.", "Second one."]),
         ("It was 3.5 percent. Prices rose.", ["It was 3.5 percent.", "Prices rose."]),
         ("Talks ended — abruptly. Next day, more.", ["Talks ended — abruptly.", "Next day, more."]),
+        ('He said "no." Then he left.', ['He said "no."', "Then he left."]),
+        ("He lives at No. 10 Downing Street. It is old.", ["He lives at No. 10 Downing Street.", "It is old."]),
         ("", []),
     ],
 )
