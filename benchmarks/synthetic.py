@@ -28,22 +28,38 @@ TOPICS = [
     ("sanctions", ["banks", "assets", "oil price cap", "tankers", "exports", "tariffs", "embargo"]),
 ]
 PEOPLE = ["Umerov", "Medinsky", "Peskov", "Fidan", "Sybiha", "Lavrov", "Rubio", "Yermak", "Brunner", "Halvorsen"]
-FILLER = [
-    "Officials from both sides met behind closed doors for several hours.",
-    "The meeting was the first of its kind in months, diplomats said.",
-    "Analysts cautioned that any agreement would be difficult to verify.",
-    "The talks were held at a government residence under tight security.",
-    "Neither delegation took questions from reporters after the session.",
-    "Observers said the mood in the room was tense but businesslike.",
-    "A joint statement was expected later in the day but did not appear.",
-    "Local residents described hearing explosions shortly after midnight.",
-    "Emergency services worked through the night to restore electricity.",
-    "The government promised compensation for families who lost their homes.",
-    "Markets reacted calmly to the news, with prices barely changing.",
-    "Several European governments welcomed the announcement in separate statements.",
-    "The agreement must still be approved by parliament before it takes effect.",
-    "Critics argued that the plan left too many questions unanswered.",
+SUBJECTS = ["Officials", "The ministry", "Analysts", "Residents", "A spokesperson", "Diplomats", "The delegation",
+            "Local authorities", "Witnesses", "Observers", "The governor", "Engineers", "Economists", "Aid workers",
+            "Lawmakers", "Military experts", "A senior adviser", "The mayor", "Regional police", "Insurers"]
+VERBS = ["said", "warned", "noted", "argued", "reported", "confirmed", "suggested", "estimated", "stressed", "expected"]
+ADJ = ["fragile", "cautious", "difficult", "unexpected", "limited", "broad", "temporary", "lengthy", "narrow", "tense",
+       "costly", "modest", "significant", "uncertain", "rapid", "careful", "partial", "renewed", "final", "early"]
+NOUNS = ["agreement", "schedule", "repairs", "negotiations", "shipments", "inspection", "budget", "deadline", "statement",
+         "evacuation", "investigation", "vote", "proposal", "timetable", "reconstruction", "supplies", "exports",
+         "guarantees", "sanctions", "elections", "talks", "ceasefire", "power lines", "railway", "bridge", "harbour"]
+TIME = ["on Monday", "on Tuesday", "late on Wednesday", "early on Thursday", "on Friday", "over the weekend",
+        "last month", "earlier this year", "within days", "by the end of the month"]
+TEMPLATES = [
+    "{subj} {verb} that the {adj} {noun} in {place} could take {n} weeks.",
+    "{subj} {verb} {time} that {n} {noun} had been delayed near {place}.",
+    "The {adj} {noun} was discussed {time}, {subj2} {verb}.",
+    "{subj} {verb} the {noun} would cost about {n} million dollars.",
+    "According to {person}, the {noun} and the {noun2} remain {adj}.",
+    "{subj} in {place} {verb} {time} that the {noun} was {adj}.",
+    "It was not clear whether the {noun} would affect the {noun2}, {subj2} {verb}.",
+    "{person} {verb} the {adj} {noun} showed that more work was needed.",
+    "In {place}, {n} people attended a meeting about the {noun} {time}.",
+    "{subj} {verb} they had seen no sign of a {adj} {noun} so far.",
 ]
+
+
+def _sentence(rng: random.Random, place: str) -> str:
+    t = rng.choice(TEMPLATES)
+    return t.format(
+        subj=rng.choice(SUBJECTS), subj2=rng.choice(SUBJECTS).lower(), verb=rng.choice(VERBS),
+        adj=rng.choice(ADJ), noun=rng.choice(NOUNS), noun2=rng.choice(NOUNS), n=rng.randint(2, 900),
+        time=rng.choice(TIME), place=rng.choice([place, place, rng.choice(PLACES)]), person=rng.choice(PEOPLE),
+    )
 
 
 def make_corpus(n: int, *, n_outlets: int = 8, articles_per_event: int = 8, seed: int = 0) -> list[dict]:
@@ -73,17 +89,14 @@ def make_corpus(n: int, *, n_outlets: int = 8, articles_per_event: int = 8, seed
             if loaded:
                 sents.append(f"The Kremlin {rng.choice(loaded)} {naming['Kyiv']} over the {rng.choice(words)}.")
             while sum(len(s.split()) for s in sents) < rng.randint(400, 500):
-                s = rng.choice(FILLER)
-                if rng.random() < 0.3:
-                    s = s[:-1] + f" in {place}, {rng.choice(PEOPLE)} said."
-                sents.append(s)
+                sents.append(_sentence(rng, place))
             rng.shuffle(sents[2:])
             records.append(
                 {
                     "id": f"s{len(records):06d}",
                     "outlet": name,
                     "title": f"{topic.title()} in {place}: {rng.choice(words)} agreed",
-                    "date": f"2020-01-01",
+                    "date": "2020-01-01",
                     "day": day,
                     "text": " ".join(sents[:3]) + "\n\n" + " ".join(sents[3:]),
                 }

@@ -109,7 +109,8 @@ def test_roles():
     assert assign_role(3, 0, 0, -0.3) == "antagonist"
     assert assign_role(0, 2, 0, -0.3) == "innocent"
     assert assign_role(0, 0, 2, 0.2) == "protagonist"
-    assert assign_role(0, 0, 2, -0.5) == ""
+    assert assign_role(0, 0, 2, -0.5) == "protagonist"  # any evidence gives a role
+    assert assign_role(1, 0, 1, -0.6) == "antagonist"  # tone breaks the tie
     assert assign_role(0, 0, 0, np.nan) == ""
 
 
@@ -185,3 +186,41 @@ def test_report_section_without_tables():
 
     secs = voices.sections(R(quotes=pd.DataFrame(columns=["kind"]), actors=pd.DataFrame()))
     assert len(secs) == 2
+
+
+def _equivalence_corpora():
+    import framing
+    from pathlib import Path
+
+    out = [("example", framing.load_example())]
+    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    if seeds.is_dir():
+        out.append(("seeds", framing.load_corpus(seeds)))
+    out.append(("edge", Corpus.from_texts(["", "Kiev", "the the Ukrainian president president said Kremlin",
+                                           "Russia attacked Kharkiv. War crime, war crimes, a war crime."])))
+    return out
+
+
+def test_batch_matching_equals_phrase_matcher():
+    """IdPhraseIndex (one numpy pass over the corpus) gives exactly PhraseMatcher's hits."""
+    from framing.analyses.actor_lexicon import _CAP_RE, IdPhraseIndex, _cap_matches
+    from framing.analyses.actors import harm_lexicon
+    from framing.matching import PhraseMatcher
+
+    lex = load_actor_lexicon()
+    harm = harm_lexicon()
+    for name, c in _equivalence_corpora():
+        arts = list(c)
+        for phrases in (list(zip(lex["alias"], lex["actor"])), list(zip(harm["verb"], harm["lemma"]))):
+            batch = IdPhraseIndex(phrases).find_corpus(c, arts)
+            pm = PhraseMatcher(phrases)
+            for art, hits in zip(arts, batch):
+                ref = sorted(pm.find_in(c.document(art).tokens), key=lambda h: (h[0], -(h[1] - h[0])))
+                assert hits == ref, (name, art.id)
+        finder = ActorFinder(lex).fit(c.documents())
+        for art, m in zip(arts, finder.find_corpus(c, arts)):
+            ref = finder.find(c.document(art))
+            assert m.actor == ref.actor and m.start.tolist() == ref.start.tolist(), (name, art.id)
+        for art in arts:
+            text = art.text
+            assert [x.span() for x in _cap_matches(text)] == [x.span() for x in _CAP_RE.finditer(text)]

@@ -2,11 +2,13 @@
 
 Frermann et al. (2023) annotate, per climate-change article, free-text entities with
 the role hero, villain or victim. Mapping hero -> protagonist, villain -> antagonist,
-victim -> innocent, each annotated entity string is given to framing's ActorAnalyzer
-as a user lexicon row (so finding the entity is not what is tested; assigning its
-role is), the articles are analysed one by one (event = outlet = article), and the
-predicted role of the entity in its article is compared with the annotation.
-An empty predicted role counts as a miss. Majority baseline: always "antagonist".
+victim -> innocent, each annotated entity string (and its head word) is given to
+framing's ActorAnalyzer as a user lexicon row (so finding the entity is not what is
+tested; assigning its role is), the articles are analysed one by one (event = outlet
+= article), and the predicted role of the entity in its article is compared with the
+annotation. The role rule's two parameters are chosen on the train+dev part of each
+of the authors' 5 folds and scored on the fold's test part. An empty predicted role
+counts as a miss. Majority baseline: always "antagonist".
 
 Run: python validation/actor_roles_climate.py [--shared PATH] [--no-write]
 """
@@ -37,9 +39,25 @@ def prf(gold, pred):
     return out
 
 
-def main() -> None:
-    args = parser(__doc__.splitlines()[0]).parse_args()
-    root = dataset(args.shared, "narrative_frames_climate")
+STOP_HEADS = {"the", "of", "and", "people", "who", "that", "this", "these", "those", "many", "some", "all", "other"}
+GRID_WEIGHT = [0.0, 0.25, 0.5, 1.0, 2.0]
+GRID_FALLBACK = [None, 0.0, 0.05, 0.1, 0.2, 0.3, 0.5]
+
+
+def _lexicon(entities):
+    """Each entity string as an alias of itself, plus its head word (last word) when it has several."""
+    rows = []
+    for ent in entities:
+        rows.append((ent, ent))
+        words = ent.split()
+        if len(words) > 1 and len(words[-1]) >= 4 and words[-1].lower() not in STOP_HEADS:
+            rows.append((ent, words[-1]))
+    df = pd.DataFrame(rows, columns=["actor", "alias"]).drop_duplicates("alias")
+    return df.assign(side="", type="group")
+
+
+def evidence(root):
+    """Per annotated entity: gold role and framing's evidence counts and tone in its article."""
     from framing import Article, Corpus
     from framing.analyses.actors import ActorAnalyzer
 
@@ -50,44 +68,102 @@ def main() -> None:
     # pronoun entities ("they", "he") are left out: an alias "they" would match everywhere
     pron = {"they", "he", "she", "it", "we", "them", "i", "you", "us", "his", "her", "their"}
     roles = roles[~roles["entity"].str.strip().str.lower().isin(pron)].copy()
+    roles["entity"] = roles["entity"].str.strip()
     roles["gold"] = roles["role"].map(MAP)
     texts = dict(zip(meta["ID"], meta["text"]))
-    preds = []
-    found = []
+    cols = ["agent_harm", "target_harm", "agent_positive", "beneficiary", "tone"]
+    recs = []
     for aid, g in roles.groupby("ID", sort=False):
-        if aid not in texts:
-            preds += [""] * len(g)
-            found += [False] * len(g)
-            continue
-        lex = pd.DataFrame({"actor": g["entity"].str.strip(), "alias": g["entity"].str.strip(), "side": "",
-                            "type": "group"}).drop_duplicates()
-        c = Corpus([Article(id=aid, outlet=aid, title="", text=texts[aid], event=aid)])
-        t = ActorAnalyzer(actors=lex, tone="auto", discover=False).fit_transform(c)["actors"]
-        t = t[t["event"] == aid].set_index("actor")
-        for ent in g["entity"].str.strip():
-            if ent in t.index:
-                preds.append(str(t.loc[ent, "role"]) if not isinstance(t.loc[ent, "role"], pd.Series) else str(t.loc[ent, "role"].iloc[0]))
-                found.append(True)
+        t = None
+        if aid in texts:
+            c = Corpus([Article(id=aid, outlet=aid, title="", text=texts[aid], event=aid)])
+            t = ActorAnalyzer(actors=_lexicon(g["entity"].unique()), tone="auto", discover=False).fit_transform(c)["actors"]
+            t = t[t["event"] == aid].drop_duplicates("actor").set_index("actor")
+        for ent in g["entity"]:
+            if t is not None and ent in t.index:
+                recs.append((True, *[float(t.loc[ent, k]) for k in cols]))
             else:
-                preds.append("")
-                found.append(False)
-    roles = roles.assign(pred=preds, found=found)
+                recs.append((False, 0.0, 0.0, 0.0, 0.0, float("nan")))
+    ev = pd.DataFrame(recs, columns=["found", *cols], index=roles.index)
+    return pd.concat([roles, ev], axis=1)
+
+
+def predict(df, weight, fallback):
+    from framing.analyses.actors import assign_roles
+
+    return assign_roles(df["agent_harm"], df["target_harm"], df["agent_positive"], df["tone"],
+                        beneficiary=df["beneficiary"], tone_weight=weight, tone_fallback=fallback)
+
+
+def macro(gold, pred):
+    r = prf(gold, pred)
+    return float(np.mean([r[c][2] for c in CLASSES]))
+
+
+def folds(root):
+    out = []
+    for k in range(1, 6):
+        d = root / "splits_5fold" / f"Fold_{k}"
+        ids = {}
+        for part in ("train", "dev", "test"):
+            ids[part] = set(pd.read_csv(d / f"{part}.txt", sep="\t", header=None, usecols=[0], dtype=str)[0])
+        out.append(ids)
+    return out
+
+
+def main() -> None:
+    args = parser(__doc__.splitlines()[0]).parse_args()
+    root = dataset(args.shared, "narrative_frames_climate")
+    from framing.analyses.actors import ROLE_TONE_FALLBACK, ROLE_TONE_WEIGHT
+
+    roles = evidence(root)
+    # cross-validation: choose (tone weight, tone fallback) on train+dev of each fold, predict its test part
+    pred = pd.Series("", index=roles.index, dtype=object)
+    chosen = []
+    for k, ids in enumerate(folds(root), 1):
+        tr = roles[roles["ID"].isin(ids["train"] | ids["dev"])]
+        te = roles["ID"].isin(ids["test"])
+        best = max(((macro(tr["gold"], predict(tr, w, f)), -GRID_FALLBACK.index(f), w, f)
+                    for w in GRID_WEIGHT for f in GRID_FALLBACK), key=lambda x: (x[0], x[1], -x[2]))
+        chosen.append((k, best[2], best[3], best[0]))
+        pred[te] = predict(roles[te], best[2], best[3])
+    in_test = roles["ID"].isin(set().union(*(ids["test"] for ids in folds(root))))
+    roles = roles[in_test].assign(pred=pred[in_test])
+    defaults = predict(roles, ROLE_TONE_WEIGHT, ROLE_TONE_FALLBACK)
     gold, pred = roles["gold"].to_numpy(), roles["pred"].to_numpy()
     res = prf(gold, pred)
     maj = prf(gold, np.array(["antagonist"] * len(gold)))
     f = roles["found"].mean()
     covered = roles[roles["pred"] != ""]
     acc_cov = float((covered["pred"] == covered["gold"]).mean()) if len(covered) else float("nan")
+    has_ev = roles[["agent_harm", "target_harm", "agent_positive", "beneficiary"]].sum(axis=1) > 0
+    any_ev = has_ev.mean()
+    tone_only = float(((roles["pred"] != "") & ~has_ev).sum() / max(len(covered), 1))
+    ev_rows = roles[has_ev]
+    acc_ev = float((ev_rows["pred"] == ev_rows["gold"]).mean()) if len(ev_rows) else float("nan")
+    tone_rows = roles[(roles["pred"] != "") & ~has_ev]
+    acc_tone = float((tone_rows["pred"] == tone_rows["gold"]).mean()) if len(tone_rows) else float("nan")
     lines = [
         "# Actor roles vs Narrative Frames (climate)",
         "",
         "Gold: the hero / villain / victim entity rows of Frermann et al. (2023), mapped to SemEval-2025 Task 10 "
         "roles (hero -> protagonist, villain -> antagonist, victim -> innocent). Each annotated entity string is "
-        "added as a user lexicon row; framing's evidence rules (agent of harm -> antagonist, target of harm with "
-        "no agency -> innocent, agent of cooperative acts with non-negative tone -> protagonist, otherwise no role) "
-        f"assign the role. {len(roles):,} entity rows (pronoun entities left out); the entity string was found "
-        f"in its article for {100*f:.0f}%; a role was assigned for {100*len(covered)/len(roles):.0f}% "
-        f"(accuracy on those: {100*acc_cov:.0f}%). An empty role counts as a miss.",
+        "added as a user lexicon row (plus its head word, e.g. \"alarmists\" for \"climate alarmists\", so that "
+        "finding the entity is not what is tested; assigning its role is). framing's evidence rules then assign the "
+        "role: every piece of evidence counts (agent of harm -> antagonist; target of harm, subject of a suffering "
+        "verb or object of protect/help/save -> innocent; agent of a helping or cooperative act -> protagonist), "
+        "the mean sentence tone breaks ties, and with no action evidence at all an optional tone fallback "
+        "(strongly negative -> antagonist, positive -> protagonist) applies.",
+        "",
+        "Honest setting: the two free parameters (tone weight, tone-fallback threshold) are chosen on the "
+        "train+dev articles of each of the authors' 5 folds (`splits_5fold`) and the predictions are made on "
+        "that fold's test articles; the table pools the five held-out test parts. An empty role counts as a miss.",
+        "",
+        f"{len(roles):,} entity rows (pronoun entities left out); entity found in its article: {100*f:.0f}%; "
+        f"with any action evidence: {100*any_ev:.0f}%; a role assigned (coverage): "
+        f"{100*len(covered)/len(roles):.0f}% (accuracy on those: {100*acc_cov:.0f}%). "
+        f"{100*tone_only:.0f}% of the assigned roles rest on tone alone (accuracy {100*acc_tone:.0f}%); "
+        f"accuracy where there is action evidence: {100*acc_ev:.0f}%.",
         "",
         "| role | gold rows | predicted | precision | recall | F1 | majority baseline F1 |",
         "| --- | --- | --- | --- | --- | --- | --- |",
@@ -95,15 +171,28 @@ def main() -> None:
     for c in CLASSES:
         p, r, f1, n, k = res[c]
         lines.append(f"| {c} | {n} | {k} | {100*p:.1f} | {100*r:.1f} | {100*f1:.1f} | {100*maj[c][2]:.1f} |")
-    macro = np.mean([res[c][2] for c in CLASSES])
+    mac = np.mean([res[c][2] for c in CLASSES])
     macro_maj = np.mean([maj[c][2] for c in CLASSES])
     lines += [
-        f"| macro | {len(roles)} | {len(covered)} | | | {100*macro:.1f} | {100*macro_maj:.1f} |",
+        f"| macro | {len(roles)} | {len(covered)} | | | {100*mac:.1f} | {100*macro_maj:.1f} |",
         "",
-        "Reading: the rules are conservative and built for conflict news (attack, shell, invade, reject ...). "
-        "Climate articles cast villains through blame and responsibility more than through physical harm, and "
-        "victims are often nature or the public, rarely the grammatical object of a harm verb. Treat `role` as a "
-        "pointer to its evidence sentences, not as a classifier.",
+        "Parameters chosen per fold (on train+dev; macro-F1 there):",
+        "",
+        "| fold | tone weight | tone fallback | train macro-F1 |",
+        "| --- | --- | --- | --- |",
+    ]
+    for k, w, fb, sc in chosen:
+        lines.append(f"| {k} | {w} | {fb if fb is not None else 'none'} | {100*sc:.1f} |")
+    lines += [
+        "",
+        f"The library defaults (`ROLE_TONE_WEIGHT = {ROLE_TONE_WEIGHT}`, `ROLE_TONE_FALLBACK = "
+        f"{ROLE_TONE_FALLBACK}`) on the same pooled test rows: macro-F1 {100*macro(gold, defaults):.1f}, "
+        f"coverage {100*np.mean(defaults != ''):.0f}%.",
+        "",
+        "Reading: the rules are transparent evidence pointers, not a classifier. Climate articles cast villains "
+        "through blame and responsibility more than through physical harm, and victims are often nature or the "
+        "public, rarely the grammatical subject or object of a listed verb. Read `role` with its evidence "
+        "sentences in `actors_evidence`.",
         "",
         "Reproduce: `python validation/actor_roles_climate.py`.",
     ]

@@ -27,7 +27,6 @@ tone NaN when vaderSentiment is missing; ``tone=True`` raises
 
 from __future__ import annotations
 
-from collections import defaultdict
 from functools import lru_cache
 from typing import Any
 
@@ -42,20 +41,22 @@ from ..errors import MissingDependencyError, ParameterError
 from ..matching import PhraseMatcher
 from ..stats import MIN_COUNT
 from ..text import Document
-from .actor_lexicon import ActorFinder, Mentions, read_packaged_csv
+from .actor_lexicon import ActorFinder, IdPhraseIndex, Mentions, read_packaged_csv
 from .base import ALL_EVENTS, Analyzer
-from .quotes import _mentions, shared_finder
+from .quotes import _mentions, prefill_mentions, shared_finder
 
-__all__ = ["ActorAnalyzer", "COLUMNS", "assign_role", "harm_lexicon", "VaderScorer", "mean_interval"]
+__all__ = ["ActorAnalyzer", "COLUMNS", "assign_role", "assign_roles", "harm_lexicon", "VaderScorer", "mean_interval"]
 
 #: Columns of the ``actors`` table (the first eleven are the public contract).
 COLUMNS = [
     "event", "outlet", "actor", "side", "mentions", "tone", "ci_low", "ci_high", "agent_harm", "target_harm", "role",
-    "aliases_seen", "n_sentences", "too_little_data", "agent_positive", "type",
+    "aliases_seen", "n_sentences", "too_little_data", "agent_positive", "type", "beneficiary",
 ]
 EVIDENCE_KEYS = ["actor", "side", "evidence", "compound"]
 _BE = frozenset("was were is are been being be got get gets getting".split())
 _AGENT_PREP = frozenset({"by", "from"})
+#: Helping acts whose object is someone in need of help (a cue for the innocent role).
+_PROTECT = frozenset("protect help rescue save aid assist defend restore release".split())
 _TARGET_PREP = frozenset({"on", "against", "of", "at", "to", "toward", "towards", "into"})
 
 
@@ -105,19 +106,61 @@ def mean_interval(values: np.ndarray, confidence: float = 0.95) -> tuple[float, 
     return m, float(max(m - h, -1.0)), float(min(m + h, 1.0))
 
 
-def assign_role(agent_harm: int, target_harm: int, agent_positive: int, tone: float) -> str:
+#: Weight of the mean sentence tone (in [-1, 1]) against the evidence counts when choosing a role.
+ROLE_TONE_WEIGHT = 0.25
+#: With no action evidence at all: mean tone <= -this gives "antagonist", >= this "protagonist" (None: no
+#: fallback, role ""). Both values were chosen on the training folds of the Narrative Frames climate
+#: corpus (docs/validation/actor_roles_climate.md); NaN tone (no tone scorer) never gets a fallback role.
+ROLE_TONE_FALLBACK: float | None = 0.0
+ROLES = ("protagonist", "antagonist", "innocent")
+
+
+def assign_roles(agent_harm, target_harm, agent_positive, tone, *, beneficiary=0,
+                 tone_weight: float = ROLE_TONE_WEIGHT,
+                 tone_fallback: float | None = ROLE_TONE_FALLBACK) -> np.ndarray:
+    """Main roles for arrays of evidence counts (vectorised :func:`assign_role`)."""
+    A = np.asarray(agent_harm, dtype=float)
+    T = np.asarray(target_harm, dtype=float) + np.asarray(beneficiary, dtype=float)
+    P = np.asarray(agent_positive, dtype=float)
+    t = np.nan_to_num(np.asarray(tone, dtype=float), nan=0.0)
+    # candidate scores; a role needs at least one piece of its own evidence
+    pro = np.where(P > 0, P + tone_weight * t, -np.inf)
+    ant = np.where(A > 0, A - tone_weight * t, -np.inf)
+    inn = np.where(T > 0, T - 0.5 * tone_weight * t, -np.inf)
+    S = np.stack([pro, ant, inn], axis=-1)
+    best = np.argmax(S, axis=-1)
+    out = np.asarray(ROLES, dtype=object)[best]
+    none = (A + T + P) == 0
+    out = np.where(none, "", out)
+    if tone_fallback is not None:
+        tt = np.asarray(tone, dtype=float)
+        out = np.where(none & (tt <= -tone_fallback), "antagonist", out)
+        out = np.where(none & (tt >= tone_fallback), "protagonist", out)
+    return out.astype(object)
+
+
+def assign_role(agent_harm: int, target_harm: int, agent_positive: int, tone: float, **kw) -> str:
     """Main role from evidence counts (SemEval-2025 Task 10 top-level roles).
 
-    >>> assign_role(3, 0, 0, -0.4), assign_role(0, 2, 0, -0.5), assign_role(0, 0, 2, 0.3), assign_role(0, 0, 0, 0.1)
+    Any evidence gives a role: each candidate role scores its count (agent of harm
+    -> antagonist, target of harm or subject of suffering -> innocent, agent of a
+    helping or cooperative act -> protagonist), the mean sentence tone ``t`` breaks
+    ties and near ties (protagonist ``+ w t``, antagonist ``- w t``, innocent
+    ``- w t / 2``, ``w = ROLE_TONE_WEIGHT``), and the highest score wins. ``""`` only
+    when there is no evidence at all. With no action evidence, the sentence tone
+    alone decides (weak evidence: ``tone <= -ROLE_TONE_FALLBACK`` -> antagonist,
+    ``tone >= ROLE_TONE_FALLBACK`` -> protagonist); a NaN tone gives ``""``. See
+    docs/voices.md and docs/validation/actor_roles_climate.md (weights chosen on
+    training folds).
+
+    >>> assign_role(3, 0, 0, -0.4), assign_role(0, 2, 0, -0.5), assign_role(0, 0, 2, 0.3), assign_role(0, 0, 0, float("nan"))
     ('antagonist', 'innocent', 'protagonist', '')
+    >>> assign_role(0, 0, 0, -0.3), assign_role(0, 0, 0, -0.3, tone_fallback=None)
+    ('antagonist', '')
+    >>> assign_role(1, 0, 1, -0.6), assign_role(1, 0, 1, 0.6)
+    ('antagonist', 'protagonist')
     """
-    if agent_harm > max(agent_positive, target_harm):
-        return "antagonist"
-    if target_harm > 0 and agent_harm == 0 and target_harm >= agent_positive:
-        return "innocent"
-    if agent_positive > agent_harm and not (tone == tone and tone < -0.05):
-        return "protagonist"
-    return ""
+    return str(assign_roles([agent_harm], [target_harm], [agent_positive], [tone], **kw)[0])
 
 
 class ActorAnalyzer(Analyzer):
@@ -195,88 +238,167 @@ class ActorAnalyzer(Analyzer):
         lex = harm_lexicon(self.harm_lexicon)
         keys = [(k, p, lem) for k, p, lem in zip(lex["kind"], lex["pos"], lex["lemma"])]
         self.harm_matcher_ = PhraseMatcher(zip(lex["verb"], keys))
+        self.harm_index_ = IdPhraseIndex(zip(lex["verb"], keys))
 
     def _transform(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
         finder: ActorFinder = self.finder_
         scorer = self.scorer_
-        stats: dict[tuple, dict] = {}
-        ev_rows: list[tuple] = []
-        for art in corpus:
+        arts = list(corpus)
+        prefill_mentions(finder, corpus, arts)
+        harm_hits = self.harm_index_.find_corpus(corpus, arts)
+        # one row per mention and per role hit, collected as flat columns (no per-article frames)
+        m_art: list[int] = []
+        m_actor: list[str] = []
+        m_sent: list[int] = []
+        m_start: list[int] = []
+        m_end: list[int] = []
+        m_surf: list[str] = []
+        m_tone: list[float] = []
+        m_text: list[str] = []
+        r_rows: list[tuple] = []
+        nan = float("nan")
+        for i, art in enumerate(arts):
             doc = corpus.document(art)
             ment = _mentions(finder, doc)
-            if not len(ment):
+            n = len(ment)
+            if not n:
                 continue
-            event = art.event if art.event is not None else ALL_EVENTS
-            sent_scores: dict[int, float] = {}
+            sents = ment.sentence.tolist()
+            text, ss, se = doc.text, doc.sent_starts, doc.sent_ends
+            stext = {si: text[ss[si] : se[si]] for si in set(sents)}
             if scorer is not None:
-                for si in set(ment.sentence.tolist()):
-                    sent_scores[si] = scorer(doc.sentence(si))
-            roles = _harm_roles(doc, ment, self.harm_matcher_)
-            per_actor: dict[str, dict] = defaultdict(lambda: {"m": 0, "sents": set(), "aliases": set()})
-            for k, actor in enumerate(ment.actor):
-                d = per_actor[actor]
-                d["m"] += 1
-                d["sents"].add(int(ment.sentence[k]))
-                d["aliases"].add(ment.surface[k])
-                ev_rows.append((event, art.outlet, actor, finder.side_of(actor), "mention",
-                                sent_scores.get(int(ment.sentence[k]), np.nan), art.id,
-                                int(ment.sentence[k]), int(ment.start[k]), int(ment.end[k]), ment.surface[k]))
-            for (actor, what, si), (s, e) in roles.items():
-                ev_rows.append((event, art.outlet, actor, finder.side_of(actor), what,
-                                sent_scores.get(si, np.nan), art.id, si, s, e, doc.text[s:e]))
-            for actor, d in per_actor.items():
-                for ev in {event, ALL_EVENTS}:
-                    st = stats.setdefault((ev, art.outlet, actor), {"m": 0, "tones": [], "aliases": set(),
-                                                                     "agent_harm": 0, "target_harm": 0,
-                                                                     "agent_positive": 0, "n": 0})
-                    st["m"] += d["m"]
-                    st["n"] += len(d["sents"])
-                    st["aliases"] |= d["aliases"]
-                    if scorer is not None:
-                        st["tones"].extend(sent_scores[si] for si in d["sents"])
-            for (actor, what, si) in roles:
-                for ev in {event, ALL_EVENTS}:
-                    st = stats.get((ev, art.outlet, actor))
-                    if st is not None:
-                        st[what] += 1
-        rows = []
-        for (ev, outlet, actor), st in stats.items():
-            if st["m"] < self.min_mentions:
-                continue
-            m, lo, hi = mean_interval(np.asarray(st["tones"], dtype=float)) if st["tones"] else (np.nan,) * 3
-            role = assign_role(st["agent_harm"], st["target_harm"], st["agent_positive"], m)
-            rows.append((ev, outlet, actor, finder.side_of(actor), st["m"], m, lo, hi, st["agent_harm"],
-                         st["target_harm"], role, "; ".join(sorted(st["aliases"])), st["n"],
-                         st["n"] < MIN_COUNT, st["agent_positive"], finder.type_of(actor)))
-        table = pd.DataFrame(rows, columns=COLUMNS)
-        if len(table):
-            table = table.astype({"mentions": "int64", "agent_harm": "int64", "target_harm": "int64",
-                                  "n_sentences": "int64", "agent_positive": "int64", "too_little_data": bool,
-                                  "tone": float, "ci_low": float, "ci_high": float})
-            order = table["event"].eq(ALL_EVENTS)
-            table = (table.assign(_all=order).sort_values(["_all", "event", "outlet", "mentions", "actor"],
-                                                          ascending=[True, True, True, False, True])
-                     .drop(columns="_all").reset_index(drop=True))
-        evidence = pd.DataFrame(ev_rows, columns=["event", "outlet", "actor", "side", "evidence", "compound",
-                                                  "article_id", "sentence_index", "start", "end", "match"])
-        if len(evidence):
-            sentences = []
-            for aid, si in zip(evidence["article_id"], evidence["sentence_index"]):
-                sentences.append(corpus.document(aid).sentence(int(si)))
-            evidence["sentence"] = sentences
-        else:
-            evidence["sentence"] = pd.Series(dtype=object)
+                sc = {si: scorer(t) for si, t in stext.items()}
+                m_tone.extend([sc[si] for si in sents])
+            else:
+                sc = {}
+            m_art.extend([i] * n)
+            m_actor.extend(ment.actor)
+            m_sent.extend(sents)
+            m_start.extend(ment.start.tolist())
+            m_end.extend(ment.end.tolist())
+            m_surf.extend(ment.surface)
+            m_text.extend([stext[si] for si in sents])
+            for (actor, what, si), (s0, e0) in _harm_roles(doc, ment, harm_hits[i]).items():
+                st = stext.get(si)
+                if st is None:
+                    st = text[ss[si] : se[si]]
+                r_rows.append((i, actor, what, sc.get(si, nan), si, s0, e0, text[s0:e0], st))
+        if scorer is None:
+            m_tone = [nan] * len(m_art)
+        ev_of = np.asarray([a.event if a.event is not None else ALL_EVENTS for a in arts], dtype=object)
+        out_of = np.asarray([a.outlet for a in arts], dtype=object)
+        id_of = np.asarray([a.id for a in arts], dtype=object)
+        M = pd.DataFrame({
+            "art": np.asarray(m_art, dtype=np.int64), "actor": m_actor, "sentence_index": np.asarray(m_sent, dtype=np.int64),
+            "start": np.asarray(m_start, dtype=np.int64), "end": np.asarray(m_end, dtype=np.int64),
+            "match": m_surf, "compound": np.asarray(m_tone, dtype=float), "sentence": m_text,
+        })
+        R = pd.DataFrame(r_rows, columns=["art", "actor", "evidence", "compound", "sentence_index", "start", "end",
+                                          "match", "sentence"])
+        table = self._actor_table(M, R, ev_of, out_of)
+        # evidence: per article, its mentions then its role hits (as before)
+        E = pd.concat([M.assign(evidence="mention"), R.astype({"art": np.int64})], ignore_index=True)
+        E = E.sort_values("art", kind="stable").reset_index(drop=True)
+        art_idx = E["art"].to_numpy(dtype=np.int64)
+        sides = {a: finder.side_of(a) for a in set(E["actor"])}
+        evidence = pd.DataFrame({
+            "event": ev_of[art_idx], "outlet": out_of[art_idx], "actor": E["actor"].to_numpy(dtype=object),
+            "side": [sides[a] for a in E["actor"]], "evidence": E["evidence"].to_numpy(dtype=object),
+            "compound": E["compound"].to_numpy(dtype=float), "article_id": id_of[art_idx],
+            "sentence_index": E["sentence_index"].to_numpy(dtype=np.int64), "start": E["start"].to_numpy(dtype=np.int64),
+            "end": E["end"].to_numpy(dtype=np.int64), "match": E["match"].to_numpy(dtype=object),
+            "sentence": E["sentence"].to_numpy(dtype=object),
+        })
         evidence = evidence[["event", "outlet", *EVIDENCE_KEYS, "article_id", "sentence_index", "start", "end",
                              "match", "sentence"]]
         return {"actors": table, "actors_evidence": evidence}
 
+    def _actor_table(self, M: pd.DataFrame, R: pd.DataFrame, ev_of: np.ndarray, out_of: np.ndarray) -> pd.DataFrame:
+        """Per (event, outlet, actor) statistics, vectorised (groups by integer codes)."""
+        finder: ActorFinder = self.finder_
+        if M.empty:
+            return pd.DataFrame(columns=COLUMNS)
+        # rows of each event, plus a copy under the corpus-wide event "all"
+        def expand(df: pd.DataFrame) -> pd.DataFrame:
+            ev = ev_of[df["art"].to_numpy(dtype=np.int64)]
+            df = df.assign(event=ev, outlet=out_of[df["art"].to_numpy(dtype=np.int64)])
+            return pd.concat([df, df[ev != ALL_EVENTS].assign(event=ALL_EVENTS)], ignore_index=True)
 
-def _harm_roles(doc: Document, ment: Mentions, matcher: PhraseMatcher) -> dict[tuple[str, str, int], tuple[int, int]]:
-    """(actor, agent_harm|target_harm|agent_positive, sentence) -> char span of the action word."""
+        MM = expand(M[["art", "actor", "sentence_index", "match", "compound"]])
+        g, keys = pd.MultiIndex.from_frame(MM[["event", "outlet", "actor"]]).factorize()
+        G = len(keys)
+        mentions = np.bincount(g, minlength=G)
+        # distinct sentences per group (tone is one value per sentence)
+        art = MM["art"].to_numpy(dtype=np.int64)
+        sent = MM["sentence_index"].to_numpy(dtype=np.int64)
+        first = ~pd.DataFrame({"g": g, "a": art, "s": sent}).duplicated().to_numpy()
+        gs = g[first]
+        n_sent = np.bincount(gs, minlength=G)
+        tone_v = MM["compound"].to_numpy(dtype=float)[first]
+        ok = ~np.isnan(tone_v)
+        cnt = np.bincount(gs[ok], minlength=G).astype(float)
+        tot = np.bincount(gs[ok], weights=tone_v[ok], minlength=G)
+        sq = np.bincount(gs[ok], weights=tone_v[ok] ** 2, minlength=G)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean = np.where(cnt > 0, tot / np.maximum(cnt, 1), np.nan)
+            var = np.where(cnt > 1, (sq - cnt * mean**2) / np.maximum(cnt - 1, 1), np.nan)
+        var = np.maximum(var, 0.0)
+        tcrit = np.full(G, np.nan)
+        two = cnt >= 2
+        if two.any():
+            un, inv = np.unique(cnt[two], return_inverse=True)
+            tcrit[two] = _st.t.ppf(0.975, un - 1)[inv]
+        h = tcrit * np.sqrt(var) / np.sqrt(np.maximum(cnt, 1))
+        lo = np.where(two, np.maximum(mean - h, -1.0), np.nan)
+        hi = np.where(two, np.minimum(mean + h, 1.0), np.nan)
+        # aliases: distinct surfaces per group, sorted, joined
+        scode, suniq = pd.factorize(MM["match"], sort=True)
+        pair = np.unique(g.astype(np.int64) * (len(suniq) + 1) + scode)
+        pg, ps = pair // (len(suniq) + 1), pair % (len(suniq) + 1)
+        bounds = np.searchsorted(pg, np.arange(G + 1))
+        sl = np.asarray(suniq, dtype=object)[ps].tolist()
+        bl = bounds.tolist()
+        aliases = ["; ".join(sl[bl[k] : bl[k + 1]]) for k in range(G)]
+        # role evidence counts
+        counts = {w: np.zeros(G, dtype=np.int64) for w in ("agent_harm", "target_harm", "agent_positive", "beneficiary")}
+        if len(R):
+            RR = expand(R[["art", "actor", "evidence"]])
+            rg = keys.get_indexer(pd.MultiIndex.from_frame(RR[["event", "outlet", "actor"]]))
+            for w, arr in counts.items():
+                sel = (RR["evidence"].to_numpy() == w) & (rg >= 0)
+                arr += np.bincount(rg[sel], minlength=G)
+        ev_k = keys.get_level_values(0).to_numpy(dtype=object)
+        out_k = keys.get_level_values(1).to_numpy(dtype=object)
+        act_k = keys.get_level_values(2).to_numpy(dtype=object)
+        table = pd.DataFrame({
+            "event": ev_k, "outlet": out_k, "actor": act_k,
+            "side": [finder.side_of(a) for a in act_k],
+            "mentions": mentions.astype(np.int64), "tone": mean, "ci_low": lo, "ci_high": hi,
+            "agent_harm": counts["agent_harm"], "target_harm": counts["target_harm"],
+            "role": assign_roles(counts["agent_harm"], counts["target_harm"], counts["agent_positive"], mean,
+                                 beneficiary=counts["beneficiary"]),
+            "aliases_seen": aliases, "n_sentences": n_sent.astype(np.int64),
+            "too_little_data": n_sent < MIN_COUNT, "agent_positive": counts["agent_positive"],
+            "type": [finder.type_of(a) for a in act_k], "beneficiary": counts["beneficiary"],
+        })
+        table = table[table["mentions"] >= self.min_mentions]
+        table = table.astype({"tone": float, "ci_low": float, "ci_high": float, "too_little_data": bool})
+        order = table["event"].eq(ALL_EVENTS)
+        return (table.assign(_all=order).sort_values(["_all", "event", "outlet", "mentions", "actor"],
+                                                     ascending=[True, True, True, False, True])
+                .drop(columns="_all").reset_index(drop=True))
+
+
+def _harm_roles(doc: Document, ment: Mentions, hits: list) -> dict[tuple[str, str, int], tuple[int, int]]:
+    """(actor, agent_harm|target_harm|agent_positive, sentence) -> char span of the action word.
+
+    ``hits`` are the harm-lexicon matches of ``doc`` as ``(token_start, token_end,
+    (kind, pos, lemma))`` (from :class:`~framing.matching.PhraseMatcher` or its batch
+    equivalent :class:`~framing.analyses.actor_lexicon.IdPhraseIndex`).
+    """
     out: dict[tuple[str, str, int], tuple[int, int]] = {}
     if not len(ment):
         return out
-    hits = matcher.find_in(doc.tokens)
     if not hits:
         return out
     toks, tsent = doc.tokens, doc.tok_sent
@@ -289,6 +411,11 @@ def _harm_roles(doc: Document, ment: Mentions, matcher: PhraseMatcher) -> dict[t
         before = [k for k in in_sent if m_end[k] <= a]
         after = [k for k in in_sent if m_start[k] >= b]
         agent = target = None
+        if kind == "suffer":  # "farmers suffered", "thousands were displaced": the subject suffers
+            if before and a - m_end[before[-1]] <= 8:
+                out.setdefault((ment.actor[before[-1]], "target_harm", si),
+                               (int(doc.tok_starts[a]), int(doc.tok_ends[b - 1])))
+            continue
         if pos == "verb":
             passive = any(t in _BE for t in toks[max(a - 2, 0) : a]) or (b < len(toks) and toks[b] == "by")
             if passive:
@@ -316,4 +443,7 @@ def _harm_roles(doc: Document, ment: Mentions, matcher: PhraseMatcher) -> dict[t
             out.setdefault((ment.actor[agent], what, si), (s, e))
         if target is not None and kind == "harm" and (agent is None or ment.actor[target] != ment.actor[agent]):
             out.setdefault((ment.actor[target], "target_harm", si), (s, e))
+        elif (target is not None and kind == "positive" and _lemma in _PROTECT
+              and (agent is None or ment.actor[target] != ment.actor[agent])):
+            out.setdefault((ment.actor[target], "beneficiary", si), (s, e))  # "protect the reef"
     return out

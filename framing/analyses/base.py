@@ -15,6 +15,7 @@ from __future__ import annotations
 import inspect
 from typing import Any, ClassVar
 
+import numpy as np
 import pandas as pd
 
 from ..corpus import Corpus
@@ -76,25 +77,42 @@ def make_evidence(corpus: Corpus, hits: pd.DataFrame, key_columns: list[str]) ->
     cols = ["event", "outlet", *key_columns, "article_id", "sentence_index", "start", "end", "match", "sentence"]
     if hits is None or len(hits) == 0:
         return pd.DataFrame(columns=cols)
-    events, outlets, sidx, sents, matches = [], [], [], [], []
-    has_sidx = "sentence_index" in hits.columns
-    has_match = "match" in hits.columns
-    for row in hits.itertuples(index=False):
-        art = corpus[row.article_id]
+    out = hits.reset_index(drop=True).copy()
+    n = len(out)
+    starts = out["start"].to_numpy(dtype=np.int64)
+    ends = out["end"].to_numpy(dtype=np.int64)
+    sidx = (out["sentence_index"].to_numpy(dtype=np.int64) if "sentence_index" in out.columns
+            else np.zeros(n, dtype=np.int64))
+    events = np.empty(n, dtype=object)
+    outlets = np.empty(n, dtype=object)
+    sents = np.empty(n, dtype=object)
+    matches = np.empty(n, dtype=object)
+    ids = out["article_id"].to_numpy()
+    codes, uniq = pd.factorize(ids)
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(uniq) + 1))
+    for k, aid in enumerate(uniq):
+        rows = order[bounds[k] : bounds[k + 1]]
+        art = corpus[aid]
         doc = corpus.document(art)
-        i = int(row.sentence_index) if has_sidx else doc.sentence_at(int(row.start))
-        events.append(art.event if art.event is not None else ALL_EVENTS)
-        outlets.append(art.outlet)
-        sidx.append(i)
-        sents.append(doc.sentence(i) if doc.n_sentences else "")
-        matches.append(row.match if has_match else doc.text[int(row.start) : int(row.end)])
-    out = hits.copy()
+        events[rows] = art.event if art.event is not None else ALL_EVENTS
+        outlets[rows] = art.outlet
+        if "sentence_index" not in hits.columns and doc.n_sentences:
+            sidx[rows] = np.clip(np.searchsorted(doc.sent_starts, starts[rows], side="right") - 1, 0, None)
+        text = doc.text
+        if doc.n_sentences:
+            ss, se = doc.sent_starts, doc.sent_ends
+            sents[rows] = [text[ss[i] : se[i]] if 0 <= i < len(ss) else "" for i in sidx[rows].tolist()]
+        else:
+            sents[rows] = ""
+        matches[rows] = [text[a:b] for a, b in zip(starts[rows].tolist(), ends[rows].tolist())]
     out["event"] = events
     out["outlet"] = outlets
     out["sentence_index"] = sidx
     out["sentence"] = sents
-    out["match"] = matches
-    return out[cols].reset_index(drop=True)
+    if "match" not in out.columns:
+        out["match"] = matches
+    return out[cols]
 
 
 class Analyzer:

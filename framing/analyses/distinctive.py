@@ -35,13 +35,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from scipy import stats as _st
+from scipy import special as _sc
 
 from .._log import logger
 from .._validation import check_number
 from ..corpus import Corpus
-from ..stats import MIN_COUNT, benjamini_hochberg, log_odds_dirichlet
+from ..stats import MIN_COUNT
 from .base import ALL_EVENTS, Analyzer, make_evidence
+from .naming import evidence_frame
 
 __all__ = ["DistinctiveTermsAnalyzer", "COLUMNS", "NULL_COLUMNS", "FUNCTION_WORDS"]
 
@@ -78,13 +79,21 @@ FUNCTION_WORDS = frozenset(
 
 
 class _Features:
-    """Token positions with their feature column (unigram or kept phrase), article and sentence."""
+    """Every term occurrence of the corpus, built once: unigram, bigram and trigram positions.
+
+    Positions are kept in three blocks (unigrams, kept bigrams, kept trigrams), each in
+    token order, with their feature column, article, sentence and token index, so that
+    a count matrix of any grouping of articles is one sparse product (:meth:`counts`)
+    and needs no sorting.
+    """
 
     def __init__(self, corpus: Corpus, *, max_n: int, min_phrase_count: int) -> None:
         arts = corpus.articles
         ids = [corpus.token_ids(a) for a in arts]
-        # corpus.term_counts() fixes the vocabulary (and caches the ids)
-        _, terms = corpus.term_counts()
+        vocab = corpus.vocabulary()  # fixes the vocabulary (ids are cached)
+        terms = [""] * len(vocab)
+        for t, i in vocab.items():
+            terms[i] = t
         V = len(terms)
         docs = [corpus.document(a) for a in arts]
         lens = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
@@ -113,19 +122,21 @@ class _Features:
             edge_ok = has_alpha & ~stop
             ok_at = edge_ok[flat]
             same = (sent[1:] == sent[:-1]) & (art[1:] == art[:-1])
-            # bigrams: only positions where both words may be a phrase edge
-            i2 = np.flatnonzero(same & ok_at[:-1] & ok_at[1:])
+            uni = np.bincount(flat, minlength=V)
+            frequent = uni >= min_phrase_count
+            ok_freq = ok_at & frequent[flat]
+            # bigrams: only positions where both words may be a phrase edge (and each word is
+            # frequent enough: a bigram is never more frequent than its words)
+            i2 = np.flatnonzero(same & ok_freq[:-1] & ok_freq[1:])
             bi_code = flat[i2] * V + flat[i2 + 1]
             bi_uniq, bi_inv, bi_cnt = np.unique(bi_code, return_inverse=True, return_counts=True)
             bi_ok = bi_cnt >= min_phrase_count
             tri = None
             if max_n >= 3 and len(flat) > 2 and float(V) ** 3 < 9e18:
-                i3 = np.flatnonzero(same[:-1] & same[1:] & ok_at[:-2] & ok_at[2:])
-                tri_code = (flat[i3] * V + flat[i3 + 1]) * V + flat[i3 + 2]
                 # a trigram is frequent only if each of its words is: prefilter on unigram counts
-                uni = np.bincount(flat, minlength=V)
-                i3 = i3[(uni[flat[i3]] >= min_phrase_count) & (uni[flat[i3 + 1]] >= min_phrase_count)
-                        & (uni[flat[i3 + 2]] >= min_phrase_count)]
+                i3 = np.flatnonzero(
+                    same[:-1] & same[1:] & ok_freq[:-2] & ok_freq[2:] & frequent[flat[1:-1]]
+                )
                 tri_code = (flat[i3] * V + flat[i3 + 1]) * V + flat[i3 + 2]
                 tri_uniq, tri_inv, tri_cnt = np.unique(tri_code, return_inverse=True, return_counts=True)
                 tri_ok = tri_cnt >= min_phrase_count
@@ -161,37 +172,38 @@ class _Features:
                 for c in tri_uniq[keep_tri].tolist():
                     labels.append(f"{terms[c // (V * V)]} {terms[(c // V) % V]} {terms[c % V]}")
                 ngram.extend([3] * len(keep_tri))
+        self.n_blocks = len(pos_col)
         self.col = np.concatenate(pos_col)
         idx = np.concatenate(pos_idx)
         art_start = np.r_[0, np.cumsum(lens)[:-1]] if len(lens) else np.zeros(0, dtype=np.int64)
         self.art = art[idx]
         self.tok = idx - art_start[self.art]  # token index inside its article
         self.sent = sent[idx]
+        # rows of the block-stacked article matrix: block * n_articles + article (ascending)
+        block = np.repeat(np.arange(len(pos_col), dtype=np.int64), [len(x) for x in pos_col])
+        row = block * len(arts) + self.art
+        self.indptr = np.r_[0, np.cumsum(np.bincount(row, minlength=len(pos_col) * len(arts)))]
         self.labels = np.asarray(labels, dtype=object)
         self.ngram = np.asarray(ngram, dtype=np.int64)
         self.n_features = len(labels)
         self.n_unigram_tokens = len(flat)
 
-    def matrix(self, rows: np.ndarray, n_rows: int) -> sp.csr_matrix:
-        """Sum the positions into a (n_rows x features) count matrix, rows given per position (-1: skip)."""
-        ok = rows >= 0
-        m = sp.csr_matrix(
-            (np.ones(int(ok.sum()), dtype=np.float64), (rows[ok], self.col[ok])), shape=(n_rows, self.n_features)
-        )
-        m.sum_duplicates()
-        return m
+    def counts(self, art_unit: np.ndarray, n_units: int, half: np.ndarray) -> sp.csr_matrix:
+        """(units x features) counts with both split halves in one int64: ``half0 + half1 << 32``.
 
-
-def _dense_block(m: sp.csr_matrix, rows: np.ndarray):
-    """Rows of ``m`` as a dense array over the columns used in them, and those columns."""
-    sub = m[rows]
-    cols = np.unique(sub.indices)
-    if len(cols) == 0:
-        return np.zeros((len(rows), 0)), cols
-    coo = sub.tocoo()
-    dense = np.zeros((len(rows), len(cols)))
-    np.add.at(dense, (coo.row, np.searchsorted(cols, coo.col)), coo.data)
-    return dense, cols
+        ``art_unit`` gives the unit of each article (-1: left out), ``half`` the half
+        (0 or 1) of each position. The sum over the articles of a unit is one sparse
+        product with the block-stacked article matrix (duplicates are summed there),
+        so no index is ever sorted.
+        """
+        data = np.where(half == 1, np.int64(1) << np.int64(32), np.int64(1))
+        n_art = self.n_articles
+        A = sp.csr_matrix((data, self.col, self.indptr), shape=(self.n_blocks * n_art, self.n_features))
+        r = np.tile(art_unit, self.n_blocks)
+        c = np.arange(self.n_blocks * n_art)
+        ok = r >= 0
+        P = sp.csr_matrix((np.ones(int(ok.sum()), dtype=np.int64), (r[ok], c[ok])), shape=(n_units, self.n_blocks * n_art))
+        return P @ A
 
 
 class DistinctiveTermsAnalyzer(Analyzer):
@@ -284,40 +296,90 @@ class DistinctiveTermsAnalyzer(Analyzer):
 
             raise ParameterError(f"The 'corpus_wide' parameter of {owner} must be True or False. Got {self.corpus_wide!r} instead.")
 
-    # -- the comparison of one set of units (outlets of one event) ------------------
-    def _compare(self, Y: np.ndarray, prior_freq: np.ndarray):
-        """z, delta and p for each row of Y (outlets x terms) against the other rows."""
-        total = Y.sum(axis=0)
-        n = total.sum()
-        alpha = prior_freq / prior_freq.sum() * (self.prior_scale * n)
-        other = total[None, :] - Y
-        delta, z = log_odds_dirichlet(Y, other, alpha)
-        return delta, z, other
+    # -- one event: the outlets' nonzero counts, on whole arrays ----------------------
+    def _event_stats(self, w, y, y0, row, n_rows, background, acc):
+        """z, delta, p, count_other and the split-half null |z| of each nonzero count.
 
-    def _null(self, A: np.ndarray, B: np.ndarray, prior_freq: np.ndarray):
-        """Percentiles of |z| between random halves (rows: outlets)."""
-        n = (A + B).sum()
-        if n == 0:
-            return np.full(len(A), np.nan), np.full(len(A), np.nan), np.full(len(A), np.nan), np.zeros(len(A), int)
-        alpha = prior_freq / prior_freq.sum() * (self.prior_scale * n)
-        _, z = log_odds_dirichlet(A, B, alpha)
-        present = (A + B) > 0
-        az = np.where(present, np.abs(z), np.nan)
-        ok = present.any(axis=1) & (A.sum(axis=1) > 0) & (B.sum(axis=1) > 0)
-        q95 = np.full(len(A), np.nan)
-        q99 = np.full(len(A), np.nan)
-        mx = np.full(len(A), np.nan)
+        ``w``, ``y`` and ``y0``: column, count and half-0 count of every nonzero
+        (outlet, term) count of one event, outlets in order (``row``: 0..n_rows-1).
+        The comparison is :func:`framing.stats.log_odds_dirichlet` written out for the
+        nonzero counts only: an outlet's absent terms have z < 0 and are never
+        reported, and its BH family and null are over the terms it uses.
+        """
+        np.add.at(acc, w, y)
+        T = acc[w]  # the event's count of each term
+        acc[w] = 0.0
+        n = float(y.sum())
+        # prior: background frequencies of the event's terms, total weight prior_scale * n
+        S = float((background[w] * (y / T)).sum())  # sum of background over the event's terms
+        a = background[w] * (self.prior_scale * n / S)
+        a0 = self.prior_scale * n
+        n_u = np.bincount(row, weights=y, minlength=n_rows)
+        n0 = np.bincount(row, weights=y0, minlength=n_rows)
+        other = T - y
+        delta, z = _log_odds(y, n_u[row], other, (n - n_u)[row], a, a0)
+        y1 = y - y0
+        _, zn = _log_odds(y0, n0[row], y1, (n_u - n0)[row], a, a0)
+        p = 2.0 * _sc.ndtr(-np.abs(z))
+        ok_null = (n0 > 0) & (n_u - n0 > 0)
+        return delta, z, p, other, np.abs(zn), ok_null
+
+    def _event_rows(self, z, p, azn, ok_null, row, n_rows, k, w):
+        """Per outlet: null percentiles, BH q, and the top-k terms by z (as nonzero indices).
+
+        The outlets' nonzero counts are laid out as a padded (outlets x terms) array so
+        that sorting and the BH step-up run on whole rows.
+        """
+        m = np.bincount(row, minlength=n_rows)
+        first = np.r_[0, np.cumsum(m)[:-1]]
+        j = np.arange(len(row)) - first[row]
+        L = int(m.max()) if len(m) else 0
+        q95 = np.full(n_rows, np.nan)
+        q99 = np.full(n_rows, np.nan)
+        mx = np.full(n_rows, np.nan)
+        q_nz = np.full(len(row), np.nan)
+        top = np.zeros(0, dtype=np.int64)
+        if L == 0:
+            return q95, q99, mx, q_nz, top, m
+        # split-half null: linear-interpolated percentiles of |z| (as numpy.percentile)
+        ok = ok_null & (m > 0)
         if ok.any():
-            srt = np.sort(az[ok], axis=1)  # NaN (absent terms) sort last
-            k = present[ok].sum(axis=1)
-            r = np.arange(len(srt))
-            for level, out in ((0.95, q95), (0.99, q99)):  # linear interpolation, as numpy.percentile
-                pos = (k - 1) * level
+            AZ = np.full((n_rows, L), np.inf)
+            AZ[row, j] = azn
+            AZ = np.sort(AZ[ok], axis=1)
+            kk = m[ok]
+            r = np.arange(len(AZ))
+            for level, out in ((0.95, q95), (0.99, q99)):
+                pos = (kk - 1) * level
                 lo = np.floor(pos).astype(np.int64)
-                hi = np.minimum(lo + 1, k - 1)
-                out[ok] = srt[r, lo] + (srt[r, hi] - srt[r, lo]) * (pos - lo)
-            mx[ok] = srt[r, k - 1]
-        return q95, q99, mx, present.sum(axis=1)
+                hi = np.minimum(lo + 1, kk - 1)
+                out[ok] = AZ[r, lo] + (AZ[r, hi] - AZ[r, lo]) * (pos - lo)
+            mx[ok] = AZ[r, kk - 1]
+        # Benjamini-Hochberg over each outlet's terms (the step-up on sorted rows)
+        P = np.full((n_rows, L), np.inf)
+        P[row, j] = p
+        order = np.argsort(P, axis=1)  # ties in p get the same q whatever their order
+        ranked = np.take_along_axis(P, order, axis=1) * (m[:, None] / np.arange(1, L + 1)[None, :])
+        ranked = np.minimum.accumulate(ranked[:, ::-1], axis=1)[:, ::-1]
+        Q = np.empty_like(ranked)
+        np.put_along_axis(Q, order, np.clip(ranked, 0, 1), axis=1)
+        q_nz = Q[row, j]
+        # top-k by z among the terms an outlet uses more than the others (z > 0); ties in z
+        # at the cut are broken by the term's column (the earlier term in the corpus first)
+        Z = np.full((n_rows, L), -np.inf)
+        Z[row, j] = np.where(z > 0, z, -np.inf)
+        if L > k:
+            thr = -np.partition(-Z, k - 1, axis=1)[:, k - 1]
+            mask = (Z >= thr[:, None]) & np.isfinite(Z)
+        else:
+            mask = np.isfinite(Z)
+        rr, cc = np.nonzero(mask)
+        nz = first[rr] + cc
+        o = np.lexsort((w[nz], -z[nz], rr))
+        rr, nz = rr[o], nz[o]
+        start = np.searchsorted(rr, rr, side="left")
+        top = nz[np.arange(len(rr)) - start < k]  # nonzero index, rows in outlet order, z descending
+        return q95, q99, mx, q_nz, top, m
 
     def _transform(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
         empty = {
@@ -340,159 +402,162 @@ class DistinctiveTermsAnalyzer(Analyzer):
             levels.append("events")
         if self.corpus_wide or not levels:
             levels.append("all")
-        acc: dict[str, list[np.ndarray]] = {c: [] for c in [*COLUMNS[:12], "_unit", "_col"]}
+        parts: list[pd.DataFrame] = []
         null_out: list[tuple] = []
+        null_parts: list[pd.DataFrame] = []
         evidence_parts: list[pd.DataFrame] = []
+        acc = np.zeros(F.n_features)
         for level in levels:
             ev_of_art = events if level == "events" else np.full(len(arts), ALL_EVENTS, dtype=object)
             keep_art = ev_of_art != ALL_EVENTS if level == "events" else np.ones(len(arts), dtype=bool)
-            units = pd.MultiIndex.from_arrays([ev_of_art, outlets])
-            unit_code, unit_uniq = pd.factorize(units, sort=True)
-            unit_code = np.where(keep_art, unit_code, -1)
-            n_units = len(unit_uniq)
+            # units: (event, outlet) pairs in sorted order, from the codes of each
+            ev_code, ev_uniq = pd.factorize(ev_of_art, sort=True)
+            out_code, out_uniq = pd.factorize(outlets, sort=True)
+            pair_uniq, unit_code = np.unique(ev_code * len(out_uniq) + out_code, return_inverse=True)
+            unit_code = np.where(keep_art, unit_code.ravel(), -1)
+            n_units = len(pair_uniq)
             # halves for the split-half null: by articles when enough, else by sentences
             arts_per_unit = np.bincount(unit_code[unit_code >= 0], minlength=n_units)
             by_articles = arts_per_unit >= self.null_min_articles
             art_half = np.zeros(len(arts), dtype=np.int64)
-            for u in np.flatnonzero(by_articles):
-                members = np.flatnonzero(unit_code == u)
-                perm = rng.permutation(members)
-                art_half[perm[: len(perm) // 2]] = 1
+            if by_articles.any():
+                members_of = np.argsort(unit_code, kind="stable")
+                ub = np.searchsorted(unit_code[members_of], np.arange(n_units + 1))
+                for u in np.flatnonzero(by_articles).tolist():
+                    perm = rng.permutation(members_of[ub[u] : ub[u + 1]])
+                    art_half[perm[: len(perm) // 2]] = 1
             sent_half = rng.integers(0, 2, size=max(F.n_sentences, 1))
-            pos_unit = unit_code[F.art]
-            pos_half = np.where(by_articles[np.maximum(pos_unit, 0)], art_half[F.art], sent_half[F.sent])
-            U = F.matrix(pos_unit, n_units)
-            H = F.matrix(np.where(pos_unit >= 0, pos_unit * 2 + pos_half, -1), 2 * n_units)
-            ev_labels = np.asarray([u[0] for u in unit_uniq], dtype=object)
-            out_labels = np.asarray([u[1] for u in unit_uniq], dtype=object)
+            art_by_articles = by_articles[np.maximum(unit_code, 0)]
+            pos_half = np.where(art_by_articles[F.art], art_half[F.art], sent_half[F.sent])
+            W = F.counts(unit_code, n_units, pos_half)
+            ev_labels = np.asarray(ev_uniq, dtype=object)[pair_uniq // len(out_uniq)]
+            out_labels = np.asarray(out_uniq, dtype=object)[pair_uniq % len(out_uniq)]
             bounds = np.flatnonzero(np.r_[True, ev_labels[1:] != ev_labels[:-1], True])
-            n_before = sum(len(x) for x in acc["term"])
-            for s, e in zip(bounds[:-1], bounds[1:]):
-                rows = np.arange(s, e)
+            w_all = W.indices.astype(np.int64)
+            y_all = W.data.astype(np.int64)
+            y0_all = (y_all & 0xFFFFFFFF).astype(float)
+            y_all = y0_all + (y_all >> 32).astype(float)
+            level_parts: list[tuple] = []
+            for s, e in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
                 ev = ev_labels[s]
-                if len(rows) < 2:
+                if e - s < 2:
                     logger.info("distinctive: event %r has a single outlet; nothing to compare", ev)
                     continue
-                self._one_event(ev, rows, out_labels, U, H, background, by_articles, arts_per_unit, F, acc, null_out)
-            evidence_parts.append(self._evidence(corpus, F, acc, n_before, pos_unit, n_units))
-        if not acc["term"]:
+                lo, hi = int(W.indptr[s]), int(W.indptr[e])
+                if hi == lo:
+                    continue
+                n_rows = e - s
+                row = np.repeat(np.arange(n_rows), np.diff(W.indptr[s : e + 1]))
+                w, y, y0 = w_all[lo:hi], y_all[lo:hi], y0_all[lo:hi]
+                delta, z, p, other, azn, ok_null = self._event_stats(w, y, y0, row, n_rows, background, acc)
+                # bound memory of the padded arrays: outlets in chunks of rows
+                L = int(np.diff(W.indptr[s : e + 1]).max())
+                step = max(1, min(n_rows, 4_000_000 // max(L, 1)))
+                for c0 in range(0, n_rows, step):
+                    c1 = min(n_rows, c0 + step)
+                    a, b = int(W.indptr[s + c0]) - lo, int(W.indptr[s + c1]) - lo
+                    q95, q99, mx, q, top, n_terms = self._event_rows(
+                        z[a:b], p[a:b], azn[a:b], ok_null[c0:c1], row[a:b] - c0, c1 - c0, self.top_k, w[a:b]
+                    )
+                    us = np.arange(s + c0, s + c1)
+                    null_out.append((us, n_terms, q95, q99, mx))
+                    if len(top) == 0:
+                        continue
+                    t = a + top
+                    u = s + row[t]
+                    c = w[t]
+                    level_parts.append((u, c, y[t], z[t], q[top], delta[t], other[t], p[t],
+                                        q95[row[t] - c0], q99[row[t] - c0]))
+            if null_out:
+                us, n_terms, q95, q99, mx = (np.concatenate(x) for x in zip(*null_out))
+                null_parts.append(pd.DataFrame({
+                    "event": ev_labels[us], "outlet": out_labels[us],
+                    "null_unit": np.where(by_articles[us], "articles", "sentences").astype(object),
+                    "n_articles": arts_per_unit[us].astype(np.int64), "n_terms": n_terms.astype(np.int64),
+                    "null_z95": q95, "null_z99": q99, "null_max": mx,
+                }))
+                null_out = []
+            if level_parts:
+                u, c, y, z, q, delta, other, p, q95, q99 = (np.concatenate(x) for x in zip(*level_parts))
+                lt = pd.DataFrame({
+                    "event": ev_labels[u], "outlet": out_labels[u], "term": F.labels[c],
+                    "count": y.astype(np.int64), "z": z, "q": q, "ngram": F.ngram[c],
+                    "delta": delta, "count_other": other.astype(np.int64), "p_value": p,
+                    "null_z95": q95, "null_z99": q99, "_unit": u.astype(np.int64), "_col": c,
+                })
+                parts.append(lt)
+                evidence_parts.append(self._evidence(corpus, F, lt, unit_code))
+        if not parts:
+            if null_parts:
+                empty["distinctive_null"] = pd.concat(null_parts, ignore_index=True)[NULL_COLUMNS]
             return empty
-        acc.pop("_unit")
-        acc.pop("_col")
-        table = pd.DataFrame({c: np.concatenate(v) for c, v in acc.items()})
+        table = pd.concat(parts, ignore_index=True)
+        table = table.drop(columns=["_unit", "_col"])
         table["beyond_null"] = (table["q"] < self.alpha) & (table["z"] > table["null_z95"].fillna(np.inf))
         table["too_little_data"] = table["count"] < self.min_count
-        null = pd.DataFrame(null_out, columns=NULL_COLUMNS)
+        null = pd.concat(null_parts, ignore_index=True)[NULL_COLUMNS]
         small = int(table["too_little_data"].sum())
         if small:
             logger.info("distinctive: %d of %d kept terms are counted fewer than %d times in their outlet", small, len(table), self.min_count)
-        parts = [e for e in evidence_parts if len(e)]
-        hits = pd.concat(parts, ignore_index=True) if parts else None
-        evidence = make_evidence(corpus, hits, ["term"])
+        ev_parts = [e for e in evidence_parts if len(e)]
+        hits = pd.concat(ev_parts, ignore_index=True) if ev_parts else None
+        evidence = evidence_frame(corpus, hits, ["term"])
         if hits is not None and len(evidence):
             evidence["event"] = hits["event"].to_numpy()  # corpus-wide rows keep event "all"
         return {"distinctive": table[COLUMNS], "distinctive_null": null, "distinctive_evidence": evidence}
 
-    def _evidence(self, corpus: Corpus, F: _Features, acc, n_before: int, pos_unit, n_units) -> pd.DataFrame:
-        """Up to ``evidence_per_term`` sentences for the top ``evidence_top`` terms of each outlet and event."""
+    def _evidence(self, corpus: Corpus, F: _Features, rows: pd.DataFrame, unit_code: np.ndarray) -> pd.DataFrame:
+        """Up to ``evidence_per_term`` occurrences (first in the text) of the top
+        ``evidence_top`` terms of each outlet and event."""
         cols = ["article_id", "event", "term", "start", "end"]
-        if self.evidence_top == 0 or not acc["term"]:
+        if self.evidence_top == 0 or len(rows) == 0:
             return pd.DataFrame(columns=cols)
-        units = np.concatenate(acc["_unit"])[n_before:] if len(acc["_unit"]) else np.zeros(0, dtype=np.int64)
-        fcols = np.concatenate(acc["_col"])[n_before:] if len(acc["_col"]) else np.zeros(0, dtype=np.int64)
-        events = np.concatenate(acc["event"])[n_before:]
-        terms = np.concatenate(acc["term"])[n_before:]
-        if len(units) == 0:
-            return pd.DataFrame(columns=cols)
-        # rank inside each unit (rows come in z order per unit)
-        rank = pd.Series(units).groupby(units).cumcount().to_numpy()
-        sel = rank < self.evidence_top
-        want = units[sel] * F.n_features + fcols[sel]
-        # positions of the wanted feature columns first (a boolean lookup), then their units
+        units = rows["_unit"].to_numpy()
+        rank = pd.Series(units).groupby(units, sort=False).cumcount().to_numpy()  # rows are in z order per unit
+        sel = np.flatnonzero(rank < self.evidence_top)
+        want_unit, want_col = units[sel], rows["_col"].to_numpy()[sel]
+        # candidate positions: the wanted columns (a boolean lookup) in articles of a unit
         colmask = np.zeros(F.n_features, dtype=bool)
-        colmask[fcols[sel]] = True
-        pos = np.flatnonzero(colmask[F.col] & (pos_unit >= 0))
-        code_all = pos_unit[pos] * F.n_features + F.col[pos]
-        keep = np.isin(code_all, want)
-        hit, code = pos[keep], code_all[keep]
-        if len(hit) == 0:
+        colmask[want_col] = True
+        pos = np.flatnonzero(colmask[F.col])
+        pu = unit_code[F.art[pos]]
+        pos, pu = pos[pu >= 0], pu[pu >= 0]
+        want = pd.Index(want_unit * np.int64(F.n_features) + want_col)
+        which = want.get_indexer(pu * np.int64(F.n_features) + F.col[pos])
+        keep = which >= 0
+        pos, which = pos[keep], which[keep]
+        if len(pos) == 0:
             return pd.DataFrame(columns=cols)
-        order = np.argsort(code, kind="stable")
-        hit, code = hit[order], code[order]
-        first = pd.Series(code).groupby(code).cumcount().to_numpy() < self.evidence_per_term
-        hit, code = hit[first], code[first]
-        lookup = pd.Series(np.arange(int(sel.sum())), index=want)
-        row = lookup.loc[code].to_numpy()
+        # first occurrences in corpus order (positions are in token order within each n-gram block)
+        order = np.lexsort((pos, which))
+        pos, which = pos[order], which[order]
+        first = np.r_[True, which[1:] != which[:-1]]
+        start_of = np.maximum.accumulate(np.where(first, np.arange(len(which)), 0))
+        ok = np.arange(len(which)) - start_of < self.evidence_per_term
+        pos, which = pos[ok], which[ok]
         arts = corpus.articles
-        starts, ends, ids = [], [], []
-        for a, t, c in zip(F.art[hit].tolist(), F.tok[hit].tolist(), F.col[hit].tolist()):
-            doc = corpus.document(arts[a])
-            starts.append(int(doc.tok_starts[t]))
-            ends.append(int(doc.tok_ends[t + int(F.ngram[c]) - 1]))
-            ids.append(arts[a].id)
-        return pd.DataFrame(
-            {"article_id": ids, "event": events[sel][row], "term": terms[sel][row], "start": starts, "end": ends}
-        )
+        a_idx, t_idx, c_idx = F.art[pos], F.tok[pos], F.col[pos]
+        starts = np.empty(len(pos), dtype=np.int64)
+        ends = np.empty(len(pos), dtype=np.int64)
+        last = t_idx + F.ngram[c_idx] - 1
+        o = np.argsort(a_idx, kind="stable")
+        b = np.flatnonzero(np.r_[True, a_idx[o][1:] != a_idx[o][:-1], True])
+        for s0, e0 in zip(b[:-1].tolist(), b[1:].tolist()):
+            r = o[s0:e0]
+            doc = corpus.document(arts[int(a_idx[r[0]])])
+            starts[r] = doc.tok_starts[t_idx[r]]
+            ends[r] = doc.tok_ends[last[r]]
+        ids = np.asarray([a.id for a in arts], dtype=object)[a_idx]
+        src = sel[which]
+        return pd.DataFrame({
+            "article_id": ids, "event": rows["event"].to_numpy()[src], "term": rows["term"].to_numpy()[src],
+            "start": starts, "end": ends,
+        })
 
-    def _one_event(self, ev, rows, out_labels, U, H, background, by_articles, arts_per_unit, F, acc, null_out):
-        D, cols = _dense_block(U, rows)
-        if D.shape[1] == 0:
-            return
-        prior = background[cols]
-        if self.top_k * len(rows) * 4 < D.shape[1] and D.shape[0] * D.shape[1] > 4_000_000:
-            z_rows = []
-            for blk in range(0, len(rows), 16):  # bound memory on corpus-wide comparisons
-                d, z, o = self._compare_block(D, blk, prior)
-                z_rows.append((d, z, o))
-            delta = np.vstack([x[0] for x in z_rows])
-            z = np.vstack([x[1] for x in z_rows])
-            other = np.vstack([x[2] for x in z_rows])
-        else:
-            delta, z, other = self._compare(D, prior)
-        p = 2 * _st.norm.sf(np.abs(z))
-        hrows = np.concatenate([2 * rows, 2 * rows + 1])
-        Hd = H[hrows][:, cols].toarray()
-        A, B = Hd[: len(rows)], Hd[len(rows) :]
-        q95, q99, mx, n_terms = self._null(A, B, prior)
-        k = self.top_k
-        for i, u in enumerate(rows):
-            outlet = out_labels[u]
-            null_out.append(
-                (ev, outlet, "articles" if by_articles[u] else "sentences",
-                 int(arts_per_unit[u]), int(n_terms[i]), q95[i], q99[i], mx[i])
-            )
-            present = D[i] > 0
-            if not present.any():
-                continue
-            q = np.full(D.shape[1], np.nan)
-            q[present] = benjamini_hochberg(p[i, present])
-            cand = np.flatnonzero(present & (z[i] > 0))
-            if len(cand) == 0:
-                continue
-            if len(cand) > k:
-                cand = cand[np.argpartition(-z[i, cand], k - 1)[:k]]
-            cand = cand[np.argsort(-z[i, cand], kind="stable")]
-            c = cols[cand]
-            m = len(cand)
-            acc["event"].append(np.full(m, ev, dtype=object))
-            acc["outlet"].append(np.full(m, outlet, dtype=object))
-            acc["term"].append(F.labels[c])
-            acc["count"].append(D[i, cand].astype(np.int64))
-            acc["z"].append(z[i, cand])
-            acc["q"].append(q[cand])
-            acc["ngram"].append(F.ngram[c])
-            acc["delta"].append(delta[i, cand])
-            acc["count_other"].append(other[i, cand].astype(np.int64))
-            acc["p_value"].append(p[i, cand])
-            acc["null_z95"].append(np.full(m, q95[i]))
-            acc["null_z99"].append(np.full(m, q99[i]))
-            acc["_unit"].append(np.full(m, u, dtype=np.int64))
-            acc["_col"].append(c)
 
-    def _compare_block(self, D, start, prior):
-        total = D.sum(axis=0)
-        n = total.sum()
-        alpha = prior / prior.sum() * (self.prior_scale * n)
-        Y = D[start : start + 16]
-        delta, z = log_odds_dirichlet(Y, total[None, :] - Y, alpha)
-        return delta, z, total[None, :] - Y
+def _log_odds(ya, na, yb, nb, a, a0):
+    """:func:`framing.stats.log_odds_dirichlet` with the group totals given (element-wise)."""
+    la = np.log(ya + a) - np.log(na + a0 - ya - a)
+    lb = np.log(yb + a) - np.log(nb + a0 - yb - a)
+    delta = la - lb
+    return delta, delta / np.sqrt(1.0 / (ya + a) + 1.0 / (yb + a))

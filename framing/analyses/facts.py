@@ -71,23 +71,7 @@ def _stop_words() -> frozenset[str]:
                                             "will", "could", "s"}
 
 
-def _tfidf(counts: sp.csr_matrix, *, max_df: float | None = None) -> sp.csr_matrix:
-    """Sublinear TF times smoothed IDF (learned on these rows), rows L2-normalised."""
-    X = counts.tocsr().astype(np.float32)
-    X.sum_duplicates()
-    n = X.shape[0]
-    df = np.bincount(X.indices, minlength=X.shape[1]).astype(np.float32)
-    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
-    if max_df is not None:
-        idf[df > max(3.0, max_df * n)] = 0.0
-    X.data = (1.0 + np.log(X.data)) * idf[X.indices]
-    X.eliminate_zeros()
-    norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return sp.csr_matrix(sp.diags(1.0 / norms).dot(X))
-
-
-def _rowdot(X: sp.csr_matrix, i: np.ndarray, j: np.ndarray, chunk: int = 200_000) -> np.ndarray:
+def _rowdot(X: sp.csr_matrix, i: np.ndarray, j: np.ndarray, chunk: int = 16_384) -> np.ndarray:
     """``X[i] · X[j]`` for each pair, in chunks."""
     out = np.zeros(len(i), dtype=np.float32)
     for s in range(0, len(i), chunk):
@@ -96,21 +80,89 @@ def _rowdot(X: sp.csr_matrix, i: np.ndarray, j: np.ndarray, chunk: int = 200_000
     return out
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.p = np.arange(n)
+#: Units aligned together (whole events; a larger event is one batch on its own).
+_BATCH_UNITS = 4_000
+#: Candidate pairs below both cosines (stems, words) and without a shared quote get no
+#: character score: with a word cosine under 0.05 a link would need a character cosine
+#: near 0.35-0.65 from words the units do not share.
+_PREFILTER_STEM = 0.15
+_PREFILTER_WORD = 0.05
 
-    def find(self, x: int) -> int:
-        p = self.p
-        while p[x] != x:
-            p[x] = p[p[x]]
-            x = p[x]
-        return x
 
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.p[max(ra, rb)] = min(ra, rb)
+def _rows(X: sp.csr_matrix) -> np.ndarray:
+    """The row of each stored entry of a CSR matrix."""
+    return np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
+
+
+def _event_df(X: sp.csr_matrix, ev: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per stored entry of canonical CSR ``X``: the number of rows *of the same event* holding its
+    column (document frequency per event), and an event-keyed column id.
+
+    Rows of one event are contiguous; a CSC copy has each column's rows sorted, so the
+    (column, event) runs give the frequencies in O(nnz), without sorting.
+    """
+    if X.nnz == 0:
+        z = np.zeros(0, dtype=np.int64)
+        return z, z
+    C = X.tocsc()
+    C.sort_indices()
+    col = np.repeat(np.arange(C.shape[1]), np.diff(C.indptr))
+    e = ev[C.indices]
+    boundary = np.ones(len(e), dtype=bool)
+    boundary[1:] = (e[1:] != e[:-1]) | (col[1:] != col[:-1])
+    run = np.cumsum(boundary) - 1
+    df_run = np.bincount(run)
+    pos = sp.csc_matrix((np.arange(1, len(e) + 1, dtype=np.float64), C.indices, C.indptr), shape=C.shape).tocsr()
+    pos.sort_indices()
+    perm = pos.data.astype(np.int64) - 1
+    return df_run[run[perm]], run[perm]
+
+
+def _filter(X: sp.csr_matrix, keep: np.ndarray) -> sp.csr_matrix:
+    """``X`` with only the stored entries where ``keep`` (order kept)."""
+    indptr = np.r_[0, np.cumsum(np.bincount(_rows(X)[keep], minlength=X.shape[0]))]
+    return sp.csr_matrix((X.data[keep], X.indices[keep], indptr), shape=X.shape)
+
+
+def _tfidf(counts: sp.csr_matrix, ev: np.ndarray, n_of_unit: np.ndarray, *, max_df: float | None = None,
+           keyed: bool = False):
+    """Sublinear TF times smoothed IDF learned per event (``ev``), rows L2-normalised.
+
+    With ``keyed=True`` also returns an event-keyed column id per stored entry (so a
+    product of two such matrices never pairs rows of different events).
+    """
+    X = sp.csr_matrix(counts, dtype=np.float32, copy=True)
+    X.sum_duplicates()
+    df, keys = _event_df(X, ev)
+    n = n_of_unit[_rows(X)]
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    if max_df is not None:
+        idf[df > np.maximum(3.0, max_df * n)] = 0.0
+    X.data = ((1.0 + np.log(X.data)) * idf).astype(np.float32)
+    keep = X.data != 0
+    if not keep.all():
+        X = _filter(X, keep)
+        keys = keys[keep]
+    rows = _rows(X)
+    norms = np.sqrt(np.bincount(rows, weights=X.data.astype(np.float64) ** 2, minlength=X.shape[0]))
+    norms[norms == 0] = 1.0
+    X.data = (X.data / norms[rows]).astype(np.float32)
+    return (X, keys) if keyed else X
+
+
+def _capitalised(text: str, starts: np.ndarray) -> np.ndarray:
+    """Whether the character at each offset is upper case."""
+    if not len(starts):
+        return np.zeros(0, dtype=bool)
+    try:
+        cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:  # lone surrogates
+        return np.array([text[a:a + 1].isupper() for a in starts.tolist()], dtype=bool)
+    c = cps[starts]
+    up = (c >= 65) & (c <= 90)
+    for k in np.flatnonzero(c >= 128).tolist():
+        up[k] = chr(int(c[k])).isupper()
+    return up
 
 
 class FactCoverageAnalyzer(Analyzer):
@@ -257,23 +309,25 @@ class FactCoverageAnalyzer(Analyzer):
             new_index = np.full(n_u, -1, dtype=np.int64)
             new_index[keep] = np.arange(int(keep.sum())) + base
             lead = self.lead_sentences
-            for u in np.flatnonzero(keep).tolist():
-                s, e = int(starts[u]), int(ends[u])
+            kept = np.flatnonzero(keep)
+            for s, e, si in zip(starts[kept].tolist(), ends[kept].tolist(), sent_of_unit[kept].tolist()):
                 while e > s and text[e - 1].isspace():
                     e -= 1
-                si = int(sent_of_unit[u])
                 units.append(("lead" if si < lead else "body", si, s, e, text[s:e]))
-            tmask = new_index[tok_u] >= 0
-            tok_unit_parts.append(new_index[tok_u][tmask])
+            nu = new_index[tok_u]
+            tmask = nu >= 0
+            tok_unit_parts.append(nu[tmask])
             tok_id_parts.append(ids[tmask])
-            # names: capitalised tokens (not at the start of a sentence unless not a stop word)
-            first = np.array([text[a:a + 1].isupper() for a in doc.tok_starts[tmask].tolist()], dtype=bool)
-            tok_name_parts.append(first)
-            inq = np.zeros(doc.n_tokens, dtype=bool)
-            for m in _QUOTE_RE.finditer(text):
-                a, b = np.searchsorted(doc.tok_starts, [m.start(1), m.end(1)])
-                inq[a:b] = True
-            tok_quote_parts.append(inq[tmask])
+            # names: capitalised tokens
+            tok_name_parts.append(_capitalised(text, doc.tok_starts)[tmask])
+            if "\"" in text or "“" in text or "«" in text or "„" in text:
+                inq = np.zeros(doc.n_tokens, dtype=bool)
+                for m in _QUOTE_RE.finditer(text):
+                    a, b = np.searchsorted(doc.tok_starts, [m.start(1), m.end(1)])
+                    inq[a:b] = True
+                tok_quote_parts.append(inq[tmask])
+            else:
+                tok_quote_parts.append(np.zeros(int(tmask.sum()), dtype=bool))
         if not units:
             return [], None
         cat = np.concatenate
@@ -295,6 +349,8 @@ class FactCoverageAnalyzer(Analyzer):
                 continue
             event = art.event if art.event is not None else ALL_EVENTS
             per_event.setdefault(event, []).append((art, units, arrays))
+        if not per_event:
+            return self._empty(corpus)
         # vocabulary: corpus terms then title-only terms (negative ids -> V + k)
         extra_terms = sorted(extra, key=lambda t: -extra[t])
         all_terms = list(terms) + extra_terms
@@ -304,12 +360,55 @@ class FactCoverageAnalyzer(Analyzer):
         stems, stem_id = np.unique(np.array([t[:6] if t[:1].isalpha() else t for t in all_terms] or [""],
                                             dtype=object), return_inverse=True)
         w2c = self._char_matrix(all_terms, content)
-        rows_facts: list[pd.DataFrame] = []
-        for event in sorted(per_event):
-            rows_facts.append(self._event(event, per_event[event], V, (content, isnum), stem_id, len(stems), w2c))
-        facts = pd.concat(rows_facts, ignore_index=True) if rows_facts else pd.DataFrame(columns=COLUMNS + EXTRA_COLUMNS)
+        # ---- stack all units, events in sorted order; align events in batches (events never mix)
+        events = sorted(per_event)
+        unit_rows: list[tuple] = []
+        ev_of_unit, art_of_unit, tu, ti, tn, tq = [], [], [], [], [], []
+        outlets_of_event: list[list[str]] = []
+        n_units, n_arts = 0, 0
+        for e_idx, event in enumerate(events):
+            items = per_event[event]
+            outlets_of_event.append(sorted({a.outlet for a, _, _ in items}))
+            for art, units, (u, ids, names, quotes) in items:
+                ids = np.where(ids < 0, V + (-2 - ids), ids)
+                tu.append(u + n_units)
+                ti.append(ids)
+                tn.append(names)
+                tq.append(quotes)
+                for pos, si, s, e, text in units:
+                    unit_rows.append((art.id, art.outlet, pos, si, s, e, text))
+                ev_of_unit.append(np.full(len(units), e_idx, dtype=np.int64))
+                art_of_unit.append(np.full(len(units), n_arts, dtype=np.int64))
+                n_units += len(units)
+                n_arts += 1
+        ev_of_unit = np.concatenate(ev_of_unit)
+        art_of_unit = np.concatenate(art_of_unit)
+        tu, ti, tn, tq = (np.concatenate(x) for x in (tu, ti, tn, tq))
+        n_out_event = np.array([len(o) for o in outlets_of_event], dtype=np.int64)
+        labels = np.arange(n_units)
+        score_sum = np.zeros(n_units)
+        # batches of whole events, about _BATCH_UNITS units each
+        ev_first = np.searchsorted(ev_of_unit, np.arange(len(events) + 1))
+        tok_first = np.searchsorted(tu, ev_first)
+        b0 = 0
+        while b0 < len(events):
+            b1 = b0 + 1
+            while b1 < len(events) and ev_first[b1 + 1] - ev_first[b0] <= _BATCH_UNITS:
+                b1 += 1
+            u0, u1 = ev_first[b0], ev_first[b1]
+            t0, t1 = tok_first[b0], tok_first[b1]
+            multi = n_out_event[ev_of_unit[u0:u1]] >= 2
+            if multi.any() and u1 - u0 >= 2:
+                lab, ss = self._align(
+                    u1 - u0, tu[t0:t1] - u0, ti[t0:t1], tn[t0:t1], tq[t0:t1], art_of_unit[u0:u1],
+                    ev_of_unit[u0:u1] - b0, multi, (content, isnum), stem_id, len(stems), w2c,
+                )
+                labels[u0:u1] = lab + u0
+                score_sum[u0:u1] = ss
+            b0 = b1
+        facts = self._facts_rows(events, outlets_of_event, unit_rows, ev_of_unit, labels, score_sum)
         coverage = self._coverage(corpus, facts)
-        ev = facts[facts["covered"] & (facts["sentence_index"] >= 0)]
+        ev = facts[facts["covered"].to_numpy() & (facts["sentence_index"].to_numpy() >= 0)]
         hits = pd.DataFrame({
             "fact_id": ev["fact_id"].to_numpy(), "article_id": ev["article_id"].to_numpy(),
             "sentence_index": ev["sentence_index"].to_numpy(), "start": ev["start"].to_numpy(),
@@ -336,96 +435,75 @@ class FactCoverageAnalyzer(Analyzer):
         m = cv.fit_transform([all_terms[i] for i in idx]).tocoo()
         return sp.csr_matrix((m.data, (idx[m.row], m.col)), shape=(len(all_terms), m.shape[1]))
 
-    def _event(self, event, items, V, content, stem_id, n_stems, w2c) -> pd.DataFrame:
-        # ---- stack the units of the event
-        unit_rows, tu, ti, tn, tq, art_of_unit = [], [], [], [], [], []
-        offset = 0
-        outlets_event = sorted({a.outlet for a, _, _ in items})
-        for k, (art, units, (u, ids, names, quotes)) in enumerate(items):
-            ids = np.where(ids < 0, V + (-2 - ids), ids)
-            tu.append(u + offset)
-            ti.append(ids)
-            tn.append(names)
-            tq.append(quotes)
-            for pos, si, s, e, text in units:
-                unit_rows.append((art.id, art.outlet, pos, si, s, e, text))
-            art_of_unit.extend([k] * len(units))
-            offset += len(units)
-        n = offset
-        tu, ti, tn, tq = (np.concatenate(x) for x in (tu, ti, tn, tq))
-        art_of_unit = np.asarray(art_of_unit)
-        units = pd.DataFrame(unit_rows, columns=["article_id", "outlet", "position", "sentence_index", "start", "end",
-                                                 "text"])
-        labels = np.arange(n)
-        score_sum = np.zeros(n)
-        if len({a.outlet for a, _, _ in items}) >= 2 and n >= 2:
-            labels, score_sum = self._align(n, tu, ti, tn, tq, art_of_unit, content, stem_id, n_stems, w2c)
-        return self._facts_rows(event, units, labels, score_sum, outlets_event)
+    def _align(self, n, tu, ti, tn, tq, art_of_unit, ev, active, masks, stem_id, n_stems, w2c):
+        """Labels (connected, split components) and link score sums of ``n`` units of whole events.
 
-    def _align(self, n, tu, ti, tn, tq, art_of_unit, masks, stem_id, n_stems, w2c):
+        ``ev`` numbers the event of each unit inside this batch; every document
+        frequency is counted per event (:func:`_event_df`), and the candidate search uses
+        event-keyed columns, so events never mix. Units of events with one outlet
+        (``active`` False) are not linked.
+        """
         content, isnum = masks
         nterms = len(content)
-        ones = np.ones(len(tu), dtype=np.float32)
+        n_ev = int(ev.max()) + 1
+        n_of_unit = np.bincount(ev, minlength=n_ev)[ev].astype(np.float32)
         cmask = content[ti]
         cu, ci = tu[cmask], ti[cmask]
         # word unigrams + bigrams of consecutive content tokens in a unit
         uni = sp.csr_matrix((np.ones(len(cu), np.float32), (cu, ci)), shape=(n, nterms))
+        uni.sum_duplicates()
         same = cu[1:] == cu[:-1]
         bcode = ci[:-1][same].astype(np.int64) * nterms + ci[1:][same]
         if len(bcode):
             bval, binv = np.unique(bcode, return_inverse=True)
             bi = sp.csr_matrix((np.ones(len(binv), np.float32), (cu[:-1][same], binv)), shape=(n, len(bval)))
+            bi.sum_duplicates()
         else:
             bi = sp.csr_matrix((n, 1), dtype=np.float32)
-        Xw = _tfidf(sp.hstack([uni, bi], format="csr"))
-        Bb = bi.tocsr(copy=True)
-        Bb.sum_duplicates()
+        Xw = _tfidf(sp.hstack([uni, bi], format="csr"), ev, n_of_unit)
+        Bb = bi.copy()
         Bb.data[:] = 1.0
-        bdf = np.bincount(Bb.indices, minlength=Bb.shape[1])
-        Bb = sp.csr_matrix(Bb @ sp.diags((bdf <= max(3, 0.1 * n)).astype(np.float32)))
-        Xc = _tfidf(uni @ w2c)
-        Xs = _tfidf(sp.csr_matrix((np.ones(len(cu), np.float32), (cu, stem_id[ci])), shape=(n, n_stems)),
-                    max_df=self.max_df)
+        bdf, _ = _event_df(Bb, ev)
+        Bb.data[bdf > np.maximum(3.0, 0.1 * n_of_unit[_rows(Bb)])] = 0.0
+        Bb.eliminate_zeros()
+        Xc = _tfidf(uni @ w2c, ev, n_of_unit)
+        S0 = sp.csr_matrix((np.ones(len(cu), np.float32), (cu, stem_id[ci])), shape=(n, n_stems))
+        S0.sum_duplicates()
+        Xs, skeys = _tfidf(S0, ev, n_of_unit, max_df=self.max_df, keyed=True)
         # anchors: names and numbers (specific to few units), quote n-grams
-        anc_tok = tn & cmask
-        num_tok = isnum[ti]
-        A = sp.csr_matrix((ones[anc_tok | num_tok], (tu[anc_tok | num_tok], ti[anc_tok | num_tok])), shape=(n, nterms))
-        A.data[:] = 1.0
+        anc = (tn & cmask) | isnum[ti]
+        A = sp.csr_matrix((np.ones(int(anc.sum()), np.float32), (tu[anc], ti[anc])), shape=(n, nterms))
         A.sum_duplicates()
         A.data[:] = 1.0
-        adf = np.bincount(A.indices, minlength=nterms)
-        A = A @ sp.diags((adf <= max(3, 0.1 * n)).astype(np.float32))
-        A = sp.csr_matrix(A)
+        adf, _ = _event_df(A, ev)
+        A.data[adf > np.maximum(3.0, 0.1 * n_of_unit[_rows(A)])] = 0.0
         A.eliminate_zeros()
         q = self.quote_ngram
-        qcodes, qunits = [], []
-        if tq.any():
-            # runs of quoted tokens inside one unit -> n-grams of token ids
-            ok = tq[: len(tq) - q + 1].copy() if len(tq) >= q else np.zeros(0, bool)
+        Q = sp.csr_matrix((n, 1), dtype=np.float32)
+        if tq.any() and len(tq) >= q:
+            # runs of quoted tokens inside one unit -> n-grams of token ids (keyed by event)
+            ok = tq[: len(tq) - q + 1].copy()
             for d in range(1, q):
-                if len(ok):
-                    ok &= tq[d : len(tq) - q + 1 + d] & (tu[d : len(tu) - q + 1 + d] == tu[: len(tu) - q + 1])
+                ok &= tq[d : len(tq) - q + 1 + d] & (tu[d : len(tu) - q + 1 + d] == tu[: len(tu) - q + 1])
             starts = np.flatnonzero(ok)
             if len(starts):
-                h = np.zeros(len(starts), dtype=np.uint64)
+                h = ev[tu[starts]].astype(np.uint64)
                 for d in range(q):
                     h = h * np.uint64(1_000_003) + ti[starts + d].astype(np.uint64)
-                qcodes, qunits = h, tu[starts]
-        if len(qcodes):
-            qv, qinv = np.unique(qcodes, return_inverse=True)
-            Q = sp.csr_matrix((np.ones(len(qinv), np.float32), (qunits, qinv)), shape=(n, len(qv)))
-            Q.data[:] = 1.0
-        else:
-            Q = sp.csr_matrix((n, 1), dtype=np.float32)
-        # ---- candidate pairs: chunked sparse product of stem vectors, thresholded
+                qv, qinv = np.unique(h, return_inverse=True)
+                Q = sp.csr_matrix((np.ones(len(qinv), np.float32), (tu[starts], qinv)), shape=(n, len(qv)))
+                Q.sum_duplicates()
+                Q.data[:] = 1.0
+        # ---- candidate pairs: chunked sparse product of event-keyed stem vectors, thresholded
         floor = min(0.05, self.threshold * 0.5)
-        XsT = Xs.T.tocsr()
+        Xk = sp.csr_matrix((Xs.data, skeys, Xs.indptr), shape=(n, int(skeys.max()) + 1 if len(skeys) else 1))
+        XkT = Xk.T.tocsr()
         QT = Q.T.tocsr()
         pi, pj = [], []
         chunk = 2000
         for s in range(0, n, chunk):
-            S = (Xs[s : s + chunk] @ XsT).tocoo()
-            keep = (S.data >= floor) & (S.row + s != S.col) & (art_of_unit[S.row + s] != art_of_unit[S.col])
+            S = (Xk[s : s + chunk] @ XkT).tocoo()
+            keep = (S.data >= floor) & (art_of_unit[S.row + s] != art_of_unit[S.col]) & active[S.row + s]
             r, c, v = S.row[keep] + s, S.col[keep], S.data[keep]
             # each unit keeps its top_k nearest candidates (by stem cosine)
             if len(r):
@@ -435,24 +513,29 @@ class FactCoverageAnalyzer(Analyzer):
                 rank = np.arange(len(r)) - np.repeat(starts, np.diff(np.r_[starts, len(r)]))
                 r, c = r[rank < self.top_k], c[rank < self.top_k]
                 r, c = np.minimum(r, c), np.maximum(r, c)
-            SQ = (Q[s : s + chunk] @ QT).tocoo()
-            kq = SQ.row + s < SQ.col
-            r = np.concatenate([r, SQ.row[kq] + s])
-            c = np.concatenate([c, SQ.col[kq]])
-            diff = art_of_unit[r] != art_of_unit[c]
-            pi.append(r[diff])
-            pj.append(c[diff])
-        pi, pj = np.concatenate(pi), np.concatenate(pj)
-        if len(pi):
-            code = np.unique(pi.astype(np.int64) * n + pj)
-            pi, pj = code // n, code % n
+            if Q.nnz:
+                SQ = (Q[s : s + chunk] @ QT).tocoo()
+                kq = (SQ.row + s < SQ.col) & (art_of_unit[SQ.row + s] != art_of_unit[SQ.col]) & active[SQ.row + s]
+                r = np.concatenate([r, SQ.row[kq] + s])
+                c = np.concatenate([c, SQ.col[kq]])
+            pi.append(r)
+            pj.append(c)
+        pi, pj = np.concatenate(pi).astype(np.int64), np.concatenate(pj).astype(np.int64)
         labels = np.arange(n)
         score_sum = np.zeros(n)
         if not len(pi):
             return labels, score_sum
-        sim = 0.5 * _rowdot(Xw, pi, pj) + 0.5 * _rowdot(Xc, pi, pj)
+        code = np.unique(pi * n + pj)
+        pi, pj = code // n, code % n
+        # ---- scores: cheap ones first; the character cosine only where a link is possible
+        wsim = _rowdot(Xw, pi, pj)
         anchors = _rowdot(A, pi, pj) + _rowdot(Bb, pi, pj)
-        quotes = _rowdot(Q, pi, pj)
+        quotes = _rowdot(Q, pi, pj) if Q.nnz else np.zeros(len(pi), np.float32)
+        stem = _rowdot(Xs, pi, pj)
+        csim = np.zeros(len(pi), dtype=np.float32)
+        need = (stem >= _PREFILTER_STEM) | (wsim >= _PREFILTER_WORD) | (quotes >= 1)
+        csim[need] = _rowdot(Xc, pi[need], pj[need])
+        sim = 0.5 * wsim + 0.5 * csim
         thr = self.threshold
         link = ((sim >= thr) & (anchors >= 1)) | (sim >= thr + self.strong_margin) | ((quotes >= 1) & (sim >= 0.5 * thr))
         score = np.where(quotes >= 1, np.maximum(sim, thr), sim)
@@ -470,89 +553,148 @@ class FactCoverageAnalyzer(Analyzer):
         pi, pj, score = pi[keep], pj[keep], score[keep]
         np.add.at(score_sum, pi, score)
         np.add.at(score_sum, pj, score)
-        uf = _UnionFind(n)
-        for a, b in zip(pi.tolist(), pj.tolist()):
-            uf.union(a, b)
-        roots = np.array([uf.find(x) for x in range(n)])
+        from scipy.sparse.csgraph import connected_components
+
+        G = sp.csr_matrix((np.ones(len(pi)), (pi, pj)), shape=(n, n))
+        _, roots = connected_components(G, directed=False)
         labels = self._split_components(roots, pi, pj, score)
         return labels, score_sum
 
     def _split_components(self, roots, pi, pj, score):
-        """Average-linkage split of components with more than two units."""
+        """Average-linkage split of components with more than two units.
+
+        A component whose units are all linked to each other is never split (every
+        merge height is at most the cut), so only the others go through scipy.
+        """
         from scipy.cluster.hierarchy import fcluster, linkage
         from scipy.spatial.distance import squareform
 
         labels = roots.copy()
         comp_size = np.bincount(roots, minlength=len(roots))
-        big = np.flatnonzero(comp_size > 2)
+        edge_root = roots[pi]
+        n_edges = np.bincount(edge_root, minlength=len(comp_size))
+        cut = 1.0 - self.threshold * 0.6
+        complete = n_edges == comp_size * (comp_size - 1) // 2
+        big = np.flatnonzero((comp_size > 2) & ~complete)
         if not len(big):
             return labels
-        next_label = len(roots)
-        cut = 1.0 - self.threshold * 0.6
-        edge_root = roots[pi]
+        next_label = int(roots.max()) + 1
+        order = np.argsort(roots, kind="stable")
+        bounds = np.searchsorted(roots[order], np.arange(len(comp_size) + 1))
+        eorder = np.argsort(edge_root, kind="stable")
+        ebounds = np.searchsorted(edge_root[eorder], np.arange(len(comp_size) + 1))
+        local = np.zeros(len(roots), dtype=np.int64)
         for r in big.tolist():
-            members = np.flatnonzero(roots == r)
+            members = order[bounds[r] : bounds[r + 1]]
             if len(members) > 3000:
                 logger.warning("facts: a cluster of %d units was not split (too large)", len(members))
                 continue
-            pos = {m: k for k, m in enumerate(members.tolist())}
-            sel = edge_root == r
+            local[members] = np.arange(len(members))
+            sel = eorder[ebounds[r] : ebounds[r + 1]]
             D = np.ones((len(members), len(members)))
-            a = np.array([pos[x] for x in pi[sel].tolist()], dtype=np.int64)
-            b = np.array([pos[x] for x in pj[sel].tolist()], dtype=np.int64)
+            a, b = local[pi[sel]], local[pj[sel]]
             D[a, b] = D[b, a] = np.clip(1.0 - score[sel], 0.0, 1.0)
             np.fill_diagonal(D, 0.0)
             Z = linkage(squareform(D, checks=False), method="average")
             sub = fcluster(Z, t=cut, criterion="distance")
-            for c in np.unique(sub):
-                idx = members[sub == c]
-                labels[idx] = next_label
-                next_label += 1
+            labels[members] = next_label + sub - 1
+            next_label += int(sub.max())
         return labels
 
-    def _facts_rows(self, event, units: pd.DataFrame, labels, score_sum, outlets_event) -> pd.DataFrame:
-        n_out_event = len(outlets_event)
-        units = units.copy()
-        units["label"] = labels
-        fact_size = np.bincount(labels)
-        units["centrality"] = score_sum / np.maximum(fact_size[labels] - 1, 1)
-        units["pos_rank"] = units["position"].map(_POS_RANK)
-        units["order"] = np.arange(len(units))
-        # outlets per fact
-        n_outlets = units.groupby("label")["outlet"].nunique()
-        units["n_outlets"] = units["label"].map(n_outlets)
-        # number facts: most outlets first, then first appearance
-        first = units.groupby("label")["order"].min()
-        order = pd.DataFrame({"n": n_outlets, "first": first}).sort_values(["n", "first"], ascending=[False, True])
-        width = max(3, len(str(len(order))))
-        fact_ids = {lab: f"{event}:F{k + 1:0{width}d}" for k, lab in enumerate(order.index)}
-        units["fact_id"] = units["label"].map(fact_ids)
+    def _facts_rows(self, events, outlets_of_event, unit_rows, ev_of_unit, labels, score_sum) -> pd.DataFrame:
+        """The ``facts`` table of all events at once (one row per fact and outlet of its event)."""
+        n = len(unit_rows)
+        if n == 0:
+            return pd.DataFrame(columns=COLUMNS + EXTRA_COLUMNS)
+        art_id, outlet, position, sidx, start, end, text = (list(x) for x in zip(*unit_rows))
+        all_outlets = sorted({o for os_ in outlets_of_event for o in os_})
+        o_code = {o: k for k, o in enumerate(all_outlets)}
+        n_o = len(all_outlets)
+        oc = np.fromiter((o_code[o] for o in outlet), dtype=np.int64, count=n)
+        pos_rank = np.fromiter((_POS_RANK[p] for p in position), dtype=np.int64, count=n)
+        # compact labels 0..F-1
+        lab_u, lab = np.unique(labels, return_inverse=True)
+        F = len(lab_u)
+        order_u = np.arange(n)
+        size = np.bincount(lab, minlength=F)
+        centrality = score_sum / np.maximum(size[lab] - 1, 1)
+        fact_ev = np.zeros(F, dtype=np.int64)
+        fact_ev[lab] = ev_of_unit
+        first = np.full(F, n, dtype=np.int64)
+        np.minimum.at(first, lab, order_u)
+        lo_key = np.unique(lab * n_o + oc)
+        n_outlets = np.bincount(lo_key // n_o, minlength=F)
+        # fact order within each event: most outlets first, then first appearance
+        forder = np.lexsort((first, -n_outlets, fact_ev))
+        ev_sorted = fact_ev[forder]
+        ev_start = np.searchsorted(ev_sorted, np.arange(len(events) + 1))
+        rank = np.arange(F) - ev_start[ev_sorted]
+        n_facts_ev = np.diff(ev_start)
+        fact_id = np.empty(F, dtype=object)
+        names = []
+        for e_idx, event in enumerate(events):
+            width = max(3, len(str(n_facts_ev[e_idx])))
+            names.append((f"{event}:F", width))
+        fact_id[forder] = [f"{names[e][0]}{k + 1:0{names[e][1]}d}" for e, k in zip(ev_sorted.tolist(), rank.tolist())]
         # summary: the most central unit (ties: earliest)
-        central = units.sort_values(["label", "centrality", "order"], ascending=[True, False, True]) \
-            .drop_duplicates("label").set_index("label")["text"]
-        summary = central.map(lambda t: t if len(t) <= 160 else t[:159].rstrip() + "…")
-        units["summary"] = units["label"].map(summary)
-        best = units.sort_values(["label", "outlet", "pos_rank", "centrality", "order"],
-                                 ascending=[True, True, True, False, True]).drop_duplicates(["label", "outlet"])
-        grid = pd.MultiIndex.from_product([order.index, outlets_event], names=["label", "outlet"]).to_frame(index=False)
-        out = grid.merge(best.drop(columns=["n_outlets", "summary", "fact_id"]), on=["label", "outlet"], how="left")
-        covered = out["text"].notna().to_numpy()
-        out["covered"] = covered
-        out["fact_id"] = out["label"].map(fact_ids)
-        out["summary"] = out["label"].map(summary)
-        out["n_outlets"] = out["label"].map(n_outlets).astype(int)
-        out["n_outlets_event"] = n_out_event
-        out["unique"] = (out["n_outlets"] == 1) & (n_out_event >= 2)
-        others = np.maximum(n_out_event - 1, 1)
-        carried_by_others = out["n_outlets"] - covered.astype(int)
-        out["common"] = (carried_by_others / others > 0.5) & (out["n_outlets"] >= 2)
-        out["event"] = event
-        out["position"] = out["position"].fillna("")
-        out["sentence"] = out["text"].fillna("")
-        out["article_id"] = out["article_id"].fillna("")
-        for c in ("sentence_index", "start", "end"):
-            out[c] = out[c].fillna(-1).astype(int)
-        out["similarity"] = out["centrality"].fillna(0.0).astype(float).round(4)
+        o = np.lexsort((order_u, -centrality, lab))
+        firsts = o[np.r_[True, lab[o][1:] != lab[o][:-1]]]
+        summary = np.empty(F, dtype=object)
+        summary[lab[firsts]] = [t if len(t) <= 160 else t[:159].rstrip() + "…" for t in (text[i] for i in firsts)]
+        # the best unit of each (fact, outlet): headline first, then lead, then most central, earliest
+        o = np.lexsort((order_u, -centrality, pos_rank, oc, lab))
+        k = lab[o] * n_o + oc[o]
+        best = o[np.r_[True, k[1:] != k[:-1]]]
+        best_key = lab[best] * n_o + oc[best]  # sorted
+        # the grid: facts in order x outlets of their event (sorted by name)
+        ev_outs = [np.array([o_code[x] for x in os_], dtype=np.int64) for os_ in outlets_of_event]
+        cnt = n_out_event = np.array([len(x) for x in ev_outs], dtype=np.int64)
+        reps = cnt[ev_sorted]
+        g_fact = np.repeat(forder, reps)
+        ev_out_flat = np.concatenate(ev_outs)
+        ev_out_start = np.r_[0, np.cumsum(cnt)[:-1]]
+        within = np.arange(len(g_fact)) - np.repeat(np.r_[0, np.cumsum(reps)[:-1]], reps)
+        g_out = ev_out_flat[np.repeat(ev_out_start[ev_sorted], reps) + within]
+        gkey = g_fact * n_o + g_out
+        p = np.searchsorted(best_key, gkey)
+        p = np.minimum(p, len(best_key) - 1)
+        covered = best_key[p] == gkey
+        u = np.where(covered, best[p], -1)
+        cu = u[covered]
+        m = len(g_fact)
+
+        def pick(vals, fill, dtype=object):
+            out = np.full(m, fill, dtype=dtype)
+            arr = np.asarray(vals, dtype=dtype) if dtype is not object else np.array(vals, dtype=object)
+            out[covered] = arr[cu]
+            return out
+
+        g_ev = fact_ev[g_fact]
+        nof = n_outlets[g_fact]
+        noe = n_out_event[g_ev]
+        others = np.maximum(noe - 1, 1)
+        carried_by_others = nof - covered.astype(int)
+        sim = np.zeros(m)
+        sim[covered] = centrality[cu]
+        ev_names = np.array(events, dtype=object)
+        out = pd.DataFrame({
+            "event": ev_names[g_ev],
+            "fact_id": fact_id[g_fact],
+            "summary": summary[g_fact],
+            "outlet": np.array(all_outlets, dtype=object)[g_out],
+            "covered": covered,
+            "position": pick(position, ""),
+            "sentence": pick(text, ""),
+            "article_id": pick(art_id, ""),
+            "sentence_index": pick(sidx, -1, np.int64),
+            "start": pick(start, -1, np.int64),
+            "end": pick(end, -1, np.int64),
+            "n_outlets": nof.astype(np.int64),
+            "n_outlets_event": noe.astype(np.int64),
+            "unique": (nof == 1) & (noe >= 2),
+            "common": (carried_by_others / others > 0.5) & (nof >= 2),
+            "similarity": np.round(sim.astype(float), 4),
+        })
         return out[COLUMNS + EXTRA_COLUMNS]
 
     def _coverage(self, corpus: Corpus, facts: pd.DataFrame) -> pd.DataFrame:

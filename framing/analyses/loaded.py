@@ -47,6 +47,7 @@ from ..matching import MATCH_COLUMNS
 from ..stats import MIN_COUNT, benjamini_hochberg, poisson_rate_interval
 from ..text import Document, fold
 from .base import ALL_EVENTS, Analyzer, make_evidence
+from .naming import evidence_frame
 
 __all__ = ["LoadedLanguageAnalyzer", "COLUMNS", "TOTAL_TERM", "SCARE_QUOTE", "find_scare_quotes", "SPEECH_VERBS"]
 
@@ -333,15 +334,20 @@ class LoadedLanguageAnalyzer(Analyzer):
         table["too_little_data"] = table["count"] < self.min_count
         cat_order = {c: i for i, c in enumerate(self.categories_)}
         table = table.assign(
-            _ev=table["event"].map(lambda e: (1, e) if e == ALL_EVENTS else (0, e)),
+            _all=table["event"].astype(str) == ALL_EVENTS,
+            _ev=table["event"].astype(str),
             _cat=table["category"].map(cat_order),
             _tot=~is_total,
-        ).sort_values(["_ev", "outlet", "_cat", "_tot", "count", "term"], ascending=[True, True, True, True, False, True], kind="stable")
+        ).sort_values(
+            ["_all", "_ev", "outlet", "_cat", "_tot", "count", "term"],
+            ascending=[True, True, True, True, True, False, True],
+            kind="stable",
+        )
         loaded = table[COLUMNS].reset_index(drop=True)
         loaded["count"] = loaded["count"].astype(np.int64)
         loaded["n_words"] = loaded["n_words"].astype(np.int64)
         loaded["too_little_data"] = loaded["too_little_data"].astype(bool)
-        ev = make_evidence(
+        ev = evidence_frame(
             corpus,
             hits[["article_id", "category", "term", "start", "end", "sentence_index", "match"]] if len(hits) else None,
             ["category", "term"],

@@ -69,6 +69,13 @@ _WORD = re.compile(r"[^\W\d_]+")
 _ACC_END = re.compile(r"[,;:!?\n“”\"]|(?<=[a-z]{2})\.|$")
 _CLAUSE_SPLIT = re.compile(r"[;:()\[\]“”\"«»—–]|,|(?<=[a-z]{2})[.!?]\s")
 _ANTECEDENT = re.compile(r"((?:(?:[A-Z][\w'’.-]*|of|the|for|de|von)\s+)*[A-Z][\w'’.-]*)\s*$")
+_ADV_TAIL = re.compile(
+    r"((?:\s+(?:\w+ly|also|again|repeatedly|later|earlier|then|still|already|previously|once|this week|on \w+|\w+day))*)$"
+)
+_FIRST_WORD = re.compile(r"(\w+)\b")
+_LAST_WORD = re.compile(r"\b(\w+)$")
+_LEAD_CONN = re.compile(r"\s*(?:(?:However|But|And|Meanwhile|Still|Yet|Also|Then|So)\b,?\s*)?")
+_SENT_END = re.compile(r"(?<=[a-z]{2})[.!?]\s")
 _SUBJECT = re.compile(r"\s*((?:(?:[A-Z][\w'’.-]*|of|the|for|and)\s+)*[A-Z][\w'’.-]*|he|she|it|they|we)\b")
 
 
@@ -242,21 +249,30 @@ class _Doc:
 def _strip_speaker(text: str, a: int, b: int) -> tuple[int, int]:
     """Trim a speaker span: whitespace, punctuation, leading connectives, trailing adverbs."""
     changed = True
+    punct_a = ",;:.—–-\"“”'’‘()"
+    punct_b = ",;:—–-\"“”'‘("
     while changed and a < b:
         changed = False
-        while a < b and (text[a].isspace() or text[a] in ",;:.—–-\"“”'’‘()"):
+        while a < b and (text[a].isspace() or text[a] in punct_a):
             a += 1
             changed = True
-        while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-\"“”'‘("):
+        while b > a and (text[b - 1].isspace() or text[b - 1] in punct_b):
             b -= 1
             changed = True
-        m = re.match(r"(\w+)\b", text[a:b])
+        seg = text[a:b]
+        m = _FIRST_WORD.match(seg)
         if m and fold(m.group(1)) in _LEAD_STRIP:
             a += m.end()
             changed = True
-        m = re.search(r"\b(\w+)$", text[a:b])
-        if m and (fold(m.group(1)) in _TRAIL_STRIP or (m.group(1).endswith("ly") and m.group(1)[0].islower())) and m.start() > 0:
-            b = a + m.start()
+            seg = text[a:b]
+        # the last word: only the tail of the span can hold it
+        off = max(0, len(seg) - 48)
+        m = _LAST_WORD.search(seg[off:]) if off else _LAST_WORD.search(seg)
+        if m and off and m.start() == 0 and seg[off - 1 : off].isalnum():
+            m = _LAST_WORD.search(seg)  # a very long last word: look at the whole span
+            off = 0
+        if m and (fold(m.group(1)) in _TRAIL_STRIP or (m.group(1).endswith("ly") and m.group(1)[0].islower())) and off + m.start() > 0:
+            b = a + off + m.start()
             changed = True
     return a, b
 
@@ -266,7 +282,10 @@ def _speaker_before(d: _Doc, sent_start: int, verb_start: int) -> tuple[int, int
     text = d.text
     # trailing adverbs first ("Tass, the official Russian news agency, also spoke")
     raw = text[sent_start:verb_start].rstrip()
-    m_adv = re.search(r"((?:\s+(?:\w+ly|also|again|repeatedly|later|earlier|then|still|already|previously|once|this week|on \w+|\w+day))*)$", raw)
+    cut = max(0, len(raw) - 160)  # a chain of trailing adverbs is short: search the tail only
+    m_adv = _ADV_TAIL.search(raw, cut)
+    if m_adv and cut and m_adv.start() == cut:
+        m_adv = _ADV_TAIL.search(raw)
     seg = raw[: m_adv.start()] if m_adv else raw
     seg_end = sent_start + len(seg)
     if seg.endswith(","):
@@ -281,7 +300,7 @@ def _speaker_before(d: _Doc, sent_start: int, verb_start: int) -> tuple[int, int
     if b > a and fold(text[a:b].split()[0]) in ("who", "which"):
         # relative clause: the antecedent is the name that ends the previous clause
         prev = text[sent_start : a]
-        prev = re.sub(r"[\s,]+$", "", prev)
+        prev = prev.rstrip(" \t\n\r\f\v,")
         m = _ANTECEDENT.search(prev)
         if not m:
             return -1, -1
@@ -289,7 +308,7 @@ def _speaker_before(d: _Doc, sent_start: int, verb_start: int) -> tuple[int, int
     if b <= a:
         # "X labeled it unacceptable, stating that ..." -> the sentence subject
         head = text[sent_start:verb_start]
-        lead = re.match(r"\s*(?:(?:However|But|And|Meanwhile|Still|Yet|Also|Then|So)\b,?\s*)?", head)
+        lead = _LEAD_CONN.match(head)
         off = lead.end() if lead else 0
         m = _SUBJECT.match(head, off)
         if m and m.group(1):
@@ -517,15 +536,18 @@ def _indirect(d: _Doc, quotes: list[Quote], verbs) -> list[Quote]:
     out: list[Quote] = []
     ts_sent = doc.tok_sent
     bounds = np.searchsorted(ts_sent, np.arange(doc.n_sentences + 1), side="left")
-    for si in np.flatnonzero(~taken).tolist():
+    toks = d.toks
+    # fast reject: only sentences with a verb of saying or "according" (one pass over the tokens)
+    cand = {i for i, t in enumerate(toks) if t in verbs or t == "according"}
+    if not cand:
+        return out
+    with_verb = np.zeros(doc.n_sentences, dtype=bool)
+    with_verb[ts_sent[np.fromiter(cand, dtype=np.int64, count=len(cand))]] = True
+    for si in np.flatnonzero(~taken & with_verb).tolist():
         lo, hi = int(bounds[si]), int(bounds[si + 1])
         if hi - lo < 4:
             continue
         s0, s1 = int(doc.sent_starts[si]), int(doc.sent_ends[si])
-        toks = d.toks
-        # fast reject: no verb of saying and no "according"
-        if not any(toks[i] in verbs or toks[i] == "according" for i in range(lo, hi)):
-            continue
         acc = _according(d, lo, hi, s1)
         vi = _find_verb(d, lo, hi, verbs, last=False)
         q = None

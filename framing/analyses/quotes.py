@@ -82,6 +82,25 @@ def _mentions(finder: ActorFinder, doc: Document) -> Mentions:
     return m
 
 
+def prefill_mentions(finder: ActorFinder, corpus: Corpus, articles: list | None = None) -> None:
+    """Find the actor mentions of every article in one vectorised pass and cache them on ``finder``."""
+    cache = finder.__dict__.setdefault("_mention_cache", {})
+    arts = list(corpus) if articles is None else articles
+    todo = []
+    for art in arts:
+        doc = corpus.document(art)
+        hit = cache.get(id(doc))
+        if hit is None or hit[0] is not doc:
+            todo.append(art)
+    if not todo:
+        return
+    if len(cache) + len(todo) > 50_000:
+        cache.clear()
+    for art, m in zip(todo, finder.find_corpus(corpus, todo)):
+        doc = corpus.document(art)
+        cache[id(doc)] = (doc, m)
+
+
 def resolve_speaker(q: Quote, doc: Document, ment: Mentions, finder: ActorFinder) -> tuple[str, str]:
     """(actor, side) of a quote's speaker; ``("", "")`` when unknown."""
     if q.speaker_start < 0:
@@ -203,6 +222,7 @@ class QuoteAnalyzer(Analyzer):
     def _transform(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
         finder = self.finder_
         rows: list[tuple] = []
+        prefill_mentions(finder, corpus)
         for art in corpus:
             doc = corpus.document(art)
             quotes = extract_quotes(doc, scare_max_words=self.scare_max_words, indirect=self.indirect)
