@@ -33,7 +33,9 @@ def _short(label: Any, n: int = 28) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def plot_naming(naming_df: pd.DataFrame, *, event: str = "all", group: str | None = None, ax: Any = None) -> Any:
+def plot_naming(
+    naming_df: pd.DataFrame, *, event: str = "all", group: str | None = None, max_groups: int = 15, ax: Any = None
+) -> Any:
     """Outlet-by-variant preference chart: stacked shares of each variant per outlet.
 
     Parameters
@@ -43,8 +45,10 @@ def plot_naming(naming_df: pd.DataFrame, *, event: str = "all", group: str | Non
     event:
         Which event (``"all"``: corpus-wide rows).
     group:
-        One variant group (e.g. ``"Kyiv"``); None draws every group with at least
+        One variant group (e.g. ``"Kyiv"``); None draws the groups with at least
         two variants in use, one block of bars per group.
+    max_groups:
+        With ``group=None``, at most this many groups (those with the most mentions).
 
     Examples
     --------
@@ -60,6 +64,8 @@ def plot_naming(naming_df: pd.DataFrame, *, event: str = "all", group: str | Non
     else:
         used = df[df["count"] > 0].groupby("group")["variant"].nunique()
         df = df[df["group"].isin(used[used >= 2].index)]
+        biggest = df.groupby("group", sort=False)["count"].sum().sort_values(ascending=False, kind="stable")
+        df = df[df["group"].isin(biggest.index[:max_groups])]
     groups = list(dict.fromkeys(df["group"]))
     rows = [(g, o) for g in groups for o in sorted(df.loc[df["group"] == g, "outlet"].unique(), key=str)]
     with style() as plt:
@@ -71,11 +77,10 @@ def plot_naming(naming_df: pd.DataFrame, *, event: str = "all", group: str | Non
         labels = [f"{_short(g, 22)} · {_short(o, 22)}" for g, o in rows]
         y = np.arange(len(rows))
         left = np.zeros(len(rows))
+        shares = (df.pivot_table(index=["group", "outlet"], columns="variant", values="share", aggfunc="sum")
+                  .reindex(pd.MultiIndex.from_tuples(rows, names=["group", "outlet"])).fillna(0.0))
         for var in list(dict.fromkeys(df["variant"])):
-            vals = np.zeros(len(rows))
-            for i, (g, o) in enumerate(rows):
-                sel = df[(df["group"] == g) & (df["outlet"] == o) & (df["variant"] == var)]
-                vals[i] = float(sel["share"].sum()) if len(sel) else 0.0
+            vals = shares[var].to_numpy(dtype=float) if var in shares else np.zeros(len(rows))
             if not vals.any():
                 continue
             colors.setdefault(var, cmap(len(colors) % 20))

@@ -9,6 +9,9 @@ from ..html import Section, el, figure, note, table
 
 __all__ = ["sections"]
 
+#: Events whose articles are listed one by one.
+MAX_EVENT_LISTS = 100
+
 
 def sections(results) -> list[Section]:
     arts: pd.DataFrame = results["articles"]
@@ -66,7 +69,13 @@ def sections(results) -> list[Section]:
             ev.blocks.append(
                 note(f"{len(single):,} events are covered by a single outlet: nothing to compare within them.", "warn")
             )
-        for name, group in ok.groupby("event", sort=True):
+        groups = ok.groupby("event", sort=True)
+        if groups.ngroups > MAX_EVENT_LISTS:
+            ev.blocks.append(el("p", f"Articles are listed for the first {MAX_EVENT_LISTS} of {groups.ngroups:,} "
+                                     "events; articles.csv gives the event of every article.", class_="more"))
+        for i, (name, group) in enumerate(groups):
+            if i >= MAX_EVENT_LISTS:
+                break
             ev.blocks.append(
                 el(
                     "details",

@@ -6,21 +6,12 @@ import pandas as pd
 
 from ...plotting.selection import plot_coverage, plot_coverage_share, plot_numbers
 from ..html import Section, el, evidence_list, figure, note, table
+from ._common import events_to_draw, get_table as _get, more_events_note
 
-__all__ = ["sections", "MAX_EVENT_HEATMAPS"]
+__all__ = ["sections"]
 
-#: Coverage heatmaps are drawn for this many events (the ones with the most outlets and facts).
-MAX_EVENT_HEATMAPS = 6
 #: Number-interval figures drawn at most.
 MAX_NUMBER_FIGURES = 6
-
-
-def _get(results, name: str) -> pd.DataFrame | None:
-    try:
-        df = results[name]
-    except KeyError:
-        return None
-    return df if isinstance(df, pd.DataFrame) else None
 
 
 def sections(results) -> list[Section]:
@@ -28,14 +19,14 @@ def sections(results) -> list[Section]:
     out: list[Section] = []
     facts, coverage = _get(results, "facts"), _get(results, "coverage")
     if facts is not None:
-        out.append(_selection(facts, coverage, _get(results, "facts_evidence")))
+        out.append(_selection(results, facts, coverage, _get(results, "facts_evidence")))
     numbers = _get(results, "numbers")
     if numbers is not None:
         out.append(_numbers(numbers, _get(results, "number_disagreements"), _get(results, "numbers_evidence")))
     return out
 
 
-def _selection(facts: pd.DataFrame, coverage: pd.DataFrame | None, evidence: pd.DataFrame | None) -> Section:
+def _selection(results, facts: pd.DataFrame, coverage: pd.DataFrame | None, evidence: pd.DataFrame | None) -> Section:
     sec = Section(
         "Selection: facts each outlet carries",
         "selection",
@@ -57,18 +48,14 @@ def _selection(facts: pd.DataFrame, coverage: pd.DataFrame | None, evidence: pd.
                 "n_articles"]
         sec.blocks.append(table(coverage[cols], max_rows=60))
     # heatmaps for the largest multi-outlet events
-    sizes = (multi.groupby("event").agg(n_out=("n_outlets_event", "first"), n_facts=("fact_id", "nunique"))
-             .sort_values(["n_out", "n_facts"], ascending=False))
-    shown = sizes.index[:MAX_EVENT_HEATMAPS].tolist()
+    shown, n_more = events_to_draw(results, multi, with_all=False) if len(multi) else ([], 0)
     if shown:
         sec.blocks.append(el("h3", "Coverage maps"))
+        sec.blocks.append(more_events_note(n_more, "facts.csv and coverage.csv"))
     for ev in shown:
         sec.blocks.append(figure(plot_coverage(facts, event=ev), alt=f"Coverage of facts in event {ev}",
                                  caption=f"Event {ev}: facts (columns) by outlet (rows); stars mark facts only "
                                  "this outlet carries."))
-    if len(sizes) > len(shown):
-        sec.blocks.append(note(f"Coverage maps are drawn for the {len(shown)} events with the most outlets; "
-                               f"{len(sizes) - len(shown):,} more events are in facts.csv and coverage.csv."))
     # unique facts per outlet, with their sentences
     uniq = multi[multi["covered"] & multi["unique"]]
     if len(uniq):

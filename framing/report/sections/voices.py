@@ -6,31 +6,28 @@ import pandas as pd
 
 from ...plotting.voices import plot_actor_tone, plot_verbs_by_side, plot_voice_share
 from ..html import Section, el, evidence_list, figure, note, table
+from ._common import events_to_draw, get_table as _get, more_events_note
 
 __all__ = ["sections"]
 
 
-def _get(results, name: str) -> pd.DataFrame | None:
-    try:
-        df = results[name]
-    except KeyError:
-        return None
-    return df if isinstance(df, pd.DataFrame) else None
+#: Articles listed in the "which side each article quotes" table.
+MAX_ARTICLE_ROWS = 100
 
 
-def _events(df: pd.DataFrame) -> list[str]:
-    evs = sorted(e for e in df["event"].astype(str).unique() if e != "all")
-    return evs + ["all"] if "all" in set(df["event"].astype(str)) else evs
+def _who_quotes(quotes: pd.DataFrame, limit: int = MAX_ARTICLE_ROWS) -> tuple[pd.DataFrame, int]:
+    """One row per article (the first ``limit`` by event, outlet, id): the sides and speakers it quotes.
 
-
-def _who_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
-    """One row per article: the sides and speakers it quotes."""
+    Also returns the number of articles with quotations.
+    """
     q = quotes[quotes["kind"] != "scare"]
+    keys = q[["event", "outlet", "article_id"]].drop_duplicates().sort_values(["event", "outlet", "article_id"])
+    n_total = len(keys)
+    q = q[q["article_id"].isin(set(keys["article_id"].head(limit)))]
     rows = []
     for (event, outlet, aid), g in q.groupby(["event", "outlet", "article_id"], sort=True):
         sides = g["side"].replace("", "unknown").value_counts()
-        speakers = g.apply(lambda r: r["actor"] or r["speaker"], axis=1)
-        speakers = [s for s in dict.fromkeys(speakers) if s]
+        speakers = [s for s in dict.fromkeys(g["actor"].where(g["actor"].astype(bool), g["speaker"])) if s]
         rows.append({
             "event": event, "outlet": outlet, "article_id": aid,
             "sides quoted": ", ".join(f"{s} ({n})" for s, n in sides.items()),
@@ -38,7 +35,7 @@ def _who_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
             "judging verbs": ", ".join(sorted(set(g.loc[g["judging"], "verb"]))) if "judging" in g else "",
             "anonymous": int(g["anonymous"].sum()),
         })
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows), n_total
 
 
 def sections(results) -> list[Section]:
@@ -60,9 +57,15 @@ def sections(results) -> list[Section]:
             sec.blocks.append(el("p", "No quotations found."))
         else:
             sec.blocks.append(el("h3", "Which side each article quotes"))
-            sec.blocks.append(table(_who_quotes(quotes), max_rows=100))
+            who, n_articles = _who_quotes(quotes)
+            sec.blocks.append(table(who, max_rows=MAX_ARTICLE_ROWS))
+            if n_articles > len(who):
+                sec.blocks.append(el("p", f"Showing {len(who)} of {n_articles:,} articles with quotations; "
+                                          "every quotation is in quotes.csv.", class_="more"))
             if voice is not None and len(voice):
-                for ev in _events(voice):
+                shown, n_more = events_to_draw(results, voice)
+                sec.blocks.append(more_events_note(n_more, "voice_share.csv"))
+                for ev in shown:
                     sec.blocks.append(figure(plot_voice_share(voice, event=ev), alt=f"Share of voice by side, {ev}"))
                 sec.blocks.append(el("h3", "Share of voice per outlet and side"))
                 sec.blocks.append(table(voice, max_rows=120))
@@ -101,7 +104,9 @@ def sections(results) -> list[Section]:
         else:
             if actors["tone"].isna().all():
                 sec.blocks.append(note("Tone is empty: install the tone extra (pip install 'framing[tone]').", "warn"))
-            for ev in _events(actors):
+            shown, n_more = events_to_draw(results, actors)
+            sec.blocks.append(more_events_note(n_more, "actors.csv and actors_evidence.csv"))
+            for ev in shown:
                 sec.blocks.append(figure(plot_actor_tone(actors, event=ev), alt=f"Actor tone, {ev}"))
             per_event = actors[actors["event"] != "all"]
             cols = ["event", "outlet", "actor", "side", "mentions", "tone", "ci_low", "ci_high",

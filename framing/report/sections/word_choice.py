@@ -13,25 +13,10 @@ import pandas as pd
 from ...analyses.base import ALL_EVENTS
 from ...plotting.word_choice import plot_distinctive, plot_loaded, plot_naming
 from ..html import Section, el, evidence_list, figure, note, table
+from ._common import event_label as _label
+from ._common import events_to_draw, get_table as _get, more_events_note
 
 __all__ = ["sections"]
-
-#: Most events drawn one by one (the rest are in the tables and CSV files).
-MAX_EVENTS = 12
-
-
-def _get(results, name: str) -> pd.DataFrame | None:
-    return results[name] if name in results else None
-
-
-def _events(df: pd.DataFrame) -> list[str]:
-    evs = [e for e in dict.fromkeys(df["event"].astype(str)) if e != ALL_EVENTS]
-    return [*evs[:MAX_EVENTS], ALL_EVENTS] if ALL_EVENTS in set(df["event"].astype(str)) else evs[:MAX_EVENTS]
-
-
-def _label(ev: str) -> str:
-    return "All events (corpus-wide)" if ev == ALL_EVENTS else f"Event {ev}"
-
 
 def _evidence_for(ev_table: pd.DataFrame | None, event: str) -> pd.DataFrame | None:
     if ev_table is None or len(ev_table) == 0:
@@ -56,7 +41,9 @@ def _naming_section(results) -> Section | None:
         return sec
     tests = _get(results, "naming_tests")
     evidence = _get(results, "naming_evidence")
-    for ev in _events(naming):
+    shown, n_more = events_to_draw(results, naming)
+    sec.blocks.append(more_events_note(n_more, "naming.csv and naming_evidence.csv"))
+    for ev in shown:
         sub = naming[naming["event"].astype(str) == ev]
         block = [el("h3", _label(ev))]
         block.append(figure(plot_naming(naming, event=ev), alt=f"Naming variants by outlet, {_label(ev)}"))
@@ -111,7 +98,9 @@ def _loaded_section(results) -> Section | None:
         sec.blocks.append(el("p", "No articles to measure."))
         return sec
     evidence = _get(results, "loaded_evidence")
-    for ev in _events(loaded):
+    shown, n_more = events_to_draw(results, loaded)
+    sec.blocks.append(more_events_note(n_more, "loaded.csv and loaded_evidence.csv"))
+    for ev in shown:
         sub = loaded[loaded["event"].astype(str) == ev]
         block = [el("h3", _label(ev)), figure(plot_loaded(loaded, event=ev), alt=f"Loaded language rates, {_label(ev)}")]
         terms = sub[(sub["term"] != "*") & (sub["count"] > 0)].sort_values("count", ascending=False)
@@ -152,7 +141,9 @@ def _distinctive_section(results) -> Section | None:
         sec.blocks.append(el("p", "No outlets to compare (every event has a single outlet)."))
         return sec
     null = _get(results, "distinctive_null")
-    for ev in _events(dist):
+    shown, n_more = events_to_draw(results, dist)
+    sec.blocks.append(more_events_note(n_more, "distinctive.csv and distinctive_evidence.csv"))
+    for ev in shown:
         sub = dist[dist["event"].astype(str) == ev]
         block = [el("h3", _label(ev)), figure(plot_distinctive(dist, event=ev), alt=f"Distinctive terms, {_label(ev)}")]
         top = sub.sort_values(["outlet", "z"], ascending=[True, False]).groupby("outlet", sort=False).head(8)
