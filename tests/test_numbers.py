@@ -40,7 +40,8 @@ def test_agreement(a, b, disagree):
     n = out["numbers"]
     assert len(n) >= 2
     assert bool(n["disagrees"].any()) is disagree
-    assert (len(out["number_disagreements"]) > 0) is disagree
+    d = out["number_disagreements"]
+    assert bool((d["status"] == "conflict").any()) is disagree
 
 
 def test_same_outlet_never_disagrees_with_itself():
@@ -63,6 +64,14 @@ def test_seeds_round_one(seeds_events):
     assert set(pris["total_low"]) == {2000.0}
     assert set(pris.loc[pris["per"] == "side", "value"]) == {1000.0}
     assert not pris["disagrees"].any()
+    # ... but the report shows that they are stated differently, with both sentences
+    d = out["number_disagreements"]
+    restated = d[(d["event"] == "R1") & (d["quantity"] == "prisoners")]
+    assert set(restated["status"]) == {"agree as totals"}
+    pair = restated[restated["text_a"].eq("2,000 prisoners") | restated["text_b"].eq("2,000 prisoners")].iloc[0]
+    assert {pair["outlet_a"][:3], pair["outlet_b"][:3]} >= {"000"}
+    assert "2,000 prisoners" in pair["sentence_a"] + pair["sentence_b"]
+    assert "from each side" in pair["text_a"] + pair["text_b"]
     dur = r1[r1["quantity"] == "meeting duration (minutes)"]
     dis = dur.groupby(dur["outlet"].str[:3])["disagrees"].any()
     # 105 min (about: 99.75-110.25) vs a little over 90 (90-99) disagree;
@@ -70,7 +79,7 @@ def test_seeds_round_one(seeds_events):
     assert dis.to_dict() == {"000": True, "001": True, "002": False}
     d = out["number_disagreements"]
     d = d[(d["event"] == "R1") & (d["quantity"] == "meeting duration (minutes)")]
-    assert len(d) >= 1
+    assert len(d) >= 1 and set(d["status"]) == {"conflict"}
     assert set(d["outlet_a"].str[:3]) | set(d["outlet_b"].str[:3]) == {"000", "001"}
     row = d.iloc[0]
     assert "about an hour and 45 minutes" in row["sentence_a"]
@@ -82,6 +91,7 @@ def test_example_corpus_contrasts(example):
 
     out = NumbersAnalyzer().fit_transform(group_events(example))
     d = out["number_disagreements"]
+    d = d[d["status"] == "conflict"]
     pairs = {(r.quantity, frozenset({r.text_a, r.text_b})) for r in d.itertuples()}
     assert ("votes against", frozenset({"218 to 214", "218-212"})) in pairs
     assert ("money (USD)", frozenset({"$14 billion", "$14.5 billion"})) in pairs

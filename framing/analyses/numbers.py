@@ -13,7 +13,9 @@ their total intervals overlap, so "2,000 prisoners" and "1,000 from each side" a
 A row **disagrees** with another outlet when *none* of that outlet's rows for the
 same quantity agrees with it; ``disagrees`` is True when the row disagrees with at
 least one other outlet. ``number_disagreements`` lists the disagreeing pairs with
-both sentences.
+both sentences (``status`` "conflict"), and also the pairs whose stated values differ
+but agree as totals (``status`` "agree as totals": the same number framed per side or
+in total), so a reader sees both readings; only conflicts set ``disagrees``.
 
 Examples
 --------
@@ -26,8 +28,8 @@ Examples
 >>> out = NumbersAnalyzer().fit_transform(c)
 >>> out["numbers"][["outlet", "value", "total_low", "disagrees"]].values.tolist()
 [['A', 2000.0, 2000.0, True], ['B', 1000.0, 2000.0, True], ['C', 1200.0, 1200.0, True]]
->>> out["number_disagreements"][["outlet_a", "outlet_b"]].values.tolist()
-[['A', 'C'], ['B', 'C']]
+>>> out["number_disagreements"][["outlet_a", "outlet_b", "status"]].values.tolist()
+[['A', 'B', 'agree as totals'], ['A', 'C', 'conflict'], ['B', 'C', 'conflict']]
 """
 
 from __future__ import annotations
@@ -54,8 +56,12 @@ EXTRA_COLUMNS = [
 #: Columns of ``number_disagreements``.
 DISAGREEMENT_COLUMNS = [
     "event", "quantity", "outlet_a", "value_a", "text_a", "sentence_a", "outlet_b", "value_b", "text_b",
-    "sentence_b", "article_a", "article_b", "interval_a", "interval_b",
+    "sentence_b", "article_a", "article_b", "interval_a", "interval_b", "status",
 ]
+#: ``status`` of a pair in ``number_disagreements``: the values cannot both be right.
+CONFLICT = "conflict"
+#: ``status`` of a pair whose stated values differ but agree as totals ("2,000" and "1,000 from each side").
+RESTATED = "agree as totals"
 
 #: At most this many disagreeing pairs are listed per quantity and pair of outlets.
 MAX_PAIRS_PER_OUTLETS = 3
@@ -204,7 +210,9 @@ class NumbersAnalyzer(Analyzer):
                 continue
             slo, shi = g["value_low"].to_numpy(), g["value_high"].to_numpy()
             tlo, thi = g["total_low"].to_numpy(), g["total_high"].to_numpy()
-            agree = _overlap(slo, shi) | _overlap(tlo, thi)
+            stated = _overlap(slo, shi)
+            agree = stated | _overlap(tlo, thi)
+            restated = agree & ~stated
             labels = [format_interval(a, b) for a, b in zip(slo, shi)]
             totals = [format_interval(a, b) for a, b in zip(tlo, thi)]
             shown = [lab + (f" (total {tot})" if tot != lab else "") for lab, tot in zip(labels, totals)]
@@ -241,9 +249,19 @@ class NumbersAnalyzer(Analyzer):
                                 continue
                             pairs.append((
                                 event, quantity, oa, vals[ii], texts[ii], sents[ii], ob, vals[jj], texts[jj],
-                                sents[jj], arts[ii], arts[jj], shown[ii], shown[jj],
+                                sents[jj], arts[ii], arts[jj], shown[ii], shown[jj], CONFLICT,
                             ))
                             n += 1
+                    # stated differently ("2,000" against "1,000 from each side") but equal as totals
+                    n = 0
+                    for ii, jj in zip(*np.nonzero(restated & masks[oa][:, None] & masks[ob][None, :])):
+                        if n >= MAX_PAIRS_PER_OUTLETS:
+                            break
+                        pairs.append((
+                            event, quantity, oa, vals[ii], texts[ii], sents[ii], ob, vals[jj], texts[jj],
+                            sents[jj], arts[ii], arts[jj], shown[ii], shown[jj], RESTATED,
+                        ))
+                        n += 1
         df["disagrees"] = disagrees
         df["other_values"] = others
         df = df.sort_values(["event", "quantity", "outlet", "article_id", "sentence_index", "start"],

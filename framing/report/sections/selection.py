@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...analyses.numbers import CONFLICT, RESTATED
 from ...plotting.selection import plot_coverage, plot_coverage_share, plot_numbers
 from ..html import Section, el, evidence_list, figure, note, table
 from ._common import events_to_draw, get_table as _get, more_events_note
@@ -87,15 +88,24 @@ def _numbers(numbers: pd.DataFrame, dis: pd.DataFrame | None, evidence: pd.DataF
     if numbers.empty:
         sec.blocks.append(el("p", "No quantities with a known counted thing were found."))
         return sec
-    if dis is not None and len(dis):
+    cols = ["event", "quantity", "outlet_a", "interval_a", "sentence_a", "outlet_b", "interval_b", "sentence_b"]
+    conflicts = dis[dis["status"] == CONFLICT] if dis is not None and len(dis) else None
+    if conflicts is not None and len(conflicts):
         sec.blocks.append(el("h3", "Disagreements, with both sentences"))
-        sec.blocks.append(table(dis[["event", "quantity", "outlet_a", "interval_a", "sentence_a", "outlet_b",
-                                     "interval_b", "sentence_b"]], max_rows=60))
-        top = (dis.groupby(["event", "quantity"]).size().sort_values(ascending=False).index[:MAX_NUMBER_FIGURES])
+        sec.blocks.append(table(conflicts[cols], max_rows=60))
+        top = (conflicts.groupby(["event", "quantity"]).size().sort_values(ascending=False)
+               .index[:MAX_NUMBER_FIGURES])
         for ev, q in top:
             sec.blocks.append(figure(plot_numbers(numbers, event=ev, quantity=q), alt=f"{q} in event {ev}"))
     else:
         sec.blocks.append(el("p", "No outlets give incompatible values for the same quantity."))
+    restated = dis[dis["status"] == RESTATED] if dis is not None and len(dis) else None
+    if restated is not None and len(restated):
+        sec.blocks.append(el("h3", "Same number, stated differently"))
+        sec.blocks.append(el("p", "These values look different but agree once a value given per side is counted "
+                                  "for every side (interval in brackets: the total). The choice of figure is "
+                                  "framing too.", class_="more"))
+        sec.blocks.append(table(restated[cols], max_rows=40))
     multi = numbers.groupby(["event", "quantity"])["outlet"].transform("nunique") >= 2
     shared = numbers[multi]
     if len(shared):
