@@ -203,13 +203,15 @@ class NumbersAnalyzer(Analyzer):
         disagrees = np.zeros(len(df), dtype=bool)
         others = [""] * len(df)
         pairs: list[tuple] = []
-        for (event, quantity), g in df.groupby(["event", "quantity"], sort=True):
-            idx = g.index.to_numpy()
-            outlets = g["outlet"].to_numpy()
+        col = {c: df[c].to_numpy() for c in ("outlet", "value_low", "value_high", "total_low", "total_high",
+                                              "value", "text", "sentence", "article_id")}
+        groups = df.groupby(["event", "quantity"], sort=True).indices
+        for (event, quantity), idx in sorted(groups.items()):
+            outlets = col["outlet"][idx]
             if len(set(outlets)) < 2:
                 continue
-            slo, shi = g["value_low"].to_numpy(), g["value_high"].to_numpy()
-            tlo, thi = g["total_low"].to_numpy(), g["total_high"].to_numpy()
+            slo, shi = col["value_low"][idx], col["value_high"][idx]
+            tlo, thi = col["total_low"][idx], col["total_high"][idx]
             stated = _overlap(slo, shi)
             agree = stated | _overlap(tlo, thi)
             restated = agree & ~stated
@@ -226,42 +228,29 @@ class NumbersAnalyzer(Analyzer):
                 others[idx[ii]] = "; ".join(t for o, t in text_of.items() if o != outlets[ii])
             # a mention disagrees with outlet B when none of B's mentions agrees with it
             uniq = list(dict.fromkeys(outlets))
-            masks = {o: outlets == o for o in uniq}
-            dis_with = {}  # (row, outlet) -> bool
-            for ii in range(len(idx)):
-                for o in uniq:
-                    if o == outlets[ii]:
-                        continue
-                    d = not bool(agree[ii, masks[o]].any())
-                    dis_with[(ii, o)] = d
-                    if d:
-                        disagrees[idx[ii]] = True
-            vals, texts = g["value"].to_numpy(), g["text"].to_numpy()
-            sents, arts = g["sentence"].to_numpy(), g["article_id"].to_numpy()
+            code = np.array([uniq.index(o) for o in outlets])
+            onehot = np.zeros((len(idx), len(uniq)), dtype=np.int32)
+            onehot[np.arange(len(idx)), code] = 1
+            dis = (agree.astype(np.int32) @ onehot) == 0  # row x outlet
+            dis[np.arange(len(idx)), code] = False
+            disagrees[idx[dis.any(axis=1)]] = True
+            d1 = dis[:, code]  # d1[i, j]: row i disagrees with the outlet of row j
+            kinds = ((~agree & (d1 | d1.T), CONFLICT),
+                     # stated differently ("2,000" against "1,000 from each side") but equal as totals
+                     (restated, RESTATED))
+            vals, texts = col["value"][idx], col["text"][idx]
+            sents, arts = col["sentence"][idx], col["article_id"][idx]
             for ai, oa in enumerate(uniq):
-                for ob in uniq[ai + 1:]:
-                    n = 0
-                    for ii in np.flatnonzero(masks[oa]):
-                        if not dis_with[(ii, ob)]:
-                            continue
-                        for jj in np.flatnonzero(masks[ob]):
-                            if agree[ii, jj] or n >= MAX_PAIRS_PER_OUTLETS:
-                                continue
+                for bi in range(ai + 1, len(uniq)):
+                    ob = uniq[bi]
+                    between = (code == ai)[:, None] & (code == bi)[None, :]
+                    for cand, status in kinds:
+                        rr, cc = np.nonzero(cand & between)
+                        for ii, jj in zip(rr[:MAX_PAIRS_PER_OUTLETS], cc[:MAX_PAIRS_PER_OUTLETS]):
                             pairs.append((
                                 event, quantity, oa, vals[ii], texts[ii], sents[ii], ob, vals[jj], texts[jj],
-                                sents[jj], arts[ii], arts[jj], shown[ii], shown[jj], CONFLICT,
+                                sents[jj], arts[ii], arts[jj], shown[ii], shown[jj], status,
                             ))
-                            n += 1
-                    # stated differently ("2,000" against "1,000 from each side") but equal as totals
-                    n = 0
-                    for ii, jj in zip(*np.nonzero(restated & masks[oa][:, None] & masks[ob][None, :])):
-                        if n >= MAX_PAIRS_PER_OUTLETS:
-                            break
-                        pairs.append((
-                            event, quantity, oa, vals[ii], texts[ii], sents[ii], ob, vals[jj], texts[jj],
-                            sents[jj], arts[ii], arts[jj], shown[ii], shown[jj], RESTATED,
-                        ))
-                        n += 1
         df["disagrees"] = disagrees
         df["other_values"] = others
         df = df.sort_values(["event", "quantity", "outlet", "article_id", "sentence_index", "start"],

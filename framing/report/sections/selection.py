@@ -103,7 +103,7 @@ def _numbers(numbers: pd.DataFrame, dis: pd.DataFrame | None, evidence: pd.DataF
     if restated is not None and len(restated):
         sec.blocks.append(el("h3", "Same number, stated differently"))
         sec.blocks.append(el("p", "These values look different but agree once a value given per side is counted "
-                                  "for every side (interval in brackets: the total). The choice of figure is "
+                                  "for every side (\"total\" gives the sum over the sides). The choice of figure is "
                                   "framing too.", class_="more"))
         sec.blocks.append(table(restated[cols], max_rows=40))
     multi = numbers.groupby(["event", "quantity"])["outlet"].transform("nunique") >= 2
