@@ -45,9 +45,11 @@ class _DocCache:
         ids = self.ids.get(key)
         if ids is None:
             vocab = self.vocab
-            setdefault = vocab.setdefault
             toks = self.get(article).tokens
-            ids = np.fromiter((setdefault(t, len(vocab)) for t in toks), dtype=np.int64, count=len(toks))
+            for t in dict.fromkeys(toks):  # new terms get ids in order of first appearance
+                if t not in vocab:
+                    vocab[t] = len(vocab)
+            ids = np.fromiter(map(vocab.__getitem__, toks), dtype=np.int64, count=len(toks))
             self.ids[key] = ids
         return ids
 

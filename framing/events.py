@@ -68,14 +68,21 @@ def round_ordinals(corpus: Corpus) -> list[frozenset[int]]:
     return out
 
 
-def _conflict(a: frozenset[int], b: frozenset[int]) -> bool:
-    """True when two ordinal sets name different rounds."""
-    if not a or not b or a & b:
-        return False
-    # "later" (0) is compatible with any round but the first
-    if 0 in a and 1 not in b or 0 in b and 1 not in a:
-        return False
-    return True
+def _round_masks(rounds: list[frozenset[int]]) -> np.ndarray:
+    """Each ordinal set as a bit mask (bit k: round k; bit 0: "a later round")."""
+    return np.array([sum(1 << min(k, 62) for k in r) for r in rounds], dtype=np.int64)
+
+
+def _conflicts(ma: np.ndarray, mb: np.ndarray) -> np.ndarray:
+    """Whether two ordinal sets (bit masks, element-wise) name different rounds.
+
+    Sets conflict when both are non-empty and share no round; "a later round" (0) is
+    compatible with any round but the first.
+    """
+    later_a, later_b = (ma & 1) != 0, (mb & 1) != 0
+    first_a, first_b = (ma & 2) != 0, (mb & 2) != 0
+    compatible_later = (later_a & ~first_b) | (later_b & ~first_a)
+    return (ma != 0) & (mb != 0) & ((ma & mb) == 0) & ~compatible_later
 
 
 #: Weight of headline words against body words in the grouping features.
@@ -191,21 +198,35 @@ def group_events(
         [a.date.toordinal() if a.date is not None else np.nan for a in corpus], dtype=float
     )
     rounds = round_ordinals(corpus) if ordinals else [frozenset()] * n
-    # Sparse graph of pairs above threshold within the date window.
-    rows, cols, vals = [], [], []
+    masks = _round_masks(rounds)
+    # Sparse graph of pairs above threshold within the date window. Rows are taken in date
+    # order, so each block of rows is compared only with the articles dated within the
+    # window of its dates (and with the undated ones).
+    by_date = np.argsort(days, kind="stable")  # undated (NaN) last
+    sorted_days = days[by_date]
+    n_dated = int(np.count_nonzero(~np.isnan(days)))
+    undated = by_date[n_dated:]
+    rows, cols = [], []
     for lo in range(0, n, chunk_size):
-        block = (X[lo : lo + chunk_size] @ X.T).tocoo()
-        r = block.row + lo
-        keep = (block.data >= threshold) & (r != block.col)
-        r, c, v = r[keep], block.col[keep], block.data[keep]
+        block_rows = by_date[lo : lo + chunk_size]
+        d_block = sorted_days[lo : lo + chunk_size]
+        d_block = d_block[~np.isnan(d_block)]
+        if len(d_block) < len(block_rows):  # the block holds undated articles: compare with all
+            cand = np.arange(n)
+        else:
+            a = np.searchsorted(sorted_days[:n_dated], d_block.min() - window_days, side="left")
+            b = np.searchsorted(sorted_days[:n_dated], d_block.max() + window_days, side="right")
+            cand = np.sort(np.concatenate([by_date[a:b], undated]))
+        block = (X[block_rows] @ X[cand].T).tocoo()
+        r, c = block_rows[block.row], cand[block.col]
+        keep = (block.data >= threshold) & (r != c)
+        r, c = r[keep], c[keep]
         dr, dc = days[r], days[c]
         far = ~np.isnan(dr) & ~np.isnan(dc) & (np.abs(dr - dc) > window_days)
         if ordinals:
-            far |= np.fromiter((_conflict(rounds[i], rounds[j]) for i, j in zip(r.tolist(), c.tolist())),
-                               dtype=bool, count=len(r))
+            far |= _conflicts(masks[r], masks[c])
         rows.append(r[~far])
         cols.append(c[~far])
-        vals.append(v[~far])
     r = np.concatenate(rows)
     c = np.concatenate(cols)
     graph = sp.csr_matrix((np.ones(len(r)), (r, c)), shape=(n, n))
@@ -213,8 +234,10 @@ def group_events(
 
     labels = np.full(n, -1, dtype=np.int64)
     next_label = 0
+    by_comp = np.argsort(comp, kind="stable")
+    comp_first = np.searchsorted(comp[by_comp], np.arange(n_comp + 1))
     for k in range(n_comp):
-        members = np.flatnonzero(comp == k)
+        members = by_comp[comp_first[k] : comp_first[k + 1]]
         if len(members) <= 2:
             labels[members] = next_label
             next_label += 1
@@ -224,11 +247,8 @@ def group_events(
         d = days[members]
         far = ~np.isnan(d[:, None]) & ~np.isnan(d[None, :]) & (np.abs(d[:, None] - d[None, :]) > window_days)
         if ordinals:
-            rr = [rounds[i] for i in members.tolist()]
-            for x in range(len(rr)):
-                for y in range(x + 1, len(rr)):
-                    if rr[x] and rr[y] and _conflict(rr[x], rr[y]):
-                        far[x, y] = far[y, x] = True
+            mm = masks[members]
+            far |= _conflicts(mm[:, None], mm[None, :])
         sim[far] = 0.0
         dist = np.clip(1.0 - sim, 0.0, 1.0)
         np.fill_diagonal(dist, 0.0)

@@ -65,3 +65,22 @@ def test_example_events_match_its_readme(example):
     expected = [[f"ex-{i:03d}" for i in range(k, k + 5)] for k in (1, 6, 11, 16)]
     assert sorted(by_event.values()) == expected
     assert (events_table(g)["n_outlets"] == 5).all()
+
+
+@pytest.mark.parametrize("a,b,conflict", [
+    ({1}, {2}, True),
+    ({1}, {1}, False),
+    (set(), {2}, False),
+    ({0}, {2}, False),  # "a new round" fits the second
+    ({0}, {1}, True),  # ... but not the first
+    ({0, 2}, {1}, True),
+    ({1, 2}, {2}, False),
+])
+def test_round_conflicts(a, b, conflict):
+    import numpy as np
+
+    from framing.events import _conflicts, _round_masks
+
+    ma, mb = _round_masks([frozenset(a), frozenset(b)])
+    assert bool(_conflicts(np.array([ma]), np.array([mb]))[0]) is conflict
+    assert bool(_conflicts(np.array([mb]), np.array([ma]))[0]) is conflict
