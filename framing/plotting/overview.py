@@ -11,13 +11,22 @@ from ._style import get_ax, style
 __all__ = ["plot_articles_by_outlet_event", "plot_articles_over_time"]
 
 
-def plot_articles_by_outlet_event(articles: pd.DataFrame, *, ax: Any = None) -> Any:
+def plot_articles_by_outlet_event(articles: pd.DataFrame, *, max_events: int = 20, ax: Any = None) -> Any:
     """Stacked bars: analysed articles per outlet, split by event.
 
-    ``articles`` is the ``articles`` table (skipped rows are ignored).
+    ``articles`` is the ``articles`` table (skipped rows are ignored). With more than
+    ``max_events`` events, the largest ``max_events - 1`` are drawn one by one and the
+    others as one grey block.
     """
     df = articles[articles["status"] == "analyzed"] if "status" in articles else articles
     table = pd.crosstab(df["outlet"], df["event"].fillna("—"))
+    other = None
+    if table.shape[1] > max_events:  # the largest events by name, the rest as one grey block
+        big = table.sum(axis=0).sort_values(ascending=False, kind="stable").index[: max_events - 1]
+        rest = table.drop(columns=big).sum(axis=1)
+        other = f"{table.shape[1] - len(big):,} other events"
+        table = table[sorted(big)]
+        table[other] = rest
     with style():
         ax = get_ax(ax, figsize=(7, 0.35 * max(len(table), 3) + 1.2))
         left = pd.Series(0, index=table.index, dtype=float)
@@ -25,14 +34,14 @@ def plot_articles_by_outlet_event(articles: pd.DataFrame, *, ax: Any = None) -> 
 
         cmap = matplotlib.colormaps["tab20"]
         for j, ev in enumerate(table.columns):
-            ax.barh(table.index.astype(str), table[ev], left=left, label=str(ev), color=cmap(j % 20))
+            ax.barh(table.index.astype(str), table[ev], left=left, label=str(ev),
+                    color="#c8c8c8" if ev == other else cmap(j % 20))
             left += table[ev]
         ax.set_xlabel("articles")
         ax.set_title("Articles per outlet and event")
         ax.invert_yaxis()
-        if len(table.columns) <= 20:
-            ax.legend(title="event", frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0),
-                      ncol=1 + len(table.columns) // 12)
+        ax.legend(title="event", frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0),
+                  ncol=1 + len(table.columns) // 12)
     return ax
 
 
@@ -54,11 +63,16 @@ def plot_articles_over_time(articles: pd.DataFrame, *, ax: Any = None) -> Any:
             return ax
         cmap = matplotlib.colormaps["tab20"]
         ypos = {o: i for i, o in enumerate(outlets)}
-        events = sorted(df["event"].fillna("—").astype(str).unique())
-        for j, ev in enumerate(events):
-            sub = df[df["event"].fillna("—").astype(str) == ev]
-            ax.scatter(pd.to_datetime(sub["date"]), sub["outlet"].astype(str).map(ypos), s=22,
-                       color=cmap(j % 20), label=ev, alpha=0.85, edgecolors="none")
+        ev = df["event"].fillna("—").astype(str)
+        events = sorted(ev.unique())
+        code = ev.map({e: j for j, e in enumerate(events)}).to_numpy()
+        x, y = pd.to_datetime(df["date"]), df["outlet"].astype(str).map(ypos)
+        if len(events) <= 20:  # one call per event, for the legend
+            for j, e in enumerate(events):
+                sel = code == j
+                ax.scatter(x[sel], y[sel], s=22, color=cmap(j % 20), label=e, alpha=0.85, edgecolors="none")
+        else:
+            ax.scatter(x, y, s=22, color=[cmap(j % 20) for j in code], alpha=0.85, edgecolors="none")
         ax.set_yticks(range(len(outlets)), outlets)
         ax.set_ylim(-0.6, len(outlets) - 0.4)
         ax.invert_yaxis()
