@@ -2,13 +2,15 @@
 
 Usage::
 
-    python benchmarks/run.py --n 1000 10000 [--no-memory] [--out benchmarks/results.md]
+    python benchmarks/run.py --n 1000 10000 [--one-event 200] [--no-memory] [--out benchmarks/results.md]
 
 For each N it generates a synthetic corpus (benchmarks/synthetic.py), then times: load
 (records -> Corpus), parse (sentences and tokens), events (grouping), each analysis, and the
 HTML report; and one ``CountVectorizer().fit_transform`` over the same texts. The figure that
 matters is the ratio of framing's time to the CountVectorizer time on the same machine in the
-same run. Peak memory per stage is measured in a second pass with tracemalloc (Python and
+same run. ``--one-event K`` also times one event of K articles (all outlets on the same
+story, the event given), the case where alignment within an event could grow
+quadratically. Peak memory per stage is measured in a second pass with tracemalloc (Python and
 numpy allocations), unless --no-memory.
 """
 
@@ -24,6 +26,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import make_corpus  # noqa: E402
+
+
+#: Stages of the word-choice analyses (issue 3's figure), parsing included.
+WORD_CHOICE = ("parse", "naming", "loaded", "distinctive")
 
 
 def _stages(records):
@@ -75,23 +81,25 @@ def _baseline(texts):
     return time.perf_counter() - t
 
 
-def bench(n: int, memory: bool) -> list[dict]:
-    records = make_corpus(n)
+def bench(n: int, memory: bool, *, one_event: bool = False) -> list[dict]:
+    records = make_corpus(n, articles_per_event=n if one_event else 8)
+    if one_event:
+        records = [{**r, "event": "E1"} for r in records]
     texts = [r["text"] for r in records]
     n_words = sum(len(t.split()) for t in texts)
     base = min(_baseline(texts) for _ in range(3))
-    rows = [{"N": n, "stage": "CountVectorizer (baseline)", "seconds": base, "articles_per_s": n / base,
-             "x_baseline": 1.0, "peak_mib": float("nan")}]
+    corpus = f"one event of {n}" if one_event else "events of ~8"
+    rows = [{"N": n, "corpus": corpus, "stage": "CountVectorizer (baseline)", "seconds": base,
+             "articles_per_s": n / base, "x_baseline": 1.0, "peak_mib": float("nan")}]
     for name, fn in _stages(records):
         gc.collect()
         t = time.perf_counter()
         fn()
         dt = time.perf_counter() - t
-        rows.append({"N": n, "stage": name, "seconds": dt, "articles_per_s": n / dt if dt else float("inf"),
-                     "x_baseline": dt / base, "peak_mib": float("nan")})
+        rows.append({"N": n, "corpus": corpus, "stage": name, "seconds": dt,
+                     "articles_per_s": n / dt if dt else float("inf"), "x_baseline": dt / base,
+                     "peak_mib": float("nan")})
     if memory:
-        for row, (name, fn) in zip(rows[1:], _stages(records)):
-            pass
         stages = _stages(records)
         for i, (name, fn) in enumerate(stages):
             gc.collect()
@@ -100,19 +108,24 @@ def bench(n: int, memory: bool) -> list[dict]:
             _, peak = tracemalloc.get_traced_memory()
             tracemalloc.stop()
             rows[i + 1]["peak_mib"] = peak / 2**20
-    total = sum(r["seconds"] for r in rows[1:])
-    analysis = sum(r["seconds"] for r in rows[1:] if r["stage"] not in ("load", "report"))
-    rows.append({"N": n, "stage": "TOTAL (load..report)", "seconds": total, "articles_per_s": n / total,
-                 "x_baseline": total / base, "peak_mib": float("nan")})
-    rows.append({"N": n, "stage": "analysis (parse+events+analyses)", "seconds": analysis,
-                 "articles_per_s": n / analysis, "x_baseline": analysis / base, "peak_mib": float("nan")})
+    secs = {r["stage"]: r["seconds"] for r in rows[1:]}
+    sums = {
+        "TOTAL (load..report)": sum(secs.values()),
+        "analysis (parse+events+analyses)": sum(v for k, v in secs.items() if k not in ("load", "report")),
+        "word choice (parse+naming+loaded+distinctive)": sum(secs.get(k, 0.0) for k in WORD_CHOICE),
+    }
+    for stage, t in sums.items():
+        rows.append({"N": n, "corpus": corpus, "stage": stage, "seconds": t, "articles_per_s": n / t,
+                     "x_baseline": t / base, "peak_mib": float("nan")})
     print(f"N={n}: {n_words:,} words; CountVectorizer {base:.2f}s", file=sys.stderr)
     return rows
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--n", type=int, nargs="+", default=[1000])
+    ap.add_argument("--n", type=int, nargs="*", default=[1000], help="corpus sizes (events of ~8 articles)")
+    ap.add_argument("--one-event", type=int, nargs="*", default=[], metavar="K",
+                    help="also time one event of K articles")
     ap.add_argument("--no-memory", action="store_true")
     ap.add_argument("--out", type=Path, default=None, help="write the markdown table here")
     args = ap.parse_args(argv)
@@ -121,6 +134,8 @@ def main(argv=None) -> int:
     rows = []
     for n in args.n:
         rows.extend(bench(n, memory=not args.no_memory))
+    for k in args.one_event:
+        rows.extend(bench(k, memory=not args.no_memory, one_event=True))
     df = pd.DataFrame(rows)
     table = df.to_markdown(index=False, floatfmt=".2f") if _has_tabulate() else df.to_string(index=False)
     print(table)

@@ -117,6 +117,14 @@ def test_pronoun_speaker_resolved_to_last_person():
     assert row["actor"] == "Volodymyr Zelensky" and row["side"] == "Ukraine" and row["verb_lemma"] == "declare"
 
 
+def test_possessive_speaker_is_not_the_owner():
+    r = _run(["“The talks were useful,” Zelensky's spokesperson said. “We are ready,” Zelensky said."])
+    q = r["quotes"].sort_values("start")
+    assert q["speaker"].tolist() == ["Zelensky's spokesperson", "Zelensky"]
+    assert q["actor"].tolist() == ["", "Volodymyr Zelensky"]
+    assert q["side"].tolist() == ["Ukraine", "Ukraine"]
+
+
 def test_tables_and_voice_share():
     r = _run([
         "“We want peace now,” said Zelensky. “We will not give up any land,” Zelensky told reporters. "

@@ -116,6 +116,10 @@ def resolve_speaker(q: Quote, doc: Document, ment: Mentions, finder: ActorFinder
             head = head[:i]
     inside = [k for k in range(len(ment)) if ment.start[k] >= a and ment.end[k] <= b]
     if inside:
+        last = inside[-1]
+        if doc.text[ment.end[last] : ment.end[last] + 2] in ("'s", "’s") and b - ment.end[last] > 3:
+            # "Zelensky's spokesperson", "Mr. Putin's aide": someone on that actor's side
+            return "", finder.side_of(ment.actor[last])
         actors = [ment.actor[k] for k in inside]
         persons = [x for x in actors if finder.type_of(x) == "person"]
         if persons:
