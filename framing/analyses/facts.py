@@ -82,6 +82,10 @@ def _rowdot(X: sp.csr_matrix, i: np.ndarray, j: np.ndarray, chunk: int = 16_384)
 
 #: Units aligned together (whole events; a larger event is one batch on its own).
 _BATCH_UNITS = 4_000
+#: Cells of a dense similarity block (rows x units) in the candidate search of a large event.
+_DENSE_CELLS = 4_000_000
+#: Blocks filled above this share take the dense top-k path (a sort of the stored entries costs more).
+_DENSE_FILL = 0.03
 #: Candidate pairs below both cosines (stems, words) and without a shared quote get no
 #: character score: with a word cosine under 0.05 a link would need a character cosine
 #: near 0.35-0.65 from words the units do not share.
@@ -435,6 +439,27 @@ class FactCoverageAnalyzer(Analyzer):
         m = cv.fit_transform([all_terms[i] for i in idx]).tocoo()
         return sp.csr_matrix((m.data, (idx[m.row], m.col)), shape=(len(all_terms), m.shape[1]))
 
+    def _top_k_sparse(self, S, s: int, floor: float, art_of_unit: np.ndarray, active: np.ndarray):
+        """Each row's ``top_k`` nearest other-article units (stem cosine >= ``floor``) from a COO block."""
+        keep = (S.data >= floor) & (art_of_unit[S.row + s] != art_of_unit[S.col]) & active[S.row + s]
+        r, c, v = S.row[keep] + s, S.col[keep], S.data[keep]
+        if not len(r):
+            return r, c
+        o = np.lexsort((-v, r))
+        r, c = r[o], c[o]
+        starts = np.r_[0, np.flatnonzero(r[1:] != r[:-1]) + 1]
+        rank = np.arange(len(r)) - np.repeat(starts, np.diff(np.r_[starts, len(r)]))
+        return r[rank < self.top_k], c[rank < self.top_k]
+
+    def _top_k_dense(self, D: np.ndarray, s: int, floor: float, art_of_unit: np.ndarray, active: np.ndarray):
+        """:meth:`_top_k_sparse` for a block that is mostly filled (large events), on a dense array."""
+        rows = np.arange(s, s + D.shape[0])
+        D[(D < floor) | (D <= 0) | (art_of_unit[rows][:, None] == art_of_unit[None, :]) | ~active[rows][:, None]] = -1.0
+        k = min(self.top_k, D.shape[1])
+        idx = np.argpartition(-D, k - 1, axis=1)[:, :k] if k < D.shape[1] else np.tile(np.arange(D.shape[1]), (len(D), 1))
+        ok = np.take_along_axis(D, idx, axis=1) >= 0
+        return np.repeat(rows, k).reshape(len(D), k)[ok], idx[ok]
+
     def _align(self, n, tu, ti, tn, tq, art_of_unit, ev, active, masks, stem_id, n_stems, w2c):
         """Labels (connected, split components) and link score sums of ``n`` units of whole events.
 
@@ -500,19 +525,14 @@ class FactCoverageAnalyzer(Analyzer):
         XkT = Xk.T.tocsr()
         QT = Q.T.tocsr()
         pi, pj = [], []
-        chunk = 2000
+        chunk = max(1, min(2000, _DENSE_CELLS // max(n, 1)))
         for s in range(0, n, chunk):
-            S = (Xk[s : s + chunk] @ XkT).tocoo()
-            keep = (S.data >= floor) & (art_of_unit[S.row + s] != art_of_unit[S.col]) & active[S.row + s]
-            r, c, v = S.row[keep] + s, S.col[keep], S.data[keep]
-            # each unit keeps its top_k nearest candidates (by stem cosine)
-            if len(r):
-                o = np.lexsort((-v, r))
-                r, c = r[o], c[o]
-                starts = np.r_[0, np.flatnonzero(r[1:] != r[:-1]) + 1]
-                rank = np.arange(len(r)) - np.repeat(starts, np.diff(np.r_[starts, len(r)]))
-                r, c = r[rank < self.top_k], c[rank < self.top_k]
-                r, c = np.minimum(r, c), np.maximum(r, c)
+            S = Xk[s : s + chunk] @ XkT
+            if S.nnz > _DENSE_FILL * S.shape[0] * S.shape[1]:
+                r, c = self._top_k_dense(S.toarray(), s, floor, art_of_unit, active)
+            else:
+                r, c = self._top_k_sparse(S.tocoo(), s, floor, art_of_unit, active)
+            r, c = np.minimum(r, c), np.maximum(r, c)
             if Q.nnz:
                 SQ = (Q[s : s + chunk] @ QT).tocoo()
                 kq = (SQ.row + s < SQ.col) & (art_of_unit[SQ.row + s] != art_of_unit[SQ.col]) & active[SQ.row + s]
