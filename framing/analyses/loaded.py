@@ -253,7 +253,7 @@ class LoadedLanguageAnalyzer(Analyzer):
             if len(h):
                 k = h["key"].to_numpy()
                 h["category"] = lex["category"].to_numpy()[k]
-                h["term"] = [fold(t) for t in lex["term"].to_numpy()[k]]
+                h["term"] = np.array([fold(t) for t in lex["term"]], dtype=object)[k]
                 h = keep_longest(h, "category")
                 parts.append(h)
         if SCARE_QUOTE in self.categories_:
