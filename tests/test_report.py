@@ -86,3 +86,22 @@ def test_python_dash_m(tmp_path):
 def test_write_report_returns_path(tmp_path, evil_results):
     p = write_report(evil_results, tmp_path / "sub" / "r.html")
     assert p.exists() and p.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_events_drawn_are_the_largest_and_the_rest_is_counted():
+    import pandas as pd
+
+    from framing.report.sections._common import events_to_draw, more_events_note
+
+    sizes = {"E01": 2, "E02": 6, "E03": 3, "E04": 6, "E05": 1}
+    articles = pd.DataFrame([
+        {"id": f"{e}-{i}", "outlet": f"O{i}", "event": e, "status": "analyzed"}
+        for e, n in sizes.items() for i in range(n)
+    ])
+    table = pd.DataFrame({"event": [*sizes, "all"]})
+    shown, n_more = events_to_draw({"articles": articles}, table, limit=3)
+    assert shown == ["E02", "E03", "E04", "all"] and n_more == 2
+    assert "2 more events are in x.csv" in more_events_note(n_more, "x.csv")
+    assert more_events_note(0, "x.csv") is None
+    shown, n_more = events_to_draw({"articles": articles}, table, limit=10, with_all=False)
+    assert shown == sorted(sizes) and n_more == 0
