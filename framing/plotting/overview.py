@@ -16,12 +16,12 @@ def plot_articles_by_outlet_event(articles: pd.DataFrame, *, max_events: int = 2
 
     ``articles`` is the ``articles`` table (skipped rows are ignored). With more than
     ``max_events`` events, the largest ``max_events - 1`` are drawn one by one and the
-    others as one grey block.
+    others as one hatched block.
     """
     df = articles[articles["status"] == "analyzed"] if "status" in articles else articles
     table = pd.crosstab(df["outlet"], df["event"].fillna("—"))
     other = None
-    if table.shape[1] > max_events:  # the largest events by name, the rest as one grey block
+    if table.shape[1] > max_events:  # the largest events by name, the rest as one hatched block
         big = table.sum(axis=0).sort_values(ascending=False, kind="stable").index[: max_events - 1]
         rest = table.drop(columns=big).sum(axis=1)
         other = f"{table.shape[1] - len(big):,} other events"
@@ -34,8 +34,9 @@ def plot_articles_by_outlet_event(articles: pd.DataFrame, *, max_events: int = 2
 
         cmap = matplotlib.colormaps["tab20"]
         for j, ev in enumerate(table.columns):
-            ax.barh(table.index.astype(str), table[ev], left=left, label=str(ev),
-                    color="#c8c8c8" if ev == other else cmap(j % 20))
+            style_kw = ({"color": "#f2f2f2", "edgecolor": "#8c8c8c", "hatch": "///", "linewidth": 0.5}
+                        if ev == other else {"color": cmap(j % 20)})
+            ax.barh(table.index.astype(str), table[ev], left=left, label=str(ev), **style_kw)
             left += table[ev]
         ax.set_xlabel("articles")
         ax.set_title("Articles per outlet and event")
