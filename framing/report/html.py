@@ -88,8 +88,16 @@ def _fmt(v: Any) -> Any:
     return v
 
 
-def table(df: pd.DataFrame, *, max_rows: int = 50, caption: str | None = None) -> Html:
-    """An escaped HTML table of ``df`` (first ``max_rows`` rows, with a note if cut)."""
+#: Tables longer than this are folded into a <details> element (click to open).
+FOLD_ROWS = 30
+
+
+def table(df: pd.DataFrame, *, max_rows: int = 50, caption: str | None = None, fold_rows: int = FOLD_ROWS) -> Html:
+    """An escaped HTML table of ``df`` (first ``max_rows`` rows, with a note if cut).
+
+    Tables of more than ``fold_rows`` rows are folded: a summary line says how many
+    rows there are, and a click opens the table.
+    """
     head = el("tr", [el("th", c) for c in df.columns])
     body = [
         el("tr", [el("td", _fmt(v)) for v in row])
@@ -101,7 +109,11 @@ def table(df: pd.DataFrame, *, max_rows: int = 50, caption: str | None = None) -
         if len(df) > max_rows
         else None
     )
-    return Html(el("table", cap, el("thead", head), el("tbody", body)) + (more or ""))
+    html = Html(el("table", cap, el("thead", head), el("tbody", body)) + (more or ""))
+    if len(df) > fold_rows:
+        shown = f" (first {max_rows:,} shown)" if len(df) > max_rows else ""
+        return el("details", el("summary", f"Table: {len(df):,} rows{shown}"), html)
+    return html
 
 
 def figure(fig: Any, *, alt: str, caption: str | None = None) -> Html:
