@@ -183,3 +183,29 @@ def test_discovery_rules():
     assert set(hits["variant"]) == {"Brunner", "Bruner"}
     empty_c, empty_h = discover_variants(Corpus([]))
     assert len(empty_c) == 0 and len(empty_h) == 0
+
+
+def test_naming_tests_match_scipy():
+    """The per-group tests on arrays give scipy's chi-square and Fisher p-values and Cramér's V."""
+    import numpy as np
+    import pandas as pd
+    from scipy import stats
+
+    from framing.analyses.naming import naming_table
+
+    table3 = {"A": {"Kyiv": 9, "Kiev": 1, "Kyyiv": 2}, "B": {"Kyiv": 2, "Kiev": 7, "Kyyiv": 0},
+              "C": {"Kyiv": 4, "Kiev": 4, "Kyyiv": 5}}
+    table2 = {"A": {"Odesa": 6, "Odessa": 0}, "B": {"Odesa": 1, "Odessa": 5}}
+    rows = [{"event": "e", "outlet": o, "group": grp, "variant": v, "source": "lexicon", "lexicon": "x"}
+            for grp, tab in (("Kyiv", table3), ("Odesa", table2))
+            for o, vs in tab.items() for v, n in vs.items() for _ in range(n)]
+    _, tests = naming_table(pd.DataFrame(rows))
+    t = tests[tests["event"] == "e"].set_index("group")
+    m3 = np.array([[9, 1, 2], [2, 7, 0], [4, 4, 5]])
+    chi2, p3, _, _ = stats.chi2_contingency(m3, correction=False)
+    assert t.loc["Kyiv", "method"] == "chi2"
+    assert np.isclose(t.loc["Kyiv", "p_value"], p3)
+    assert np.isclose(t.loc["Kyiv", "cramers_v"], np.sqrt(chi2 / (m3.sum() * 2)))
+    assert t.loc["Odesa", "method"] == "fisher"
+    assert np.isclose(t.loc["Odesa", "p_value"], stats.fisher_exact([[6, 0], [1, 5]])[1])
+    assert t.loc["Kyiv", "n_outlets"] == 3 and t.loc["Kyiv", "n_variants"] == 3 and t.loc["Kyiv", "n"] == 34

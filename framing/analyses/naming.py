@@ -138,44 +138,48 @@ def naming_table(hits: pd.DataFrame, *, confidence: float = 0.95, min_count: int
     lo, hi = wilson_interval(full["count"].to_numpy(), full["n_group"].to_numpy(), confidence=confidence)
     full["ci_low"], full["ci_high"] = lo, hi
 
-    # does the choice of variant depend on the outlet? one test per event and group
-    rows = []
-    dofs: list[tuple[int, int]] = []
+    # does the choice of variant depend on the outlet? one test per event and group, on arrays:
+    # the table of a group is its outlets x variants with a nonzero count
     gcode, guniq = pd.factorize(pd.MultiIndex.from_frame(full[gkeys]))
-    ocode = pd.factorize(full["outlet"])[0]
-    vcode = pd.factorize(full["variant"])[0]
-    cnt = full["count"].to_numpy()
-    order = np.argsort(gcode, kind="stable")
-    bounds = np.flatnonzero(np.r_[True, gcode[order][1:] != gcode[order][:-1], True])
-    for s, e in zip(bounds[:-1], bounds[1:]):
-        idx = order[s:e]
-        o_u, o_i = np.unique(ocode[idx], return_inverse=True)
-        v_u, v_i = np.unique(vcode[idx], return_inverse=True)
-        arr = np.zeros((len(o_u), len(v_u)))
-        np.add.at(arr, (o_i, v_i), cnt[idx])
-        n_out = int((arr.sum(axis=1) > 0).sum())
-        n_var = int((arr.sum(axis=0) > 0).sum())
-        if n_out >= 2 and n_var >= 2:
-            t = arr[arr.sum(axis=1) > 0][:, arr.sum(axis=0) > 0]
-            if t.shape == (2, 2):
-                p, method = independence_test(t)  # Fisher's exact test
-                v = _cramers_v(t)
-            else:  # chi-square (as framing.stats.independence_test), p-values computed below in one call
-                stat, v = _chi2_stat(t)
-                p, method = stat, "chi2"
-                dofs.append(((len(rows)), (t.shape[0] - 1) * (t.shape[1] - 1)))
-        else:
-            p, method, v = float("nan"), "n/a", float("nan")
-        rows.append((*guniq[gcode[idx[0]]], n_out, n_var, int(arr.sum()), p, method, v))
-    if dofs:
-        at = np.array([i for i, _ in dofs])
-        dof = np.array([d for _, d in dofs], dtype=float)
-        stat = np.array([rows[i][-3] for i in at], dtype=float)
-        pv = _st.chi2.sf(stat, dof)
-        for i, p in zip(at.tolist(), pv.tolist()):
-            r = list(rows[i])
-            r[-3] = p
-            rows[i] = tuple(r)
+    n_groups = len(guniq)
+    nz = full["count"].to_numpy() > 0
+    g = gcode[nz]
+    o = pd.factorize(full["outlet"])[0][nz]
+    v = pd.factorize(full["variant"])[0][nz]
+    cnt = full["count"].to_numpy()[nz].astype(float)
+    _, o_cell = np.unique(np.c_[g, o], axis=0, return_inverse=True)
+    _, v_cell = np.unique(np.c_[g, v], axis=0, return_inverse=True)
+    o_cell, v_cell = o_cell.ravel(), v_cell.ravel()
+    row_sum = np.bincount(o_cell, weights=cnt)[o_cell]
+    col_sum = np.bincount(v_cell, weights=cnt)[v_cell]
+    n_tot = np.bincount(g, weights=cnt, minlength=n_groups)
+    n_out = np.bincount(np.unique(np.c_[g, o], axis=0)[:, 0], minlength=n_groups) if len(g) else np.zeros(n_groups, int)
+    n_var = np.bincount(np.unique(np.c_[g, v], axis=0)[:, 0], minlength=n_groups) if len(g) else np.zeros(n_groups, int)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # Pearson chi-square without correction: N * sum(O^2 / (R C)) - N; empty cells add nothing
+        chi2 = n_tot * np.bincount(g, weights=cnt**2 / (row_sum * col_sum), minlength=n_groups) - n_tot
+        chi2 = np.maximum(chi2, 0.0)
+        cramers = np.sqrt(chi2 / (n_tot * (np.minimum(n_out, n_var) - 1)))
+    testable = (n_out >= 2) & (n_var >= 2)
+    fisher = testable & (n_out == 2) & (n_var == 2)
+    p_value = np.full(n_groups, np.nan)
+    chi_groups = testable & ~fisher
+    p_value[chi_groups] = _st.chi2.sf(chi2[chi_groups], (n_out[chi_groups] - 1) * (n_var[chi_groups] - 1))
+    if fisher.any():  # Fisher's exact test on each 2x2 table
+        sel = fisher[g]
+        order = np.lexsort((v[sel], o[sel], g[sel]))
+        gs, os_, vs, cs = g[sel][order], o[sel][order], v[sel][order], cnt[sel][order]
+        for k in np.flatnonzero(fisher).tolist():
+            lo, hi = np.searchsorted(gs, [k, k + 1])
+            ou, oi = np.unique(os_[lo:hi], return_inverse=True)
+            vu, vi = np.unique(vs[lo:hi], return_inverse=True)
+            t = np.zeros((2, 2))
+            t[oi, vi] = cs[lo:hi]
+            p_value[k] = independence_test(t)[0]
+    method = np.where(fisher, "fisher", np.where(testable, "chi2", "n/a"))
+    cramers = np.where(testable, cramers, np.nan)
+    rows = [(*guniq[k], int(n_out[k]), int(n_var[k]), int(n_tot[k]), float(p_value[k]), str(method[k]),
+             float(cramers[k])) for k in range(n_groups)]
     tests = pd.DataFrame(
         rows, columns=["event", "group", "source", "lexicon", "n_outlets", "n_variants", "n", "p_value", "method", "cramers_v"]
     )
@@ -256,23 +260,6 @@ def evidence_frame(corpus: Corpus, hits: pd.DataFrame | None, key_columns: list[
     out["sentence_index"] = sidx
     out["sentence"] = sent_arr[inv]
     return out[cols].reset_index(drop=True)
-
-
-def _chi2_stat(t: np.ndarray) -> tuple[float, float]:
-    """Pearson chi-square statistic (no continuity correction) and Cramér's V of a table
-    without empty rows or columns."""
-    n = t.sum()
-    expected = np.outer(t.sum(axis=1), t.sum(axis=0)) / n
-    chi2 = float(((t - expected) ** 2 / expected).sum())
-    return chi2, float(np.sqrt(chi2 / (n * (min(t.shape) - 1))))
-
-
-def _cramers_v(table: np.ndarray) -> float:
-    """Cramér's V of a count table (empty rows and columns dropped)."""
-    t = table[table.sum(axis=1) > 0][:, table.sum(axis=0) > 0]
-    if t.sum() == 0 or min(t.shape) < 2:
-        return float("nan")
-    return _chi2_stat(t)[1]
 
 
 def switches_table(hits: pd.DataFrame, *, purity: float = 0.8) -> pd.DataFrame:
