@@ -42,7 +42,6 @@ from .._validation import check_number
 from ..corpus import Corpus
 from ..stats import MIN_COUNT
 from .base import ALL_EVENTS, Analyzer, make_evidence
-from .naming import evidence_frame
 
 __all__ = ["DistinctiveTermsAnalyzer", "COLUMNS", "NULL_COLUMNS", "FUNCTION_WORDS"]
 
@@ -501,7 +500,7 @@ class DistinctiveTermsAnalyzer(Analyzer):
             logger.info("distinctive: %d of %d kept terms are counted fewer than %d times in their outlet", small, len(table), self.min_count)
         ev_parts = [e for e in evidence_parts if len(e)]
         hits = pd.concat(ev_parts, ignore_index=True) if ev_parts else None
-        evidence = evidence_frame(corpus, hits, ["term"])
+        evidence = make_evidence(corpus, hits, ["term"])
         if hits is not None and len(evidence):
             evidence["event"] = hits["event"].to_numpy()  # corpus-wide rows keep event "all"
         return {"distinctive": table[COLUMNS], "distinctive_null": null, "distinctive_evidence": evidence}

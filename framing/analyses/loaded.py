@@ -47,7 +47,6 @@ from ..matching import MATCH_COLUMNS
 from ..stats import MIN_COUNT, benjamini_hochberg, poisson_rate_interval
 from ..text import Document, fold
 from .base import ALL_EVENTS, Analyzer, make_evidence
-from .naming import evidence_frame
 
 __all__ = ["LoadedLanguageAnalyzer", "COLUMNS", "TOTAL_TERM", "SCARE_QUOTE", "find_scare_quotes", "SPEECH_VERBS"]
 
@@ -347,7 +346,7 @@ class LoadedLanguageAnalyzer(Analyzer):
         loaded["count"] = loaded["count"].astype(np.int64)
         loaded["n_words"] = loaded["n_words"].astype(np.int64)
         loaded["too_little_data"] = loaded["too_little_data"].astype(bool)
-        ev = evidence_frame(
+        ev = make_evidence(
             corpus,
             hits[["article_id", "category", "term", "start", "end", "sentence_index", "match"]] if len(hits) else None,
             ["category", "term"],

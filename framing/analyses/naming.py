@@ -36,7 +36,6 @@ from .base import ALL_EVENTS, Analyzer, make_evidence
 
 __all__ = [
     "NamingAnalyzer",
-    "evidence_frame",
     "COLUMNS",
     "TEST_COLUMNS",
     "SWITCH_COLUMNS",
@@ -195,71 +194,6 @@ def naming_table(hits: pd.DataFrame, *, confidence: float = 0.95, min_count: int
     )
     naming = full[COLUMNS].reset_index(drop=True)
     return naming, tests[TEST_COLUMNS].reset_index(drop=True)
-
-
-def evidence_frame(corpus: Corpus, hits: pd.DataFrame | None, key_columns: list[str]) -> pd.DataFrame:
-    """The evidence table of :func:`~framing.analyses.base.make_evidence`, built on whole arrays.
-
-    Same input, same output (columns event, outlet, *key_columns, article_id,
-    sentence_index, start, end, match, sentence), but the sentence of each hit is
-    located with one ``searchsorted`` over all sentence starts of the corpus and each
-    distinct sentence is sliced once, instead of one Python lookup per hit.
-
-    >>> from framing import load_corpus
-    >>> c = load_corpus([{"id": "1", "outlet": "A", "event": "e", "text": "One. Kiev two."}])
-    >>> h = pd.DataFrame({"article_id": ["1"], "k": ["x"], "start": [5], "end": [9]})
-    >>> evidence_frame(c, h, ["k"])[["sentence_index", "match", "sentence"]].values.tolist()
-    [[1, 'Kiev', 'Kiev two.']]
-    """
-    cols = ["event", "outlet", *key_columns, "article_id", "sentence_index", "start", "end", "match", "sentence"]
-    if hits is None or len(hits) == 0:
-        return make_evidence(corpus, None, key_columns)
-    arts = corpus.articles
-    pos = pd.Index([a.id for a in arts]).get_indexer(hits["article_id"])
-    if (pos < 0).any():
-        bad = hits["article_id"].to_numpy()[pos < 0][0]
-        raise KeyError(f"No article with id {bad!r} in this corpus.")
-    used = np.unique(pos)
-    docs = {int(i): corpus.document(arts[i]) for i in used.tolist()}
-    n_sent = np.zeros(len(arts), dtype=np.int64)
-    n_sent[used] = [docs[i].n_sentences for i in used.tolist()]
-    sent_off = np.r_[0, np.cumsum(n_sent)[:-1]]
-    starts = hits["start"].to_numpy().astype(np.int64)
-    ends = hits["end"].to_numpy().astype(np.int64)
-    if "sentence_index" in hits.columns:
-        sidx = hits["sentence_index"].to_numpy().astype(np.int64)
-    else:
-        # one searchsorted over every sentence start, shifted so that articles do not overlap
-        lens = np.zeros(len(arts), dtype=np.int64)
-        lens[used] = [len(docs[i].text) + 1 for i in used.tolist()]
-        text_off = np.r_[0, np.cumsum(lens)[:-1]]
-        gs = np.concatenate([np.asarray(docs[i].sent_starts, dtype=np.int64) + text_off[i] for i in used.tolist()])
-        sidx = np.searchsorted(gs, starts + text_off[pos], side="right") - 1 - sent_off[pos]
-        sidx = np.maximum(sidx, 0)
-    has_sent = n_sent[pos] > 0
-    code = np.where(has_sent, sent_off[pos] + np.minimum(sidx, np.maximum(n_sent[pos] - 1, 0)), -1)
-    uniq, inv = np.unique(code, return_inverse=True)
-    uniq_art = np.searchsorted(sent_off, np.maximum(uniq, 0), side="right") - 1
-    texts = []
-    for g, a in zip(uniq.tolist(), uniq_art.tolist()):
-        if g < 0:
-            texts.append("")
-            continue
-        d = docs[a] if a in docs else corpus.document(arts[a])
-        i = g - int(sent_off[a])
-        texts.append(d.text[d.sent_starts[i] : d.sent_ends[i]])
-    sent_arr = np.empty(len(texts), dtype=object)
-    sent_arr[:] = texts
-    ev_of = np.asarray([a.event if a.event is not None else ALL_EVENTS for a in arts], dtype=object)
-    out_of = np.asarray([a.outlet for a in arts], dtype=object)
-    out = hits.copy()
-    if "match" not in hits.columns:
-        out["match"] = [docs[a].text[s:e] for a, s, e in zip(pos.tolist(), starts.tolist(), ends.tolist())]
-    out["event"] = ev_of[pos]
-    out["outlet"] = out_of[pos]
-    out["sentence_index"] = sidx
-    out["sentence"] = sent_arr[inv]
-    return out[cols].reset_index(drop=True)
 
 
 def switches_table(hits: pd.DataFrame, *, purity: float = 0.8) -> pd.DataFrame:
@@ -442,7 +376,7 @@ class NamingAnalyzer(Analyzer):
             logger.info("naming: some articles have no event; they count only in the %r rows", ALL_EVENTS)
         naming, tests = naming_table(hits, confidence=self.confidence, min_count=self.min_count)
         switches = switches_table(hits, purity=self.switch_purity)
-        evidence = evidence_frame(corpus, hits[["article_id", *_HIT_KEYS, "start", "end", "sentence_index", "match"]], _HIT_KEYS)
+        evidence = make_evidence(corpus, hits[["article_id", *_HIT_KEYS, "start", "end", "sentence_index", "match"]], _HIT_KEYS)
         return {
             "naming": naming,
             "naming_tests": tests,
