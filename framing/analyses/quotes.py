@@ -70,35 +70,43 @@ def shared_finder(corpus: Corpus, lexicon: Any, sides: Any, discover: bool, merg
     return f
 
 
-def _mentions(finder: ActorFinder, doc: Document) -> Mentions:
-    cache = finder.__dict__.setdefault("_mention_cache", {})
+#: Documents whose actor mentions a finder keeps (the cache is emptied beyond this).
+_MENTION_CACHE_SIZE = 50_000
+
+
+def _mention_cache(finder: ActorFinder) -> dict:
+    """``id(doc) -> (doc, mentions)`` kept on the finder (the doc is kept to check the id)."""
+    return finder.__dict__.setdefault("_mention_cache", {})
+
+
+def _cached(cache: dict, doc: Document) -> Mentions | None:
     hit = cache.get(id(doc))
-    if hit is not None and hit[0] is doc:
-        return hit[1]
-    m = finder.find(doc)
-    if len(cache) > 50_000:
+    return hit[1] if hit is not None and hit[0] is doc else None
+
+
+def _store(cache: dict, pairs: list[tuple[Document, Mentions]]) -> None:
+    if len(cache) + len(pairs) > _MENTION_CACHE_SIZE:
         cache.clear()
-    cache[id(doc)] = (doc, m)
+    for doc, m in pairs:
+        cache[id(doc)] = (doc, m)
+
+
+def _mentions(finder: ActorFinder, doc: Document) -> Mentions:
+    cache = _mention_cache(finder)
+    m = _cached(cache, doc)
+    if m is None:
+        m = finder.find(doc)
+        _store(cache, [(doc, m)])
     return m
 
 
 def prefill_mentions(finder: ActorFinder, corpus: Corpus, articles: list | None = None) -> None:
     """Find the actor mentions of every article in one vectorised pass and cache them on ``finder``."""
-    cache = finder.__dict__.setdefault("_mention_cache", {})
+    cache = _mention_cache(finder)
     arts = list(corpus) if articles is None else articles
-    todo = []
-    for art in arts:
-        doc = corpus.document(art)
-        hit = cache.get(id(doc))
-        if hit is None or hit[0] is not doc:
-            todo.append(art)
-    if not todo:
-        return
-    if len(cache) + len(todo) > 50_000:
-        cache.clear()
-    for art, m in zip(todo, finder.find_corpus(corpus, todo)):
-        doc = corpus.document(art)
-        cache[id(doc)] = (doc, m)
+    todo = [art for art in arts if _cached(cache, corpus.document(art)) is None]
+    if todo:
+        _store(cache, [(corpus.document(art), m) for art, m in zip(todo, finder.find_corpus(corpus, todo))])
 
 
 def resolve_speaker(q: Quote, doc: Document, ment: Mentions, finder: ActorFinder) -> tuple[str, str]:
