@@ -129,23 +129,25 @@ class PhraseMatcher:
                 out.append((i, i + L, e.key))
         return out
 
-    def find(self, corpus: Corpus) -> pd.DataFrame:
-        """All matches in ``corpus``, one row each, with offsets into the original text.
+    def _scan(self, corpus: Corpus, arts: list) -> tuple[list[int], list[int], list[int], list[Hashable]]:
+        """Matches in ``arts`` as parallel lists: article index, token start, length, key.
 
-        Columns: article_id, key, match (original characters), start, end (character
-        offsets), sentence_index, token_start, token_end.
-
-        Candidate positions come from one vectorised lookup of every token id in the
-        corpus against the phrases' first words; only those positions are checked.
+        In article order, then position, then longest phrase, then phrase order
+        (the order of :meth:`find_in`). Candidate positions come from one vectorised
+        lookup of every token id against the phrases' first words; only those
+        positions are checked.
         """
-        arts = list(corpus)
+        m_art: list[int] = []
+        m_pos: list[int] = []
+        m_len: list[int] = []
+        m_key: list[Hashable] = []
         if not arts or not self._by_first:
-            return pd.DataFrame(columns=MATCH_COLUMNS)
+            return m_art, m_pos, m_len, m_key
         id_lists = [corpus.token_ids(a) for a in arts]
         vocab = corpus.vocabulary()
         first_ids = [vocab[t] for t in self._by_first if t in vocab]
         if not first_ids:
-            return pd.DataFrame(columns=MATCH_COLUMNS)
+            return m_art, m_pos, m_len, m_key
         all_ids = np.concatenate(id_lists)
         indptr = np.zeros(len(id_lists) + 1, dtype=np.int64)
         np.cumsum([len(x) for x in id_lists], out=indptr[1:])
@@ -153,16 +155,9 @@ class PhraseMatcher:
         is_first[first_ids] = True
         hits = np.flatnonzero(is_first[all_ids])
         bounds = np.searchsorted(hits, indptr)  # hits of article k: hits[bounds[k]:bounds[k+1]]
-        m_art: list[int] = []
-        m_pos: list[int] = []
-        m_len: list[int] = []
-        m_key: list[Hashable] = []
         by_first = self._by_first
-        docs = {}
         for k in np.flatnonzero(np.diff(bounds)).tolist():
-            doc = corpus.document(arts[k])
-            docs[k] = doc
-            tokens = doc.tokens
+            tokens = corpus.document(arts[k]).tokens
             n = len(tokens)
             base = int(indptr[k])
             for pos in (hits[bounds[k] : bounds[k + 1]] - base).tolist():
@@ -176,18 +171,36 @@ class PhraseMatcher:
                     m_pos.append(pos)
                     m_len.append(L)
                     m_key.append(e.key)
+        return m_art, m_pos, m_len, m_key
+
+    def find_tokens(self, corpus: Corpus, articles: list) -> list[list[tuple[int, int, Hashable]]]:
+        """:meth:`find_in` for each of ``articles`` of ``corpus`` (in that order), in one corpus pass."""
+        out: list[list[tuple[int, int, Hashable]]] = [[] for _ in articles]
+        for k, pos, L, key in zip(*self._scan(corpus, list(articles))):
+            out[k].append((pos, pos + L, key))
+        return out
+
+    def find(self, corpus: Corpus) -> pd.DataFrame:
+        """All matches in ``corpus``, one row each, with offsets into the original text.
+
+        Columns: article_id, key, match (original characters), start, end (character
+        offsets), sentence_index, token_start, token_end.
+        """
+        arts = list(corpus)
+        m_art, m_pos, m_len, m_key = self._scan(corpus, arts)
         if not m_art:
             return pd.DataFrame(columns=MATCH_COLUMNS)
         # offsets for all matches at once
         ka = np.asarray(m_art)
         pa = np.asarray(m_pos)
         la = np.asarray(m_len)
-        g = indptr[ka] + pa
-        doc_list = [docs.get(k) or corpus.document(arts[k]) for k in range(len(arts))]
+        lens = np.fromiter((len(corpus.token_ids(a)) for a in arts), dtype=np.int64, count=len(arts))
+        g = np.r_[0, np.cumsum(lens)[:-1]][ka] + pa
+        doc_list = [corpus.document(a) for a in arts]
         starts = np.concatenate([d.tok_starts for d in doc_list])[g]
         ends = np.concatenate([d.tok_ends for d in doc_list])[g + la - 1]
         sents = np.concatenate([d.tok_sent for d in doc_list])[g]
-        texts = [docs[k].text for k in m_art]
+        texts = [doc_list[k].text for k in m_art]
         return pd.DataFrame(
             {
                 "article_id": [arts[k].id for k in m_art],

@@ -202,8 +202,8 @@ def _equivalence_corpora():
 
 
 def test_batch_matching_equals_phrase_matcher():
-    """IdPhraseIndex (one numpy pass over the corpus) gives exactly PhraseMatcher's hits."""
-    from framing.analyses.actor_lexicon import _CAP_RE, IdPhraseIndex, _cap_matches
+    """PhraseMatcher.find_tokens (one pass over the corpus) gives exactly find_in's hits per document."""
+    from framing.analyses.actor_lexicon import _CAP_RE, _cap_matches
     from framing.analyses.actors import harm_lexicon
     from framing.matching import PhraseMatcher
 
@@ -212,8 +212,8 @@ def test_batch_matching_equals_phrase_matcher():
     for name, c in _equivalence_corpora():
         arts = list(c)
         for phrases in (list(zip(lex["alias"], lex["actor"])), list(zip(harm["verb"], harm["lemma"]))):
-            batch = IdPhraseIndex(phrases).find_corpus(c, arts)
             pm = PhraseMatcher(phrases)
+            batch = pm.find_tokens(c, arts)
             for art, hits in zip(arts, batch):
                 ref = sorted(pm.find_in(c.document(art).tokens), key=lambda h: (h[0], -(h[1] - h[0])))
                 assert hits == ref, (name, art.id)

@@ -44,7 +44,6 @@ from ..text import Document, fold
 
 __all__ = [
     "ActorFinder",
-    "IdPhraseIndex",
     "load_actor_lexicon",
     "load_side_scheme",
     "side_cues",
@@ -280,8 +279,6 @@ class ActorFinder:
     discovered: dict[str, str] = field(default_factory=dict, init=False)
     _matcher: PhraseMatcher | None = field(default=None, init=False)
     _cap_only: set = field(default_factory=set, init=False)
-    _phrases: list = field(default_factory=list, init=False)
-    _index: Any = field(default=None, init=False)
 
     # -- fitting ----------------------------------------------------------------------
     def fit(self, docs: Iterable[Document]) -> ActorFinder:
@@ -368,8 +365,6 @@ class ActorFinder:
         for actor, side in self.side_overrides.items():
             self.sides[actor] = side
         self._matcher = PhraseMatcher(phrases)
-        self._phrases = phrases
-        self._index = None
         return self
 
     # -- finding --------------------------------------------------------------------------
@@ -383,9 +378,7 @@ class ActorFinder:
         """:meth:`find` for many articles of ``corpus`` at once (one vectorised lexicon pass)."""
         if self._matcher is None:
             raise RuntimeError("ActorFinder.find before fit")
-        if self._index is None:
-            self._index = IdPhraseIndex(self._phrases)
-        per_doc = self._index.find_corpus(corpus, articles)
+        per_doc = self._matcher.find_tokens(corpus, articles)
         return [self.mentions_from_hits(corpus.document(a), h) for a, h in zip(articles, per_doc)]
 
     def mentions_from_hits(self, doc: Document, hits: list) -> Mentions:
@@ -515,81 +508,3 @@ def _cue_votes(doc: Document, a: int, b: int, cues: Mapping[str, str]):
                 yield "Democrats" if t == "d" else "Republicans"
 
 
-class IdPhraseIndex:
-    """Batch phrase lookup over a whole corpus with token ids (same matches as :class:`PhraseMatcher`).
-
-    :class:`~framing.matching.PhraseMatcher` walks every token of every document in
-    Python. For lexicons without exclusions this index finds the same matches for
-    all documents at once: the token ids of the corpus (``corpus.token_ids``, the
-    folded tokens that PhraseMatcher compares) are concatenated, every phrase length
-    ``L`` gets one rolling hash of the ``L``-grams and one :func:`numpy.isin` against
-    the hashes of the lexicon phrases, and each hit is then checked token by token.
-    Hits are returned per document in PhraseMatcher's order (position, then longest
-    phrase, then lexicon order), so the results are identical (tested in
-    ``tests/test_actors.py``).
-    """
-
-    _MUL = np.uint64(0x9E3779B97F4A7C15)
-
-    def __init__(self, phrases: Iterable[tuple[str, Any]]) -> None:
-        self.phrases: list[tuple[tuple[str, ...], Any]] = []
-        for phrase, key in phrases:
-            toks = phrase_tokens(phrase)
-            if toks:
-                self.phrases.append((toks, key))
-
-    def find_corpus(self, corpus: Any, articles: list) -> list[list[tuple[int, int, Any]]]:
-        """Per article (in the order given): the ``(token_start, token_end, key)`` hits."""
-        out: list[list[tuple[int, int, Any]]] = [[] for _ in articles]
-        if not articles or not self.phrases:
-            return out
-        ids_list = [corpus.token_ids(a) for a in articles]
-        vocab = corpus.vocabulary()
-        lens = np.fromiter((len(x) for x in ids_list), dtype=np.int64, count=len(ids_list))
-        offs = np.concatenate([[0], np.cumsum(lens)])
-        X = np.concatenate(ids_list).astype(np.uint64) if offs[-1] else np.zeros(0, dtype=np.uint64)
-        N = len(X)
-        # phrases in vocabulary ids, grouped by length
-        by_len: dict[int, list[tuple[tuple[int, ...], int, Any]]] = defaultdict(list)
-        for order, (toks, key) in enumerate(self.phrases):
-            pid = tuple(vocab.get(t, -1) for t in toks)
-            if -1 in pid:
-                continue  # a word the corpus never uses: the phrase cannot match
-            by_len[len(pid)].append((pid, order, key))
-        hits: list[tuple[int, int, int, Any]] = []  # (global start, -L, order, key)
-        Xl = X.tolist() if by_len and max(by_len) > 1 else None
-        for L, plist in by_len.items():
-            if N < L:
-                continue
-            keys = X[: N - L + 1].copy()
-            for j in range(1, L):
-                keys = keys * self._MUL + X[j : N - L + 1 + j]
-            table: dict[int, list] = defaultdict(list)
-            pk = []
-            mul = int(self._MUL)
-            for pid, order, key in plist:
-                h = pid[0]
-                for t in pid[1:]:
-                    h = (h * mul + t) & 0xFFFFFFFFFFFFFFFF  # the same wrap-around as the uint64 array
-                table[h].append((pid, order, key))
-                pk.append(h)
-            pos = np.flatnonzero(np.isin(keys, np.asarray(pk, dtype=np.uint64)))
-            if not len(pos):
-                continue
-            doc_of = np.searchsorted(offs, pos, side="right") - 1
-            ok = pos + L <= offs[doc_of + 1]
-            pos = pos[ok]
-            for p, h in zip(pos.tolist(), keys[pos].tolist()):
-                for pid, order, key in table[h]:
-                    if L == 1 or tuple(Xl[p : p + L]) == pid:
-                        hits.append((p, -L, order, key))
-        if not hits:
-            return out
-        hits.sort(key=lambda h: (h[0], h[1], h[2]))
-        starts = np.fromiter((h[0] for h in hits), dtype=np.int64, count=len(hits))
-        docs = (np.searchsorted(offs, starts, side="right") - 1).tolist()
-        base = offs[:-1].tolist()
-        for d, (p, negL, _o, key) in zip(docs, hits):
-            a = p - base[d]
-            out[d].append((a, a - negL, key))
-        return out

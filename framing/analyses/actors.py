@@ -41,7 +41,7 @@ from ..errors import MissingDependencyError, ParameterError
 from ..matching import PhraseMatcher
 from ..stats import MIN_COUNT
 from ..text import Document
-from .actor_lexicon import ActorFinder, IdPhraseIndex, Mentions, read_packaged_csv
+from .actor_lexicon import ActorFinder, Mentions, read_packaged_csv
 from .base import ALL_EVENTS, Analyzer
 from .quotes import _mentions, prefill_mentions, shared_finder
 
@@ -238,14 +238,13 @@ class ActorAnalyzer(Analyzer):
         lex = harm_lexicon(self.harm_lexicon)
         keys = [(k, p, lem) for k, p, lem in zip(lex["kind"], lex["pos"], lex["lemma"])]
         self.harm_matcher_ = PhraseMatcher(zip(lex["verb"], keys))
-        self.harm_index_ = IdPhraseIndex(zip(lex["verb"], keys))
 
     def _transform(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
         finder: ActorFinder = self.finder_
         scorer = self.scorer_
         arts = list(corpus)
         prefill_mentions(finder, corpus, arts)
-        harm_hits = self.harm_index_.find_corpus(corpus, arts)
+        harm_hits = self.harm_matcher_.find_tokens(corpus, arts)
         # one row per mention and per role hit, collected as flat columns (no per-article frames)
         m_art: list[int] = []
         m_actor: list[str] = []
@@ -393,8 +392,7 @@ def _harm_roles(doc: Document, ment: Mentions, hits: list) -> dict[tuple[str, st
     """(actor, agent_harm|target_harm|agent_positive, sentence) -> char span of the action word.
 
     ``hits`` are the harm-lexicon matches of ``doc`` as ``(token_start, token_end,
-    (kind, pos, lemma))`` (from :class:`~framing.matching.PhraseMatcher` or its batch
-    equivalent :class:`~framing.analyses.actor_lexicon.IdPhraseIndex`).
+    (kind, pos, lemma))`` (from :meth:`~framing.matching.PhraseMatcher.find_tokens`).
     """
     out: dict[tuple[str, str, int], tuple[int, int]] = {}
     if not len(ment):
