@@ -15,6 +15,7 @@ __all__ = [
     "benjamini_hochberg",
     "independence_test",
     "log_odds_dirichlet",
+    "log_odds_from_totals",
     "MIN_COUNT",
 ]
 
@@ -139,8 +140,18 @@ def log_odds_dirichlet(counts_a, counts_b, prior):
     a0 = a.sum()
     na = ya.sum(axis=-1, keepdims=True)
     nb = yb.sum(axis=-1, keepdims=True)
+    return log_odds_from_totals(ya, na, yb, nb, a, a0)
+
+
+def log_odds_from_totals(ya, na, yb, nb, a, a0):
+    """:func:`log_odds_dirichlet` element-wise, with the group totals ``na``, ``nb`` and the
+    prior total ``a0`` given (for sparse or per-event computations).
+
+    >>> d, z = log_odds_from_totals(np.array([5.0]), 10.0, np.array([1.0]), 10.0, np.array([1.0]), 4.0)
+    >>> round(float(d[0]), 3), round(float(z[0]), 3)
+    (1.504, 1.842)
+    """
     la = np.log(ya + a) - np.log(na + a0 - ya - a)
     lb = np.log(yb + a) - np.log(nb + a0 - yb - a)
     delta = la - lb
-    var = 1.0 / (ya + a) + 1.0 / (yb + a)
-    return delta, delta / np.sqrt(var)
+    return delta, delta / np.sqrt(1.0 / (ya + a) + 1.0 / (yb + a))

@@ -40,7 +40,7 @@ from scipy import special as _sc
 from .._log import logger
 from .._validation import check_number
 from ..corpus import Corpus
-from ..stats import MIN_COUNT
+from ..stats import MIN_COUNT, log_odds_from_totals
 from .base import ALL_EVENTS, Analyzer, make_evidence
 
 __all__ = ["DistinctiveTermsAnalyzer", "COLUMNS", "NULL_COLUMNS", "FUNCTION_WORDS"]
@@ -301,7 +301,8 @@ class DistinctiveTermsAnalyzer(Analyzer):
 
         ``w``, ``y`` and ``y0``: column, count and half-0 count of every nonzero
         (outlet, term) count of one event, outlets in order (``row``: 0..n_rows-1).
-        The comparison is :func:`framing.stats.log_odds_dirichlet` written out for the
+        The comparison is :func:`framing.stats.log_odds_from_totals` (the log-odds of
+        :func:`framing.stats.log_odds_dirichlet`) on the
         nonzero counts only: an outlet's absent terms have z < 0 and are never
         reported, and its BH family and null are over the terms it uses.
         """
@@ -316,9 +317,9 @@ class DistinctiveTermsAnalyzer(Analyzer):
         n_u = np.bincount(row, weights=y, minlength=n_rows)
         n0 = np.bincount(row, weights=y0, minlength=n_rows)
         other = T - y
-        delta, z = _log_odds(y, n_u[row], other, (n - n_u)[row], a, a0)
+        delta, z = log_odds_from_totals(y, n_u[row], other, (n - n_u)[row], a, a0)
         y1 = y - y0
-        _, zn = _log_odds(y0, n0[row], y1, (n_u - n0)[row], a, a0)
+        _, zn = log_odds_from_totals(y0, n0[row], y1, (n_u - n0)[row], a, a0)
         p = 2.0 * _sc.ndtr(-np.abs(z))
         ok_null = (n0 > 0) & (n_u - n0 > 0)
         return delta, z, p, other, np.abs(zn), ok_null
@@ -552,11 +553,3 @@ class DistinctiveTermsAnalyzer(Analyzer):
             "article_id": ids, "event": rows["event"].to_numpy()[src], "term": rows["term"].to_numpy()[src],
             "start": starts, "end": ends,
         })
-
-
-def _log_odds(ya, na, yb, nb, a, a0):
-    """:func:`framing.stats.log_odds_dirichlet` with the group totals given (element-wise)."""
-    la = np.log(ya + a) - np.log(na + a0 - ya - a)
-    lb = np.log(yb + a) - np.log(nb + a0 - yb - a)
-    delta = la - lb
-    return delta, delta / np.sqrt(1.0 / (ya + a) + 1.0 / (yb + a))

@@ -528,7 +528,7 @@ def _inherit(quotes: list[Quote], text: str, scare_max_words: int) -> None:
 
 def _indirect(d: _Doc, quotes: list[Quote], verbs) -> list[Quote]:
     """Reported speech without quote marks, in sentences with no attributed quotation."""
-    doc, text = d.doc, d.text
+    doc = d.doc
     taken = np.zeros(doc.n_sentences, dtype=bool)
     for q in quotes:
         if q.kind != "scare":
