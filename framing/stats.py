@@ -16,6 +16,7 @@ __all__ = [
     "independence_test",
     "log_odds_dirichlet",
     "log_odds_from_totals",
+    "t_interval",
     "MIN_COUNT",
 ]
 
@@ -45,6 +46,26 @@ def wilson_interval(count, total, *, confidence: float = 0.95):
     lo = np.where(n > 0, np.clip(lo, 0, 1), np.nan)
     hi = np.where(n > 0, np.clip(hi, 0, 1), np.nan)
     return lo, hi
+
+
+def t_interval(mean, var, n, *, confidence: float = 0.95, low: float = -np.inf, high: float = np.inf):
+    """Student-t confidence intervals of means, element-wise (NaN where ``n < 2``).
+
+    ``var`` is the sample variance (ddof 1) and ``n`` the sample size of each mean;
+    the interval is clipped to ``[low, high]`` (e.g. -1..1 for VADER scores).
+
+    >>> lo, hi = t_interval([0.3], [0.04], [3])
+    >>> round(float(lo[0]), 2), round(float(hi[0]), 2)
+    (-0.2, 0.8)
+    """
+    mean, var, n = (np.asarray(x, dtype=float) for x in (mean, var, n))
+    two = n >= 2
+    tcrit = np.full(n.shape, np.nan)
+    if two.any():
+        un, inv = np.unique(n[two], return_inverse=True)
+        tcrit[two] = _st.t.ppf(0.5 + confidence / 2, un - 1)[inv]
+    h = tcrit * np.sqrt(np.maximum(var, 0.0)) / np.sqrt(np.maximum(n, 1))
+    return np.where(two, np.maximum(mean - h, low), np.nan), np.where(two, np.minimum(mean + h, high), np.nan)
 
 
 def poisson_rate_interval(count, exposure, *, per: float = 1000.0, confidence: float = 0.95):

@@ -32,14 +32,13 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats as _st
 
 from .._log import logger
 from .._optional import import_optional
 from ..corpus import Corpus
 from ..errors import MissingDependencyError, ParameterError
 from ..matching import PhraseMatcher
-from ..stats import MIN_COUNT
+from ..stats import MIN_COUNT, t_interval
 from ..text import Document
 from .actor_lexicon import ActorFinder, Mentions, read_packaged_csv
 from .base import ALL_EVENTS, Analyzer
@@ -101,9 +100,8 @@ def mean_interval(values: np.ndarray, confidence: float = 0.95) -> tuple[float, 
     m = float(v.mean())
     if n < 2:
         return m, float("nan"), float("nan")
-    se = float(v.std(ddof=1)) / np.sqrt(n)
-    h = float(_st.t.ppf(0.5 + confidence / 2, n - 1)) * se
-    return m, float(max(m - h, -1.0)), float(min(m + h, 1.0))
+    lo, hi = t_interval([m], [v.var(ddof=1)], [n], confidence=confidence, low=-1.0, high=1.0)
+    return m, float(lo[0]), float(hi[0])
 
 
 #: Weight of the mean sentence tone (in [-1, 1]) against the evidence counts when choosing a role.
@@ -341,15 +339,7 @@ class ActorAnalyzer(Analyzer):
         with np.errstate(invalid="ignore", divide="ignore"):
             mean = np.where(cnt > 0, tot / np.maximum(cnt, 1), np.nan)
             var = np.where(cnt > 1, (sq - cnt * mean**2) / np.maximum(cnt - 1, 1), np.nan)
-        var = np.maximum(var, 0.0)
-        tcrit = np.full(G, np.nan)
-        two = cnt >= 2
-        if two.any():
-            un, inv = np.unique(cnt[two], return_inverse=True)
-            tcrit[two] = _st.t.ppf(0.975, un - 1)[inv]
-        h = tcrit * np.sqrt(var) / np.sqrt(np.maximum(cnt, 1))
-        lo = np.where(two, np.maximum(mean - h, -1.0), np.nan)
-        hi = np.where(two, np.minimum(mean + h, 1.0), np.nan)
+        lo, hi = t_interval(mean, var, cnt, low=-1.0, high=1.0)
         # aliases: distinct surfaces per group, sorted, joined
         scode, suniq = pd.factorize(MM["match"], sort=True)
         pair = np.unique(g.astype(np.int64) * (len(suniq) + 1) + scode)
