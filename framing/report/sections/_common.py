@@ -61,7 +61,7 @@ def more_events_note(n_more: int, where: str) -> Html | None:
     """A note that ``n_more`` events have no figure here and where to find them."""
     if n_more <= 0:
         return None
-    return note(f"Figures are drawn for the {MAX_EVENT_FIGURES} events with the most outlets and articles; "
+    return note(f"Figures are drawn for the events with the most outlets and articles; "
                 f"{n_more:,} more events are in {where}.")
 
 
