@@ -14,7 +14,7 @@ from .article import Article, SkippedInput
 from .errors import ParameterError
 from .text import Document, SentenceSplitter, parse
 
-__all__ = ["Corpus", "ARTICLE_COLUMNS"]
+__all__ = ["Corpus", "FlatTokens", "ARTICLE_COLUMNS"]
 
 #: Columns of :meth:`Corpus.to_frame`, key columns first.
 ARTICLE_COLUMNS = [
@@ -29,6 +29,28 @@ ARTICLE_COLUMNS = [
     "n_words",
     "guessed",
 ]
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class FlatTokens:
+    """Every token of a corpus in flat arrays, the articles one after another.
+
+    Article ``k`` (in corpus order) holds positions ``indptr[k]:indptr[k + 1]``.
+    ``ids`` are vocabulary ids (:meth:`Corpus.vocabulary`), ``starts``/``ends`` character
+    offsets into the article's text and ``sent`` the sentence index within the article.
+    Built once per corpus (:meth:`Corpus.flat_tokens`), so analyses that work on whole
+    arrays share one copy instead of each concatenating the documents again.
+    """
+
+    indptr: np.ndarray
+    ids: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    sent: np.ndarray
+
+    def article_of(self, positions: np.ndarray) -> np.ndarray:
+        """The article index of each flat position."""
+        return np.searchsorted(self.indptr, positions, side="right") - 1
 
 
 class _DocCache:
@@ -88,7 +110,7 @@ class Corpus:
     ['Kyiv said no.']
     """
 
-    __slots__ = ("_articles", "_skipped", "_index", "_cache", "_event_method")
+    __slots__ = ("_articles", "_skipped", "_index", "_cache", "_event_method", "_flat", "_counts")
 
     def __init__(
         self,
@@ -131,6 +153,8 @@ class Corpus:
         if all(a.event is not None for a in arts) and arts and _event_method is None:
             _event_method = "given"
         self._event_method = _event_method
+        self._flat: FlatTokens | None = None
+        self._counts: tuple[sp.csr_matrix, list[str]] | None = None
 
     # -- construction -------------------------------------------------------------
     @classmethod
@@ -175,7 +199,10 @@ class Corpus:
             dataclasses.replace(a, event=str(events[a.id])) if a.id in events else a
             for a in self._articles
         ]
-        return self._derive(arts, event_method=method)
+        derived = self._derive(arts, event_method=method)
+        # same texts in the same order: the token arrays and counts carry over
+        derived._flat, derived._counts = self._flat, self._counts
+        return derived
 
     def subset(self, ids: Iterable[str]) -> Corpus:
         """A new corpus with only the articles whose ids are given (in corpus order)."""
@@ -259,6 +286,26 @@ class Corpus:
         art = self[article] if isinstance(article, str) else article
         return self._cache.token_ids(art)
 
+    def flat_tokens(self) -> FlatTokens:
+        """All tokens of the corpus as flat arrays (see :class:`FlatTokens`), cached."""
+        if self._flat is None:
+            ids = [self._cache.token_ids(a) for a in self._articles]
+            docs = [self._cache.get(a) for a in self._articles]
+            indptr = np.zeros(len(ids) + 1, dtype=np.int64)
+            np.cumsum([len(x) for x in ids], out=indptr[1:])
+
+            def cat(arrays: list[np.ndarray]) -> np.ndarray:
+                return np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
+
+            self._flat = FlatTokens(
+                indptr,
+                cat(ids),
+                cat([d.tok_starts for d in docs]),
+                cat([d.tok_ends for d in docs]),
+                cat([d.tok_sent for d in docs]),
+            )
+        return self._flat
+
     def vocabulary(self) -> dict[str, int]:
         """Term -> column index of :meth:`term_counts` (a copy; grows as articles are parsed)."""
         for a in self._articles:
@@ -271,17 +318,18 @@ class Corpus:
         Rows follow corpus order; columns follow the returned terms. Terms are the
         normalised tokens of :func:`framing.text.fold`; nothing is dropped.
         """
-        ids = [self._cache.token_ids(a) for a in self._articles]
+        flat = self.flat_tokens()
         vocab = self._cache.vocab
-        terms = [""] * len(vocab)
-        for t, i in vocab.items():
-            terms[i] = t
-        indptr = np.zeros(len(ids) + 1, dtype=np.int64)
-        np.cumsum([len(x) for x in ids], out=indptr[1:])
-        cols = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
-        data = np.ones(len(cols), dtype=np.int64)
-        m = sp.csr_matrix((data, cols, indptr), shape=(len(ids), len(terms)))
-        m.sum_duplicates()
+        if self._counts is None or self._counts[0].shape[1] != len(vocab):
+            terms = [""] * len(vocab)
+            for t, i in vocab.items():
+                terms[i] = t
+            data = np.ones(len(flat.ids), dtype=np.int64)
+            m = sp.csr_matrix((data, flat.ids, flat.indptr), shape=(len(self._articles), len(terms)))
+            m.sum_duplicates()
+            self._counts = (m, terms)
+        m, terms = self._counts
+        m, terms = m.copy(), list(terms)  # the caller may change them
         return m, terms
 
     def by_event(self) -> dict[str, list[Article]]:

@@ -94,91 +94,157 @@ class PhraseMatcher:
                         "an exclusion must be a longer fixed expression that includes the phrase."
                     )
                 excl_tokens.setdefault(p, []).append((e, off))
-        self._by_first: dict[str, list[_Entry]] = {}
-        n = 0
+        self._entries: list[_Entry] = []
         for phrase, key in phrases:
             toks = phrase_tokens(phrase)
             if not toks:
                 raise ParameterError(f"PhraseMatcher: the phrase {phrase!r} has no word in it.")
-            entry = _Entry(toks, key, tuple(excl_tokens.get(toks, ())))
-            self._by_first.setdefault(toks[0], []).append(entry)
-            n += 1
-        for entries in self._by_first.values():  # longest first
-            entries.sort(key=lambda e: -len(e.tokens))
-        self.n_phrases = n
+            self._entries.append(_Entry(toks, key, tuple(excl_tokens.get(toks, ()))))
+        self._lengths = np.array([len(e.tokens) for e in self._entries], dtype=np.int64)
+        self._has_exclusions = np.array([bool(e.exclusions) for e in self._entries], dtype=bool)
+        self.n_phrases = len(self._entries)
 
     def find_in(self, tokens: list[str]) -> list[tuple[int, int, Hashable]]:
         """Matches in one token list as ``(token_start, token_end, key)``.
 
         At each position every phrase that matches is reported (overlapping phrases
-        with different keys are all kept), except where an exclusion applies.
+        with different keys are all kept), except where an exclusion applies; in order
+        of position, then longest phrase, then phrase order.
         """
-        by_first = self._by_first
-        out: list[tuple[int, int, Hashable]] = []
-        n = len(tokens)
-        for i, tok in enumerate(tokens):
-            entries = by_first.get(tok)
-            if entries is None:
+        vocab: dict[str, int] = {}
+        ids = np.fromiter((vocab.setdefault(t, len(vocab)) for t in tokens), dtype=np.int64, count=len(tokens))
+        doc, pos, length, entry = self._match_ids(ids, np.array([0, len(ids)], dtype=np.int64), vocab,
+                                                  lambda k: tokens)
+        keys = [self._entries[e].key for e in entry.tolist()]
+        return list(zip(pos.tolist(), (pos + length).tolist(), keys))
+
+    def _match_ids(
+        self,
+        all_ids: np.ndarray,
+        indptr: np.ndarray,
+        vocab: Mapping[str, int],
+        tokens_of,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Every match in concatenated token ids, on whole arrays.
+
+        ``all_ids`` holds the token ids (in ``vocab``) of several documents one after
+        another, document ``k`` at ``all_ids[indptr[k]:indptr[k + 1]]``. Returns parallel
+        arrays: document index, token position within it, phrase length and entry index,
+        sorted by document, position, longest phrase, then phrase order.
+
+        For each phrase length, candidate positions are those whose token starts a phrase
+        of that length; the candidate n-grams are hashed (64-bit, wrapping) and looked up
+        among the phrases' hashes, and every hit is then checked token by token, so a hash
+        collision can never produce a false match. ``tokens_of(k)`` gives document ``k``'s
+        tokens for the few phrases that carry exclusions.
+        """
+        out_pos: list[np.ndarray] = []
+        out_entry: list[np.ndarray] = []
+        n_vocab = len(vocab)
+        for L, (E, first_ids, sorted_h, order, entry_idx) in self._by_length(vocab).items():
+            is_first = np.zeros(n_vocab, dtype=bool)
+            is_first[first_ids] = True
+            cand = np.flatnonzero(is_first[all_ids])
+            if not len(cand):
                 continue
-            for e in entries:
-                L = len(e.tokens)
-                if L > 1 and tuple(tokens[i : i + L]) != e.tokens:
+            if L > 1:
+                doc = np.searchsorted(indptr, cand, side="right") - 1
+                cand = cand[cand + L <= indptr[doc + 1]]
+                if not len(cand):
                     continue
-                if e.exclusions and _excluded(tokens, i, e.exclusions, n):
-                    continue
-                out.append((i, i + L, e.key))
+            h = _hash_rows(np.stack([all_ids[cand + j] for j in range(L)], axis=1))
+            lo = np.searchsorted(sorted_h, h, side="left")
+            hi = np.searchsorted(sorted_h, h, side="right")
+            n_hit = hi - lo
+            if not n_hit.any():
+                continue
+            rep_pos = np.repeat(cand, n_hit)
+            # entry indices for each (candidate, matching entry) pair
+            starts = np.repeat(lo, n_hit)
+            within = np.arange(len(starts)) - np.repeat(np.cumsum(n_hit) - n_hit, n_hit)
+            rows = order[starts + within]
+            ok = np.ones(len(rows), dtype=bool)
+            for j in range(L):  # exact check: no false match from a hash collision
+                ok &= all_ids[rep_pos + j] == E[rows, j]
+            out_pos.append(rep_pos[ok])
+            out_entry.append(entry_idx[rows[ok]])
+        if not out_pos:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty, empty
+        gpos = np.concatenate(out_pos)
+        entry = np.concatenate(out_entry)
+        length = self._lengths[entry]
+        if self._has_exclusions.any():
+            doc = np.searchsorted(indptr, gpos, side="right") - 1
+            keep = np.ones(len(gpos), dtype=bool)
+            for i in np.flatnonzero(self._has_exclusions[entry]).tolist():
+                k = int(doc[i])
+                toks = tokens_of(k)
+                if _excluded(toks, int(gpos[i] - indptr[k]), self._entries[entry[i]].exclusions, len(toks)):
+                    keep[i] = False
+            gpos, entry, length = gpos[keep], entry[keep], length[keep]
+        order = np.lexsort((entry, -length, gpos))
+        gpos, entry, length = gpos[order], entry[order], length[order]
+        doc = np.searchsorted(indptr, gpos, side="right") - 1
+        return doc, gpos - indptr[doc], length, entry
+
+    def _by_length(self, vocab: Mapping[str, int]) -> dict[int, tuple[np.ndarray, ...]]:
+        """The phrases in ``vocab``'s ids, by length ``L``.
+
+        For each length: the entries' token-id rows ``(m, L)``, their distinct first ids,
+        their row hashes sorted, the order that sorts them, and the entry indices.
+        Entries with a token missing from ``vocab`` cannot match and are left out.
+        """
+        rows: dict[int, list[list[int]]] = {}
+        idx: dict[int, list[int]] = {}
+        for i, e in enumerate(self._entries):
+            ids = [vocab.get(t, -1) for t in e.tokens]
+            if min(ids) < 0:
+                continue
+            rows.setdefault(len(ids), []).append(ids)
+            idx.setdefault(len(ids), []).append(i)
+        out = {}
+        for L in sorted(rows):
+            E = np.asarray(rows[L], dtype=np.int64).reshape(-1, L)
+            h = _hash_rows(E)
+            order = np.argsort(h, kind="stable")
+            out[L] = (E, np.unique(E[:, 0]), h[order], order, np.asarray(idx[L], dtype=np.int64))
         return out
 
-    def _scan(self, corpus: Corpus, arts: list) -> tuple[list[int], list[int], list[int], list[Hashable]]:
-        """Matches in ``arts`` as parallel lists: article index, token start, length, key.
+    def _scan(self, corpus: Corpus, arts: list) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Matches in ``arts`` as parallel arrays: article index, token start, length, entry index.
 
         In article order, then position, then longest phrase, then phrase order
-        (the order of :meth:`find_in`). Candidate positions come from one vectorised
-        lookup of every token id against the phrases' first words; only those
-        positions are checked.
+        (the order of :meth:`find_in`).
         """
-        m_art: list[int] = []
-        m_pos: list[int] = []
-        m_len: list[int] = []
-        m_key: list[Hashable] = []
-        if not arts or not self._by_first:
-            return m_art, m_pos, m_len, m_key
-        id_lists = [corpus.token_ids(a) for a in arts]
+        if not arts or not self._entries:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty, empty
+        if len(arts) == len(corpus) and all(a is b for a, b in zip(arts, corpus)):
+            flat = corpus.flat_tokens()
+            all_ids, indptr = flat.ids, flat.indptr
+        else:
+            id_lists = [corpus.token_ids(a) for a in arts]
+            indptr = np.zeros(len(id_lists) + 1, dtype=np.int64)
+            np.cumsum([len(x) for x in id_lists], out=indptr[1:])
+            all_ids = np.concatenate(id_lists)
         vocab = corpus.vocabulary()
-        first_ids = [vocab[t] for t in self._by_first if t in vocab]
-        if not first_ids:
-            return m_art, m_pos, m_len, m_key
-        all_ids = np.concatenate(id_lists)
-        indptr = np.zeros(len(id_lists) + 1, dtype=np.int64)
-        np.cumsum([len(x) for x in id_lists], out=indptr[1:])
-        is_first = np.zeros(len(vocab), dtype=bool)
-        is_first[first_ids] = True
-        hits = np.flatnonzero(is_first[all_ids])
-        bounds = np.searchsorted(hits, indptr)  # hits of article k: hits[bounds[k]:bounds[k+1]]
-        by_first = self._by_first
-        for k in np.flatnonzero(np.diff(bounds)).tolist():
-            tokens = corpus.document(arts[k]).tokens
-            n = len(tokens)
-            base = int(indptr[k])
-            for pos in (hits[bounds[k] : bounds[k + 1]] - base).tolist():
-                for e in by_first[tokens[pos]]:
-                    L = len(e.tokens)
-                    if L > 1 and tuple(tokens[pos : pos + L]) != e.tokens:
-                        continue
-                    if e.exclusions and _excluded(tokens, pos, e.exclusions, n):
-                        continue
-                    m_art.append(k)
-                    m_pos.append(pos)
-                    m_len.append(L)
-                    m_key.append(e.key)
-        return m_art, m_pos, m_len, m_key
+        return self._match_ids(all_ids, indptr, vocab, lambda k: corpus.document(arts[k]).tokens)
 
     def find_tokens(self, corpus: Corpus, articles: list) -> list[list[tuple[int, int, Hashable]]]:
         """:meth:`find_in` for each of ``articles`` of ``corpus`` (in that order), in one corpus pass."""
         out: list[list[tuple[int, int, Hashable]]] = [[] for _ in articles]
-        for k, pos, L, key in zip(*self._scan(corpus, list(articles))):
-            out[k].append((pos, pos + L, key))
+        doc, pos, length, entry = self._scan(corpus, list(articles))
+        keys = self._keys()[entry].tolist()
+        for k, p, q, key in zip(doc.tolist(), pos.tolist(), (pos + length).tolist(), keys):
+            out[k].append((p, q, key))
         return out
+
+    def _keys(self) -> np.ndarray:
+        """The entries' keys as an object array (indexable by entry index)."""
+        keys = np.empty(len(self._entries), dtype=object)
+        keys[:] = [e.key for e in self._entries]
+        return keys
 
     def find(self, corpus: Corpus) -> pd.DataFrame:
         """All matches in ``corpus``, one row each, with offsets into the original text.
@@ -187,24 +253,22 @@ class PhraseMatcher:
         offsets), sentence_index, token_start, token_end.
         """
         arts = list(corpus)
-        m_art, m_pos, m_len, m_key = self._scan(corpus, arts)
-        if not m_art:
+        ka, pa, la, entry = self._scan(corpus, arts)
+        if not len(ka):
             return pd.DataFrame(columns=MATCH_COLUMNS)
         # offsets for all matches at once
-        ka = np.asarray(m_art)
-        pa = np.asarray(m_pos)
-        la = np.asarray(m_len)
-        lens = np.fromiter((len(corpus.token_ids(a)) for a in arts), dtype=np.int64, count=len(arts))
-        g = np.r_[0, np.cumsum(lens)[:-1]][ka] + pa
-        doc_list = [corpus.document(a) for a in arts]
-        starts = np.concatenate([d.tok_starts for d in doc_list])[g]
-        ends = np.concatenate([d.tok_ends for d in doc_list])[g + la - 1]
-        sents = np.concatenate([d.tok_sent for d in doc_list])[g]
-        texts = [doc_list[k].text for k in m_art]
+        flat = corpus.flat_tokens()
+        g = flat.indptr[ka] + pa
+        starts = flat.starts[g]
+        ends = flat.ends[g + la - 1]
+        sents = flat.sent[g]
+        m_art = ka.tolist()
+        texts = [arts[k].text for k in m_art]
+        ids = [a.id for a in arts]
         return pd.DataFrame(
             {
-                "article_id": [arts[k].id for k in m_art],
-                "key": m_key,
+                "article_id": [ids[k] for k in m_art],
+                "key": self._keys()[entry].tolist(),
                 "match": [t[a:b] for t, a, b in zip(texts, starts.tolist(), ends.tolist())],
                 "start": starts,
                 "end": ends,
@@ -214,6 +278,18 @@ class PhraseMatcher:
             },
             columns=MATCH_COLUMNS,
         )
+
+
+_HASH_MULT = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _hash_rows(rows: np.ndarray) -> np.ndarray:
+    """A 64-bit hash of each row of token ids (wrapping arithmetic; collisions are re-checked)."""
+    h = np.zeros(len(rows), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(rows.shape[1]):
+            h = h * _HASH_MULT + rows[:, j].astype(np.uint64) + np.uint64(1)
+    return h
 
 
 def _find_sub(seq: tuple[str, ...], sub: tuple[str, ...]) -> int:

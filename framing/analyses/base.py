@@ -78,41 +78,46 @@ def make_evidence(corpus: Corpus, hits: pd.DataFrame, key_columns: list[str]) ->
     if hits is None or len(hits) == 0:
         return pd.DataFrame(columns=cols)
     out = hits.reset_index(drop=True).copy()
-    n = len(out)
     starts = out["start"].to_numpy(dtype=np.int64)
     ends = out["end"].to_numpy(dtype=np.int64)
-    sidx = (out["sentence_index"].to_numpy(dtype=np.int64) if "sentence_index" in out.columns
-            else np.zeros(n, dtype=np.int64))
-    events = np.empty(n, dtype=object)
-    outlets = np.empty(n, dtype=object)
-    sents = np.empty(n, dtype=object)
-    matches = np.empty(n, dtype=object)
-    ids = out["article_id"].to_numpy()
-    codes, uniq = pd.factorize(ids)
-    order = np.argsort(codes, kind="stable")
-    bounds = np.searchsorted(codes[order], np.arange(len(uniq) + 1))
-    for k, aid in enumerate(uniq):
-        rows = order[bounds[k] : bounds[k + 1]]
-        art = corpus[aid]
-        doc = corpus.document(art)
-        events[rows] = art.event if art.event is not None else ALL_EVENTS
-        outlets[rows] = art.outlet
-        if "sentence_index" not in hits.columns and doc.n_sentences:
-            sidx[rows] = np.clip(np.searchsorted(doc.sent_starts, starts[rows], side="right") - 1, 0, None)
-        text = doc.text
-        if doc.n_sentences:
-            ss, se = doc.sent_starts, doc.sent_ends
-            sents[rows] = [text[ss[i] : se[i]] if 0 <= i < len(ss) else "" for i in sidx[rows].tolist()]
-        else:
-            sents[rows] = ""
-        matches[rows] = [text[a:b] for a, b in zip(starts[rows].tolist(), ends[rows].tolist())]
-    out["event"] = events
-    out["outlet"] = outlets
+    # per article once, then per hit on whole arrays
+    codes, uniq = pd.factorize(out["article_id"].to_numpy())
+    arts = [corpus[aid] for aid in uniq]
+    docs = [corpus.document(a) for a in arts]
+    out["event"] = _object_array([a.event if a.event is not None else ALL_EVENTS for a in arts])[codes]
+    out["outlet"] = _object_array([a.outlet for a in arts])[codes]
+    n_sent = np.fromiter((d.n_sentences for d in docs), dtype=np.int64, count=len(docs))
+    first_sent = np.zeros(len(docs), dtype=np.int64)
+    np.cumsum(n_sent[:-1], out=first_sent[1:])
+    sent_starts = np.concatenate([d.sent_starts for d in docs])
+    sent_ends = np.concatenate([d.sent_ends for d in docs])
+    if "sentence_index" in out.columns:
+        sidx = out["sentence_index"].to_numpy(dtype=np.int64)
+    else:  # the sentence holding each start: one search over all articles' sentences, shifted apart
+        text_len = np.fromiter((len(d.text) + 1 for d in docs), dtype=np.int64, count=len(docs))
+        shift = np.zeros(len(docs), dtype=np.int64)
+        np.cumsum(text_len[:-1], out=shift[1:])
+        g = np.searchsorted(sent_starts + np.repeat(shift, n_sent), starts + shift[codes], side="right") - 1
+        sidx = np.where(n_sent[codes] > 0, np.clip(g - first_sent[codes], 0, None), 0)
+    valid = (sidx >= 0) & (sidx < n_sent[codes])
+    gs = np.where(valid, first_sent[codes] + sidx, 0)
+    texts = [d.text for d in docs]
+    code_list = codes.tolist()
+    if len(sent_starts):
+        s_a, s_b = sent_starts[gs].tolist(), sent_ends[gs].tolist()
+        out["sentence"] = [texts[c][a:b] if v else "" for c, a, b, v in zip(code_list, s_a, s_b, valid.tolist())]
+    else:
+        out["sentence"] = ""
     out["sentence_index"] = sidx
-    out["sentence"] = sents
     if "match" not in out.columns:
-        out["match"] = matches
+        out["match"] = [texts[c][a:b] for c, a, b in zip(code_list, starts.tolist(), ends.tolist())]
     return out[cols]
+
+
+def _object_array(values: list) -> np.ndarray:
+    arr = np.empty(len(values), dtype=object)
+    arr[:] = values
+    return arr
 
 
 class Analyzer:

@@ -108,34 +108,30 @@ class _Tokens:
 
     def __init__(self, corpus: Corpus) -> None:
         arts = corpus.articles
-        ids = [corpus.token_ids(a) for a in arts]
-        docs = [corpus.document(a) for a in arts]
-        lens = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
-        self.ids = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+        flat = corpus.flat_tokens()
+        lens = np.diff(flat.indptr)
+        self.ids, self.starts, self.ends = flat.ids, flat.starts, flat.ends
         self.art = np.repeat(np.arange(len(arts), dtype=np.int64), lens)
-        self.starts = np.concatenate([d.tok_starts for d in docs]) if docs else np.zeros(0, dtype=np.int64)
-        self.ends = np.concatenate([d.tok_ends for d in docs]) if docs else np.zeros(0, dtype=np.int64)
-        upper, mid = [], []
-        for d in docs:
-            if len(d.tok_starts) == 0:
-                continue
-            chars = np.frombuffer((" " + d.text).encode("utf-32-le"), dtype=np.uint32)
-            st = d.tok_starts + 1  # shifted by the leading space
-            first = chars[st]
-            up = (first >= 65) & (first <= 90)
-            wide = np.flatnonzero(first > 127)
-            if len(wide):
-                up[wide] = [chr(c).isupper() for c in first[wide].tolist()]
-            prev = chars[st - 1]
-            prev2 = chars[np.maximum(st - 2, 0)]
-            p2_ok = (
-                ((prev2 >= 48) & (prev2 <= 57)) | ((prev2 >= 65) & (prev2 <= 90)) | ((prev2 >= 97) & (prev2 <= 122))
-                | np.isin(prev2, (44, 58, 59, 41)) | (prev2 > 127)
-            )
-            upper.append(up)
-            mid.append(up & (prev == 32) & p2_ok & (st >= 3))
-        self.upper = np.concatenate(upper) if upper else np.zeros(0, dtype=bool)
-        self.mid_upper = np.concatenate(mid) if mid else np.zeros(0, dtype=bool)
+        # one character array for the whole corpus, each text behind one space
+        texts = [a.text for a in arts]
+        text_off = np.zeros(len(arts), dtype=np.int64)
+        np.cumsum(np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))[:-1], out=text_off[1:])
+        chars = np.frombuffer("".join(" " + t for t in texts).encode("utf-32-le"), dtype=np.uint32)
+        base = np.repeat(text_off, lens)  # where each token's text begins, less its space
+        st = base + self.starts + 1
+        first = chars[st]
+        up = (first >= 65) & (first <= 90)
+        wide = np.flatnonzero(first > 127)
+        if len(wide):
+            up[wide] = [chr(c).isupper() for c in first[wide].tolist()]
+        prev = chars[st - 1]
+        prev2 = chars[np.maximum(st - 2, base)]  # the space before the text at its start
+        p2_ok = (
+            ((prev2 >= 48) & (prev2 <= 57)) | ((prev2 >= 65) & (prev2 <= 90)) | ((prev2 >= 97) & (prev2 <= 122))
+            | (prev2 == 44) | (prev2 == 58) | (prev2 == 59) | (prev2 == 41) | (prev2 > 127)
+        )
+        self.upper = up
+        self.mid_upper = up & (prev == 32) & p2_ok & (self.starts >= 2)
         self.arts = arts
 
     def surface(self, corpus: Corpus, term_id: int) -> str:

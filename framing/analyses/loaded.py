@@ -91,8 +91,10 @@ SPEECH_VERBS = frozenset(
     assert asserted suggest suggested""".split()
 )
 
+# An opening mark at the start of the text or after a space, bracket, dash or slash (the
+# check looks behind the mark once it is found, so the search only stops at quote marks).
 _QUOTE_RE = re.compile(
-    r"(?<![^\s(\[\-—–/])(?P<o>[\"“‘«„])(?=\S)(?P<body>[^\n\"“”«»]{1,80}?)(?<=\S)(?P<c>[\"”’»“])(?!\w)"
+    r"(?P<o>[\"“‘«„])(?<![^\s(\[\-—–/][\"“‘«„])(?=\S)(?P<body>[^\n\"“”«»]{1,80}?)(?<=\S)(?P<c>[\"”’»“])(?!\w)"
 )
 _PAIRS = {'"': '"', "“": "”", "‘": "’", "«": "»", "„": "“"}
 _TRAIL = ".,;:!?…"

@@ -139,8 +139,9 @@ def naming_table(hits: pd.DataFrame, *, confidence: float = 0.95, min_count: int
 
     # does the choice of variant depend on the outlet? one test per event and group, on arrays:
     # the table of a group is its outlets x variants with a nonzero count
-    gcode, guniq = pd.factorize(pd.MultiIndex.from_frame(full[gkeys]))
-    n_groups = len(guniq)
+    gcode = full.groupby(gkeys, sort=False).ngroup().to_numpy()  # in order of first appearance
+    first_row = np.unique(gcode, return_index=True)[1]
+    n_groups = len(first_row)
     nz = full["count"].to_numpy() > 0
     g = gcode[nz]
     o = pd.factorize(full["outlet"])[0][nz]
@@ -177,11 +178,13 @@ def naming_table(hits: pd.DataFrame, *, confidence: float = 0.95, min_count: int
             p_value[k] = independence_test(t)[0]
     method = np.where(fisher, "fisher", np.where(testable, "chi2", "n/a"))
     cramers = np.where(testable, cramers, np.nan)
-    rows = [(*guniq[k], int(n_out[k]), int(n_var[k]), int(n_tot[k]), float(p_value[k]), str(method[k]),
-             float(cramers[k])) for k in range(n_groups)]
-    tests = pd.DataFrame(
-        rows, columns=["event", "group", "source", "lexicon", "n_outlets", "n_variants", "n", "p_value", "method", "cramers_v"]
-    )
+    tests = full[gkeys].iloc[first_row].reset_index(drop=True)
+    tests["n_outlets"] = n_out.astype(np.int64)
+    tests["n_variants"] = n_var.astype(np.int64)
+    tests["n"] = n_tot.astype(np.int64)
+    tests["p_value"] = p_value
+    tests["method"] = method.astype(object)
+    tests["cramers_v"] = cramers.astype(float)
     tests["q_value"] = benjamini_hochberg(tests["p_value"].to_numpy())
     tests["too_little_data"] = (tests["n"] < min_count) | (tests["n_outlets"] < 2)
     full = full.merge(tests[[*gkeys, "p_value", "q_value", "method"]], on=gkeys, how="left")

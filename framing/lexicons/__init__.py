@@ -199,16 +199,12 @@ def keep_longest(hits: pd.DataFrame, by: str) -> pd.DataFrame:
     grp = h[by].to_numpy()
     st = h["token_start"].to_numpy()
     en = h["token_end"].to_numpy()
-    keep = np.ones(len(h), dtype=bool)
-    # within each (article, group) run, a match is covered when its end is within the
-    # furthest end of the earlier kept matches (sorted by start, longest first)
-    same = np.r_[False, (art[1:] == art[:-1]) & (grp[1:] == grp[:-1])]
-    reach = -1
-    for i in range(len(h)):  # hits are few (lexicon matches), a plain loop is fine
-        if not same[i]:
-            reach = -1
-        if st[i] < reach and en[i] <= reach:
-            keep[i] = False
-        else:
-            reach = max(reach, int(en[i]))
+    # within each (article, group) run (sorted by start, longest first), a match is covered
+    # when it starts before and ends within the furthest end of the earlier matches of the
+    # run (a covered match never extends that reach, so covered or not they all count)
+    run = np.cumsum(np.r_[True, (art[1:] != art[:-1]) | (grp[1:] != grp[:-1])])
+    big = int(en.max()) + 2
+    reach = np.maximum.accumulate(run * big + en)  # running max of ends, reset per run
+    prev = np.r_[-1, reach[:-1]] - run * big  # furthest earlier end in the same run, or < 0
+    keep = ~((st < prev) & (en <= prev))
     return h[keep].drop(columns="_len").sort_index()
