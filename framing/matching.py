@@ -113,8 +113,7 @@ class PhraseMatcher:
         """
         vocab: dict[str, int] = {}
         ids = np.fromiter((vocab.setdefault(t, len(vocab)) for t in tokens), dtype=np.int64, count=len(tokens))
-        doc, pos, length, entry = self._match_ids(ids, np.array([0, len(ids)], dtype=np.int64), vocab,
-                                                  lambda k: tokens)
+        doc, pos, length, entry = self._match_ids(ids, np.array([0, len(ids)], dtype=np.int64), vocab)
         keys = [self._entries[e].key for e in entry.tolist()]
         return list(zip(pos.tolist(), (pos + length).tolist(), keys))
 
@@ -123,7 +122,6 @@ class PhraseMatcher:
         all_ids: np.ndarray,
         indptr: np.ndarray,
         vocab: Mapping[str, int],
-        tokens_of,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Every match in concatenated token ids, on whole arrays.
 
@@ -135,8 +133,8 @@ class PhraseMatcher:
         For each phrase length, candidate positions are those whose token starts a phrase
         of that length; the candidate n-grams are hashed (64-bit, wrapping) and looked up
         among the phrases' hashes, and every hit is then checked token by token, so a hash
-        collision can never produce a false match. ``tokens_of(k)`` gives document ``k``'s
-        tokens for the few phrases that carry exclusions.
+        collision can never produce a false match. A match inside one of its phrase's
+        exclusions ("Chicken Kiev") is dropped, also on whole arrays.
         """
         out_pos: list[np.ndarray] = []
         out_entry: list[np.ndarray] = []
@@ -175,13 +173,23 @@ class PhraseMatcher:
         entry = np.concatenate(out_entry)
         length = self._lengths[entry]
         if self._has_exclusions.any():
-            doc = np.searchsorted(indptr, gpos, side="right") - 1
             keep = np.ones(len(gpos), dtype=bool)
-            for i in np.flatnonzero(self._has_exclusions[entry]).tolist():
-                k = int(doc[i])
-                toks = tokens_of(k)
-                if _excluded(toks, int(gpos[i] - indptr[k]), self._entries[entry[i]].exclusions, len(toks)):
-                    keep[i] = False
+            for e in np.unique(entry[self._has_exclusions[entry]]).tolist():
+                rows = np.flatnonzero(entry == e)
+                pos = gpos[rows]
+                doc = np.searchsorted(indptr, pos, side="right") - 1
+                lo, hi = indptr[doc], indptr[doc + 1]
+                for expr, off in self._entries[e].exclusions:
+                    expr_ids = [vocab.get(t, -1) for t in expr]
+                    if min(expr_ids) < 0:
+                        continue  # a word of the expression is not in the corpus: it cannot occur
+                    s = pos - off
+                    inside = (s >= lo) & (s + len(expr) <= hi)
+                    s = np.where(inside, s, 0)
+                    hit = inside.copy()
+                    for j, t in enumerate(expr_ids):
+                        hit &= all_ids[np.minimum(s + j, len(all_ids) - 1)] == t
+                    keep[rows[hit]] = False
             gpos, entry, length = gpos[keep], entry[keep], length[keep]
         order = np.lexsort((entry, -length, gpos))
         gpos, entry, length = gpos[order], entry[order], length[order]
@@ -229,7 +237,7 @@ class PhraseMatcher:
             np.cumsum([len(x) for x in id_lists], out=indptr[1:])
             all_ids = np.concatenate(id_lists)
         vocab = corpus.vocabulary()
-        return self._match_ids(all_ids, indptr, vocab, lambda k: corpus.document(arts[k]).tokens)
+        return self._match_ids(all_ids, indptr, vocab)
 
     def find_tokens(self, corpus: Corpus, articles: list) -> list[list[tuple[int, int, Hashable]]]:
         """:meth:`find_in` for each of ``articles`` of ``corpus`` (in that order), in one corpus pass."""
@@ -298,11 +306,3 @@ def _find_sub(seq: tuple[str, ...], sub: tuple[str, ...]) -> int:
         if seq[i : i + L] == sub:
             return i
     return -1
-
-
-def _excluded(tokens, i, exclusions, n) -> bool:
-    for expr, off in exclusions:
-        s = i - off
-        if s >= 0 and s + len(expr) <= n and tuple(tokens[s : s + len(expr)]) == expr:
-            return True
-    return False

@@ -276,74 +276,117 @@ class LoadedLanguageAnalyzer(Analyzer):
         arts = corpus.articles
         if not arts:
             return {"loaded": pd.DataFrame(columns=COLUMNS), "loaded_evidence": make_evidence(corpus, None, ["category", "term"])}
-        events = [a.event if a.event is not None else ALL_EVENTS for a in arts]
-        art_frame = pd.DataFrame(
-            {
-                "article_id": [a.id for a in arts],
-                "event": events,
-                "outlet": [a.outlet for a in arts],
-                "n_words": [corpus.document(a).n_tokens for a in arts],
-            }
+        # Every key becomes an integer code whose order is the order of its labels, so the
+        # counting, joining and sorting below run on arrays (the result is the same as
+        # pandas' sorted groupby on the labels).
+        art_ev, ev_labels = pd.factorize(
+            np.array([a.event if a.event is not None else ALL_EVENTS for a in arts] + [ALL_EVENTS], dtype=object),
+            sort=True,
         )
+        ALL = int(art_ev[-1])
+        art_ev = art_ev[:-1]
+        art_out, out_labels = pd.factorize(np.array([a.outlet for a in arts], dtype=object), sort=True)
+        n_ev, n_out = len(ev_labels), len(out_labels)
+        art_words = np.diff(corpus.flat_tokens().indptr)
         # exposure per event and outlet (+ corpus-wide); articles without an event only count in "all"
-        exp = pd.concat(
-            [art_frame[art_frame["event"] != ALL_EVENTS], art_frame.assign(event=ALL_EVENTS)], ignore_index=True
-        )
-        words = exp.groupby(["event", "outlet"], sort=True)["n_words"].sum().rename("n_words").reset_index()
-        meta = art_frame.set_index("article_id")
+        own = art_ev != ALL
+        cell_art = np.r_[art_ev[own] * n_out + art_out[own], ALL * n_out + art_out]
+        cell_w = np.r_[art_words[own], art_words]
+        cells = np.unique(cell_art)  # (event, outlet) cells with articles, sorted
+        cell_words = np.bincount(cell_art, weights=cell_w, minlength=n_ev * n_out)[cells].astype(np.int64)
+        ev_words = np.bincount(cells // n_out, weights=cell_words, minlength=n_ev)
+        cats = list(self.categories_)
+        n_cat = len(cats)
         if len(hits):
-            hits = hits.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
-            hits["event"] = meta.loc[hits["article_id"], "event"].to_numpy()
-            hits["outlet"] = meta.loc[hits["article_id"], "outlet"].to_numpy()
-            h2 = pd.concat([hits[hits["event"] != ALL_EVENTS], hits.assign(event=ALL_EVENTS)], ignore_index=True)
-            per_term = h2.groupby(["event", "outlet", "category", "term"], sort=True).size().rename("count").reset_index()
+            ids = np.array([a.id for a in arts], dtype=object)
+            h_art = pd.Index(ids).get_indexer(hits["article_id"])
+            id_rank = np.empty(len(ids), dtype=np.int64)
+            id_rank[np.argsort(ids, kind="stable")] = np.arange(len(ids))
+            order = np.lexsort((hits["start"].to_numpy(), id_rank[h_art]))  # by article id, then position
+            hits = hits.iloc[order].reset_index(drop=True)
+            h_art = h_art[order]
+            hits["event"] = ev_labels[art_ev[h_art]]
+            hits["outlet"] = out_labels[art_out[h_art]]
+            cat_code = pd.Index(cats).get_indexer(hits["category"])
+            term_code, term_labels = pd.factorize(hits["term"].to_numpy(dtype=object), sort=True)
+            h_ev, h_out = art_ev[h_art], art_out[h_art]
+            sel = h_ev != ALL
+            key_ev = np.r_[h_ev[sel], np.full(len(hits), ALL)]
+            key_out = np.r_[h_out[sel], h_out]
+            key_ct = np.r_[term_code[sel], term_code]
+            key_cat = np.r_[cat_code[sel], cat_code]
+            n_term = len(term_labels)
+            # groups sorted by event, outlet, category name, term (pandas' groupby order)
+            cat_rank = np.argsort(np.argsort(np.array(cats, dtype=object), kind="stable"), kind="stable")
+            combined = ((key_ev * n_out + key_out) * n_cat + cat_rank[key_cat]) * n_term + key_ct
+            uniq, counts = np.unique(combined, return_counts=True)
+            t_term = uniq % n_term
+            rest = uniq // n_term
+            by_rank = np.argsort(cat_rank)
+            t_cat = by_rank[rest % n_cat]
+            t_cell = rest // n_cat
+            t_counts = counts.astype(np.int64)
         else:
-            per_term = pd.DataFrame(columns=["event", "outlet", "category", "term", "count"])
-        cats = pd.DataFrame({"category": self.categories_})
-        totals = words[["event", "outlet"]].merge(cats, how="cross")
-        tot_counts = per_term.groupby(["event", "outlet", "category"], sort=False)["count"].sum().rename("count").reset_index()
-        totals = totals.merge(tot_counts, on=["event", "outlet", "category"], how="left")
-        totals["count"] = totals["count"].fillna(0).astype(np.int64)
-        totals["term"] = TOTAL_TERM
-        table = pd.concat([totals, per_term.astype({"count": np.int64})], ignore_index=True)
-        table = table.merge(words, on=["event", "outlet"], how="left")
-        k = table["count"].to_numpy(dtype=float)
-        n = table["n_words"].to_numpy(dtype=float)
+            term_labels = np.array([], dtype=object)
+            t_term = t_cat = t_cell = t_counts = np.zeros(0, dtype=np.int64)
+        # total rows: every (event, outlet) cell x every category, in category order
+        tot_cell = np.repeat(cells, n_cat)
+        tot_cat = np.tile(np.arange(n_cat), len(cells))
+        tot_counts = np.zeros(n_ev * n_out * n_cat, dtype=np.int64)
+        np.add.at(tot_counts, t_cell * n_cat + t_cat, t_counts)
+        tot_counts = tot_counts[tot_cell * n_cat + tot_cat]
+        # the table: total rows, then term rows (term code -1 marks a total)
+        r_cell = np.r_[tot_cell, t_cell]
+        r_cat = np.r_[tot_cat, t_cat]
+        r_term = np.r_[np.full(len(tot_cell), -1), t_term]
+        count = np.r_[tot_counts, t_counts]
+        words_of_cell = np.zeros(n_ev * n_out, dtype=np.int64)
+        words_of_cell[cells] = cell_words
+        r_ev, r_out = r_cell // n_out, r_cell % n_out
+        k = count.astype(float)
+        n = words_of_cell[r_cell].astype(float)
         with np.errstate(invalid="ignore", divide="ignore"):
-            table["per_1k"] = np.where(n > 0, k / n * 1000.0, np.nan)
+            per_1k = np.where(n > 0, k / n * 1000.0, np.nan)
         lo, hi = poisson_rate_interval(k, n, confidence=self.confidence)
-        table["ci_low"], table["ci_high"] = lo, hi
         # the other outlets of the same event: their count of the same term and their words
-        ev_k = table.groupby(["event", "category", "term"], sort=False)["count"].transform("sum").to_numpy(dtype=float)
-        ev_n = table[["event", "outlet"]].merge(
-            words.groupby("event")["n_words"].sum().rename("ev_words").reset_index(), on="event", how="left"
-        )["ev_words"].to_numpy(dtype=float)
+        ect = (r_ev * n_cat + r_cat) * (len(term_labels) + 1) + (r_term + 1)
+        _, inv = np.unique(ect, return_inverse=True)
+        ev_k = np.bincount(inv.ravel(), weights=k)[inv.ravel()]
+        ev_n = ev_words[r_ev]
         k_other, n_other = ev_k - k, ev_n - n
         with np.errstate(invalid="ignore", divide="ignore"):
             rate_other = np.where(n_other > 0, k_other / n_other * 1000.0, np.nan)
-            table["rate_other"] = rate_other
-            table["rate_ratio"] = np.where(rate_other > 0, table["per_1k"] / rate_other, np.nan)
+            rate_ratio = np.where(rate_other > 0, per_1k / rate_other, np.nan)
         # exact test conditional on the event total: k ~ Binomial(k + k_other, n / (n + n_other))
         pv = _binom_two_sided(k, k + k_other, np.where(n + n_other > 0, n / np.maximum(n + n_other, 1), np.nan))
         pv = np.where((n_other > 0) & (k + k_other > 0), pv, np.nan)
-        table["p_value"] = pv
-        is_total = (table["term"] == TOTAL_TERM).to_numpy()
-        q = np.full(len(table), np.nan)
+        is_total = r_term < 0
+        q = np.full(len(count), np.nan)
         q[is_total] = benjamini_hochberg(pv[is_total])
         q[~is_total] = benjamini_hochberg(pv[~is_total])
-        table["q_value"] = q
-        table["too_little_data"] = table["count"] < self.min_count
-        cat_order = {c: i for i, c in enumerate(self.categories_)}
-        table = table.assign(
-            _all=table["event"].astype(str) == ALL_EVENTS,
-            _ev=table["event"].astype(str),
-            _cat=table["category"].map(cat_order),
-            _tot=~is_total,
-        ).sort_values(
-            ["_all", "_ev", "outlet", "_cat", "_tot", "count", "term"],
-            ascending=[True, True, True, True, True, False, True],
-            kind="stable",
-        )
+        # order: events (the corpus-wide rows last), outlet, category order, total first,
+        # then the most frequent terms
+        term_rank = np.r_[-1, np.arange(len(term_labels))][r_term + 1]
+        order = np.lexsort((term_rank, -count, ~is_total, r_cat, r_out, r_ev, r_ev == ALL))
+        term_text = np.r_[np.array([TOTAL_TERM], dtype=object), np.asarray(term_labels, dtype=object)][r_term + 1]
+        table = pd.DataFrame(
+            {
+                "event": ev_labels[r_ev],
+                "outlet": out_labels[r_out],
+                "category": np.array(cats, dtype=object)[r_cat] if n_cat else np.array([], dtype=object),
+                "term": term_text,
+                "count": count,
+                "per_1k": per_1k,
+                "ci_low": lo,
+                "ci_high": hi,
+                "n_words": n.astype(np.int64),
+                "rate_other": rate_other,
+                "rate_ratio": rate_ratio,
+                "p_value": pv,
+                "q_value": q,
+                "too_little_data": count < self.min_count,
+            }
+        ).iloc[order]
         loaded = table[COLUMNS].reset_index(drop=True)
         loaded["count"] = loaded["count"].astype(np.int64)
         loaded["n_words"] = loaded["n_words"].astype(np.int64)
