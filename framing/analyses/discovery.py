@@ -32,7 +32,6 @@ not, is listed in the ``naming_candidates`` table with its evidence.
 from __future__ import annotations
 
 import difflib
-import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -75,9 +74,6 @@ _SUFFIXES = frozenset(
 )
 #: First letters that alternate in transliteration (Horlivka / Gorlovka).
 _FIRST_LETTER_SWAPS = frozenset([("g", "h"), ("h", "g")])
-_CAP_RE = re.compile(r"(?<![\w'’\-])[^\W\d_a-zß-ÿ][^\W_]*(?:-[^\W_]+)*")
-# a capitalised word inside a sentence (after a word, comma, colon or closing bracket and one space)
-_MID_CAP_RE = re.compile(r"(?<=[\w,;:)] )[^\W\d_a-zß-ÿ][^\W_]*(?:-[^\W_]+)*")
 
 
 def spelling_similarity(a: str, b: str) -> float:
@@ -102,23 +98,40 @@ def _first_letters_ok(a: str, b: str) -> bool:
 
 
 class _Tokens:
-    """Every token of the corpus as flat arrays: vocabulary id, article, offsets, and
-    whether it is written capitalised, and capitalised inside a sentence (after a
-    word, comma, colon or bracket and a space), computed on character arrays."""
+    """The tokens of the corpus that can be candidates (``eligible`` vocabulary ids), as
+    flat positions into :meth:`Corpus.flat_tokens`, with whether each is written
+    capitalised, and capitalised inside a sentence (after a word, comma, colon or
+    bracket and a space), computed on character arrays."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, eligible: np.ndarray) -> None:
         arts = corpus.articles
         flat = corpus.flat_tokens()
-        lens = np.diff(flat.indptr)
-        self.ids, self.starts, self.ends = flat.ids, flat.starts, flat.ends
-        self.art = np.repeat(np.arange(len(arts), dtype=np.int64), lens)
-        # one character array for the whole corpus, each text behind one space
+        self.flat, self.arts = flat, arts
+        self.pos = np.flatnonzero(eligible[flat.ids]) if len(flat.ids) else np.zeros(0, dtype=np.int64)
+        self.ids = flat.ids[self.pos]
+        starts = flat.starts[self.pos]
+        self.upper = np.zeros(len(self.pos), dtype=bool)
+        self.mid_upper = np.zeros(len(self.pos), dtype=bool)
+        # articles in chunks of about a million characters: small, reused buffers
+        bounds = np.searchsorted(self.pos, flat.indptr)  # eligible tokens of article k: bounds[k]:bounds[k+1]
+        chunk_start = 0
+        size = 0
+        for k, a in enumerate(arts):
+            size += len(a.text) + 1
+            if size >= 1_000_000 or k == len(arts) - 1:
+                lo, hi = int(bounds[chunk_start]), int(bounds[k + 1])
+                self._flags(arts[chunk_start : k + 1], flat.article_of(self.pos[lo:hi]) - chunk_start,
+                            starts[lo:hi], lo)
+                chunk_start, size = k + 1, 0
+
+    def _flags(self, arts, art: np.ndarray, starts: np.ndarray, out: int) -> None:
+        """Set ``upper``/``mid_upper`` of tokens ``out:out + len(starts)`` of the articles ``arts``."""
         texts = [a.text for a in arts]
         text_off = np.zeros(len(arts), dtype=np.int64)
         np.cumsum(np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))[:-1], out=text_off[1:])
         chars = np.frombuffer("".join(" " + t for t in texts).encode("utf-32-le"), dtype=np.uint32)
-        base = np.repeat(text_off, lens)  # where each token's text begins, less its space
-        st = base + self.starts + 1
+        base = text_off[art]  # where each token's text begins, less its space
+        st = base + starts + 1
         first = chars[st]
         up = (first >= 65) & (first <= 90)
         wide = np.flatnonzero(first > 127)
@@ -130,17 +143,18 @@ class _Tokens:
             ((prev2 >= 48) & (prev2 <= 57)) | ((prev2 >= 65) & (prev2 <= 90)) | ((prev2 >= 97) & (prev2 <= 122))
             | (prev2 == 44) | (prev2 == 58) | (prev2 == 59) | (prev2 == 41) | (prev2 > 127)
         )
-        self.upper = up
-        self.mid_upper = up & (prev == 32) & p2_ok & (self.starts >= 2)
-        self.arts = arts
+        self.upper[out : out + len(starts)] = up
+        self.mid_upper[out : out + len(starts)] = up & (prev == 32) & p2_ok & (starts >= 2)
 
-    def surface(self, corpus: Corpus, term_id: int) -> str:
-        """The commonest capitalised written form of a vocabulary word (its folded form if none)."""
-        pos = np.flatnonzero((self.ids == term_id) & self.upper)
+    def surface(self, term_id: int) -> str:
+        """The commonest capitalised written form of a vocabulary word ("" if none)."""
+        pos = self.pos[(self.ids == term_id) & self.upper][:50]
         if len(pos) == 0:
             return ""
+        art = self.flat.article_of(pos)
         forms = Counter(
-            self.arts[a].text[s:e] for a, s, e in zip(self.art[pos[:50]].tolist(), self.starts[pos[:50]].tolist(), self.ends[pos[:50]].tolist())
+            self.arts[a].text[s:e]
+            for a, s, e in zip(art.tolist(), self.flat.starts[pos].tolist(), self.flat.ends[pos].tolist())
         )
         return forms.most_common(1)[0][0]
 
@@ -178,7 +192,7 @@ def _context_similarity(toks: "_Tokens", term_ids: np.ndarray, pairs: np.ndarray
     """Cosine similarity of the bags of words around each term of each pair."""
     if len(pairs) == 0:
         return np.zeros(0)
-    flat, art = toks.ids, toks.art
+    flat = toks.flat.ids
     wanted = np.unique(term_ids[pairs.ravel()])
     pos = np.flatnonzero(np.isin(flat, wanted))
     row_of = {t: i for i, t in enumerate(wanted.tolist())}
@@ -187,7 +201,7 @@ def _context_similarity(toks: "_Tokens", term_ids: np.ndarray, pairs: np.ndarray
         nb = pos + off
         ok = (nb >= 0) & (nb < len(flat))
         p, nb = pos[ok], nb[ok]
-        ok = art[nb] == art[p]
+        ok = toks.flat.article_of(nb) == toks.flat.article_of(p)
         p, nb = p[ok], nb[ok]
         rows.append(np.fromiter((row_of[t] for t in flat[p].tolist()), dtype=np.int64, count=len(p)))
         cols.append(flat[nb])
@@ -269,15 +283,13 @@ def discover_variants(
     M, terms = corpus.term_counts()
     tot = np.asarray(M.sum(axis=0)).ravel()
     term_arr = np.asarray(terms, dtype=object)
-    toks = _Tokens(corpus)
     V = len(terms)
+    eligible = np.fromiter((len(t) >= min_length and t.isalpha() for t in terms), dtype=bool, count=V)
+    toks = _Tokens(corpus, eligible)
     cap_counts = np.bincount(toks.ids, weights=toks.upper, minlength=V)
     mid_counts = np.bincount(toks.ids, weights=toks.mid_upper, minlength=V)
     proper = (cap_counts * 2 >= tot) & (mid_counts > 0) if proper_nouns else np.ones(V, dtype=bool)
-    cand = np.array(
-        [i for i in np.flatnonzero(proper).tolist() if len(terms[i]) >= min_length and terms[i].isalpha()],
-        dtype=np.int64,
-    )
+    cand = np.flatnonzero(proper & eligible)
     if len(cand) < 2:
         return empty, empty_hits
     words = term_arr[cand].tolist()
@@ -329,7 +341,7 @@ def discover_variants(
 
     def show(w: str) -> str:
         if w not in surface:
-            surface[w] = toks.surface(corpus, int(tid[word_index[w]])) or w
+            surface[w] = toks.surface(int(tid[word_index[w]])) or w
         return surface[w]
 
     # groups: connected components of accepted pairs not already in a lexicon
@@ -352,12 +364,10 @@ def discover_variants(
     # evidence: every mention of every candidate word
     cand_words = np.unique(pairs.ravel())
     matcher = lexicon_matcher([show(words[i]) for i in cand_words], cand_words.tolist(), owner="discover_variants")
-    rows_with = np.flatnonzero(np.asarray(M[:, tid[cand_words]].sum(axis=1)).ravel() > 0)
-    sub = corpus.subset([arts[i].id for i in rows_with])
-    hits = matcher.find(sub)
+    hits = matcher.find(corpus)
     first_sent: dict[int, str] = {}
     for r in hits.drop_duplicates("key").itertuples(index=False):
-        doc = sub.document(r.article_id)
+        doc = corpus.document(r.article_id)
         s = doc.sentence(int(r.sentence_index))
         first_sent[int(r.key)] = f"{s[:200]}{'…' if len(s) > 200 else ''} [{r.article_id}]"
     outlet_names = np.asarray([c[1] for c in cell_uniq], dtype=object)
