@@ -123,38 +123,64 @@ def naming_table(hits: pd.DataFrame, *, confidence: float = 0.95, min_count: int
         return pd.DataFrame(columns=COLUMNS), pd.DataFrame(columns=TEST_COLUMNS)
     h = hits[["event", "outlet", "group", "variant", "source", "lexicon"]]
     # articles without an event (event "all" already) count only in the corpus-wide rows
-    h = pd.concat([h[h["event"] != ALL_EVENTS], h.assign(event=ALL_EVENTS)], ignore_index=True)
-    gkeys = ["event", "group", "source", "lexicon"]
-    counts = h.groupby([*gkeys, "outlet", "variant"], sort=False).size().rename("count").reset_index()
-    # every variant used in an event, for every outlet that mentions the group there
-    variants = counts[[*gkeys, "variant"]].drop_duplicates()
-    outlets = counts[[*gkeys, "outlet"]].drop_duplicates()
-    full = outlets.merge(variants, on=gkeys, how="inner")
-    full = full.merge(counts, on=[*gkeys, "outlet", "variant"], how="left")
-    full["count"] = full["count"].fillna(0).astype(np.int64)
-    full["n_group"] = full.groupby([*gkeys, "outlet"], sort=False)["count"].transform("sum").astype(np.int64)
-    full["share"] = full["count"] / full["n_group"]
-    lo, hi = wilson_interval(full["count"].to_numpy(), full["n_group"].to_numpy(), confidence=confidence)
-    full["ci_low"], full["ci_high"] = lo, hi
+    own = (h["event"] != ALL_EVENTS).to_numpy()
+    n_all = len(h)
 
-    # does the choice of variant depend on the outlet? one test per event and group, on arrays:
+    def doubled(col: str) -> np.ndarray:
+        v = h[col].to_numpy(dtype=object)
+        return np.r_[v[own], np.full(n_all, ALL_EVENTS, dtype=object) if col == "event" else v]
+
+    # each key as codes whose order is the order of its labels (the corpus-wide event last)
+    labels, codes = {}, {}
+    for col in ("event", "lexicon", "group", "source", "outlet", "variant"):
+        codes[col], labels[col] = pd.factorize(doubled(col), sort=True)
+        labels[col] = np.asarray(labels[col], dtype=object)
+    ev_rank = np.arange(len(labels["event"]))
+    is_all = labels["event"] == ALL_EVENTS
+    ev_rank[is_all] = len(ev_rank)  # after every event
+    # one code per (event, lexicon, group, source) group, one per (group, outlet, variant) cell
+    sort_keys = [ev_rank[codes["event"]], codes["lexicon"], codes["group"], codes["source"]]
+    g_all = _combine(sort_keys)
+    g_uniq, g_of_hit = np.unique(g_all, return_inverse=True)
+    g_of_hit = g_of_hit.ravel()
+    n_groups = len(g_uniq)
+    o_hit, v_hit = codes["outlet"], codes["variant"]
+    n_o, n_v = len(labels["outlet"]), len(labels["variant"])
+    cell, cell_count = np.unique((g_of_hit * n_o + o_hit) * n_v + v_hit, return_counts=True)
+    # every variant used in a group, for every outlet that mentions the group there
+    go = np.unique(g_of_hit * n_o + o_hit)
+    gv = np.unique(g_of_hit * n_v + v_hit)
+    go_g, go_o = go // n_o, go % n_o
+    gv_g, gv_v = gv // n_v, gv % n_v
+    v_per_g = np.bincount(gv_g, minlength=n_groups)
+    v_start = np.r_[0, np.cumsum(v_per_g)[:-1]]
+    reps = v_per_g[go_g]
+    row_go = np.repeat(np.arange(len(go)), reps)
+    within = np.arange(len(row_go)) - np.repeat(np.cumsum(reps) - reps, reps)
+    r_g = go_g[row_go]
+    r_o = go_o[row_go]
+    r_v = gv_v[v_start[r_g] + within]
+    r_key = (r_g * n_o + r_o) * n_v + r_v
+    where = np.searchsorted(cell, r_key)
+    found = (where < len(cell)) & (cell[np.minimum(where, len(cell) - 1)] == r_key)
+    count = np.where(found, cell_count[np.minimum(where, len(cell) - 1)], 0).astype(np.int64)
+    go_sum = np.bincount(row_go, weights=count, minlength=len(go)).astype(np.int64)
+    n_group = go_sum[row_go]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = count / n_group
+    lo, hi = wilson_interval(count, n_group, confidence=confidence)
+
+    # does the choice of variant depend on the outlet? one test per group, on arrays:
     # the table of a group is its outlets x variants with a nonzero count
-    gcode = full.groupby(gkeys, sort=False).ngroup().to_numpy()  # in order of first appearance
-    first_row = np.unique(gcode, return_index=True)[1]
-    n_groups = len(first_row)
-    nz = full["count"].to_numpy() > 0
-    g = gcode[nz]
-    o = pd.factorize(full["outlet"])[0][nz]
-    v = pd.factorize(full["variant"])[0][nz]
-    cnt = full["count"].to_numpy()[nz].astype(float)
-    _, o_cell = np.unique(np.c_[g, o], axis=0, return_inverse=True)
-    _, v_cell = np.unique(np.c_[g, v], axis=0, return_inverse=True)
-    o_cell, v_cell = o_cell.ravel(), v_cell.ravel()
+    nz = count > 0
+    g, o, v, cnt = r_g[nz], r_o[nz], r_v[nz], count[nz].astype(float)
+    o_cell = np.unique(g * n_o + o, return_inverse=True)[1].ravel()
+    v_cell = np.unique(g * n_v + v, return_inverse=True)[1].ravel()
     row_sum = np.bincount(o_cell, weights=cnt)[o_cell]
     col_sum = np.bincount(v_cell, weights=cnt)[v_cell]
     n_tot = np.bincount(g, weights=cnt, minlength=n_groups)
-    n_out = np.bincount(np.unique(np.c_[g, o], axis=0)[:, 0], minlength=n_groups) if len(g) else np.zeros(n_groups, int)
-    n_var = np.bincount(np.unique(np.c_[g, v], axis=0)[:, 0], minlength=n_groups) if len(g) else np.zeros(n_groups, int)
+    n_out = np.bincount(go_g[go_sum > 0], minlength=n_groups)
+    n_var = np.bincount(np.unique(g * n_v + v) // n_v, minlength=n_groups)
     with np.errstate(divide="ignore", invalid="ignore"):
         # Pearson chi-square without correction: N * sum(O^2 / (R C)) - N; empty cells add nothing
         chi2 = n_tot * np.bincount(g, weights=cnt**2 / (row_sum * col_sum), minlength=n_groups) - n_tot
@@ -165,38 +191,64 @@ def naming_table(hits: pd.DataFrame, *, confidence: float = 0.95, min_count: int
     p_value = np.full(n_groups, np.nan)
     chi_groups = testable & ~fisher
     p_value[chi_groups] = _st.chi2.sf(chi2[chi_groups], (n_out[chi_groups] - 1) * (n_var[chi_groups] - 1))
-    if fisher.any():  # Fisher's exact test on each 2x2 table
-        sel = fisher[g]
-        order = np.lexsort((v[sel], o[sel], g[sel]))
-        gs, os_, vs, cs = g[sel][order], o[sel][order], v[sel][order], cnt[sel][order]
+    if fisher.any():  # Fisher's exact test on each 2x2 table (rows are sorted by group, outlet, variant)
+        bounds = np.searchsorted(g, np.arange(n_groups + 1))
         for k in np.flatnonzero(fisher).tolist():
-            lo, hi = np.searchsorted(gs, [k, k + 1])
-            ou, oi = np.unique(os_[lo:hi], return_inverse=True)
-            vu, vi = np.unique(vs[lo:hi], return_inverse=True)
+            a, b = bounds[k], bounds[k + 1]
+            oi = np.unique(o[a:b], return_inverse=True)[1].ravel()
+            vi = np.unique(v[a:b], return_inverse=True)[1].ravel()
             t = np.zeros((2, 2))
-            t[oi, vi] = cs[lo:hi]
+            t[oi, vi] = cnt[a:b]
             p_value[k] = independence_test(t)[0]
-    method = np.where(fisher, "fisher", np.where(testable, "chi2", "n/a"))
+    method = np.where(fisher, "fisher", np.where(testable, "chi2", "n/a")).astype(object)
     cramers = np.where(testable, cramers, np.nan)
-    tests = full[gkeys].iloc[first_row].reset_index(drop=True)
-    tests["n_outlets"] = n_out.astype(np.int64)
-    tests["n_variants"] = n_var.astype(np.int64)
-    tests["n"] = n_tot.astype(np.int64)
-    tests["p_value"] = p_value
-    tests["method"] = method.astype(object)
-    tests["cramers_v"] = cramers.astype(float)
-    tests["q_value"] = benjamini_hochberg(tests["p_value"].to_numpy())
-    tests["too_little_data"] = (tests["n"] < min_count) | (tests["n_outlets"] < 2)
-    full = full.merge(tests[[*gkeys, "p_value", "q_value", "method"]], on=gkeys, how="left")
-    full["too_little_data"] = full["n_group"] < min_count
-    full = full.assign(_all=full["event"].astype(str) == ALL_EVENTS, _ev=full["event"].astype(str)).sort_values(
-        ["_all", "_ev", "lexicon", "group", "outlet", "variant"], kind="stable"
+    first = np.unique(g_of_hit, return_index=True)[1]  # a hit of each group, for its labels
+    g_labels = {col: labels[col][codes[col][first]] for col in ("event", "group", "source", "lexicon")}
+    q_value = benjamini_hochberg(p_value)
+    tests = pd.DataFrame(
+        {
+            **{c: g_labels[c] for c in ("event", "group", "source")},
+            "n_outlets": n_out.astype(np.int64),
+            "n_variants": n_var.astype(np.int64),
+            "n": n_tot.astype(np.int64),
+            "p_value": p_value,
+            "q_value": q_value,
+            "method": method,
+            "cramers_v": cramers.astype(float),
+            "too_little_data": (n_tot < min_count) | (n_out < 2),
+        }
     )
-    tests = tests.assign(_all=tests["event"].astype(str) == ALL_EVENTS, _ev=tests["event"].astype(str)).sort_values(
-        ["_all", "_ev", "lexicon", "group"], kind="stable"
-    )
-    naming = full[COLUMNS].reset_index(drop=True)
+    # rows: by event (corpus-wide last), lexicon, group, outlet, variant
+    order = np.lexsort((codes["source"][first][r_g], r_v, r_o, codes["group"][first][r_g],
+                        codes["lexicon"][first][r_g], ev_rank[codes["event"][first]][r_g]))
+    naming = pd.DataFrame(
+        {
+            "event": g_labels["event"][r_g],
+            "outlet": labels["outlet"][r_o],
+            "group": g_labels["group"][r_g],
+            "variant": labels["variant"][r_v],
+            "count": count,
+            "share": share,
+            "ci_low": lo,
+            "ci_high": hi,
+            "source": g_labels["source"][r_g],
+            "n_group": n_group,
+            "lexicon": g_labels["lexicon"][r_g],
+            "p_value": p_value[r_g],
+            "q_value": q_value[r_g],
+            "method": method[r_g],
+            "too_little_data": n_group < min_count,
+        }
+    ).iloc[order].reset_index(drop=True)
     return naming, tests[TEST_COLUMNS].reset_index(drop=True)
+
+
+def _combine(keys: list[np.ndarray]) -> np.ndarray:
+    """One int64 code per row of several non-negative integer key arrays, in their lexicographic order."""
+    out = np.zeros(len(keys[0]), dtype=np.int64)
+    for k in keys:
+        out = out * (int(k.max()) + 1 if len(k) else 1) + k
+    return out
 
 
 def switches_table(hits: pd.DataFrame, *, purity: float = 0.8) -> pd.DataFrame:
