@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 
 from framing import fold, parse
@@ -22,6 +23,19 @@ from framing.text import split_sentences, tokenize
         ('He said "no." Then he left.', ['He said "no."', "Then he left."]),
         ("He lives at No. 10 Downing Street. It is old.", ["He lives at No. 10 Downing Street.", "It is old."]),
         ("", []),
+        # cases for the one-scan splitter: abbreviations in brackets, initials, runs of stops,
+        # CRLF and blank lines, numbers before a stop, non-ASCII sentence starts
+        ("Talks (Mr. Smith said) ended. Then (Gen. Lee) left.",
+         ["Talks (Mr. Smith said) ended.", "Then (Gen. Lee) left."]),
+        ("He met J. R. Smith. Then he left!  Why?! Nobody knew... the end. Ok.",
+         ["He met J. R. Smith.", "Then he left!", "Why?!", "Nobody knew... the end.", "Ok."]),
+        ("Line one.\r\nLine two .  \n   \n\t Line three? yes. Done",
+         ["Line one.", "Line two .", "Line three? yes.", "Done"]),
+        ("It rose 3.5. Then it fell to No. 5. Prices at 9 a.m. The next day.",
+         ["It rose 3.5.", "Then it fell to No. 5.", "Prices at 9 a.m.", "The next day."]),
+        ("She said “Stop.” Éric left. él vino. Ünal came.",
+         ["She said “Stop.”", "Éric left. él vino.", "Ünal came."]),
+        ("Trailing space.   ", ["Trailing space."]),
     ],
 )
 def test_sentences(text, expected):
@@ -49,6 +63,24 @@ def test_fold(word, folded):
 )
 def test_tokens(text, tokens):
     assert tokenize(text)[0] == tokens
+
+
+@pytest.mark.parametrize(
+    "text, tokens, starts, ends",
+    [
+        ("Kyïv’s e\x00mail ÉTAT-major 'tis x_y _z 90s",
+         ["kyiv", "e", "mail", "etat-major", "is", "x_y", "z", "90", "s"],
+         [0, 7, 9, 14, 27, 30, 35, 37, 39], [4, 8, 13, 24, 29, 33, 36, 39, 40]),
+        ("İstanbul’s MAYOR, Zelensky’s don’t", ["istanbul", "mayor", "zelensky", "don't"],
+         [0, 11, 18, 29], [8, 16, 26, 34]),
+        ("Plain ASCII text, 2,000 words.", ["plain", "ascii", "text", "2,000", "words"],
+         [0, 6, 12, 18, 24], [5, 11, 16, 23, 29]),
+    ],
+)
+def test_token_offsets(text, tokens, starts, ends):
+    toks, s, e = tokenize(text)
+    assert (toks, s.tolist(), e.tolist()) == (tokens, starts, ends)
+    assert s.dtype == e.dtype == np.int64
 
 
 def test_offsets_point_into_original_text():
