@@ -3,6 +3,7 @@
 Usage::
 
     python benchmarks/run.py --n 1000 10000 [--one-event 200] [--no-memory] [--out benchmarks/results.md]
+    python benchmarks/run.py --n 10000 --stages word-choice --no-memory   # parse, naming, loaded, distinctive
 
 For each N it generates a synthetic corpus (benchmarks/synthetic.py), then times: load
 (records -> Corpus), parse (sentences and tokens), events (grouping), each analysis, and the
@@ -32,7 +33,11 @@ from synthetic import make_corpus  # noqa: E402
 WORD_CHOICE = ("parse", "naming", "loaded", "distinctive")
 
 
-def _stages(records):
+#: Stages every run needs (the analyses read the grouped corpus).
+REQUIRED = ("load", "parse", "events")
+
+
+def _stages(records, only=None):
     import framing
     from framing.analyses import ANALYZERS
     from framing.report.build import build_report
@@ -62,14 +67,16 @@ def _stages(records):
         return run
 
     for name in ANALYZERS:
-        stages.append((name, make(name)))
+        if only is None or name in only:
+            stages.append((name, make(name)))
 
     def report():
         g = state["grouped"]
         tables = {"articles": articles_table(g), "events": events_table(g), **state["tables"]}
         state["html"] = build_report(Results(g, tables))
 
-    stages.append(("report", report))
+    if only is None or "report" in only:
+        stages.append(("report", report))
     return stages
 
 
@@ -81,7 +88,7 @@ def _baseline(texts):
     return time.perf_counter() - t
 
 
-def bench(n: int, memory: bool, *, one_event: bool = False) -> list[dict]:
+def bench(n: int, memory: bool, *, one_event: bool = False, only=None) -> list[dict]:
     records = make_corpus(n, articles_per_event=n if one_event else 8)
     if one_event:
         records = [{**r, "event": "E1"} for r in records]
@@ -91,7 +98,7 @@ def bench(n: int, memory: bool, *, one_event: bool = False) -> list[dict]:
     corpus = f"one event of {n}" if one_event else "events of ~8"
     rows = [{"N": n, "corpus": corpus, "stage": "CountVectorizer (baseline)", "seconds": base,
              "articles_per_s": n / base, "x_baseline": 1.0, "peak_mib": float("nan")}]
-    for name, fn in _stages(records):
+    for name, fn in _stages(records, only):
         gc.collect()
         t = time.perf_counter()
         fn()
@@ -100,7 +107,7 @@ def bench(n: int, memory: bool, *, one_event: bool = False) -> list[dict]:
                      "articles_per_s": n / dt if dt else float("inf"), "x_baseline": dt / base,
                      "peak_mib": float("nan")})
     if memory:
-        stages = _stages(records)
+        stages = _stages(records, only)
         for i, (name, fn) in enumerate(stages):
             gc.collect()
             tracemalloc.start()
@@ -127,15 +134,23 @@ def main(argv=None) -> int:
     ap.add_argument("--one-event", type=int, nargs="*", default=[], metavar="K",
                     help="also time one event of K articles")
     ap.add_argument("--no-memory", action="store_true")
+    ap.add_argument("--stages", nargs="*", default=None, metavar="STAGE",
+                    help="time only these analyses or 'report' (load, parse and events always run); "
+                         "'word-choice' stands for naming, loaded and distinctive")
     ap.add_argument("--out", type=Path, default=None, help="write the markdown table here")
     args = ap.parse_args(argv)
     import pandas as pd
 
+    only = None
+    if args.stages is not None:
+        only = set()
+        for s in args.stages:
+            only.update(WORD_CHOICE[1:] if s == "word-choice" else (s,))
     rows = []
     for n in args.n:
-        rows.extend(bench(n, memory=not args.no_memory))
+        rows.extend(bench(n, memory=not args.no_memory, only=only))
     for k in args.one_event:
-        rows.extend(bench(k, memory=not args.no_memory, one_event=True))
+        rows.extend(bench(k, memory=not args.no_memory, one_event=True, only=only))
     df = pd.DataFrame(rows)
     table = df.to_markdown(index=False, floatfmt=".2f") if _has_tabulate() else df.to_string(index=False)
     print(table)

@@ -77,13 +77,114 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-class _Features:
-    """Every term occurrence of the corpus, built once: unigram, bigram and trigram positions.
+#: Nonzero counts compared together in :meth:`DistinctiveTermsAnalyzer._compare`, about
+#: (whole events; small enough for the CPU cache) ...
+_GROUP_NNZ = 1 << 16
+#: ... and events, about (bounds the dense events x terms array of a group).
+_GROUP_EVENTS = 32
+#: Most cells of one padded (outlets x terms) array in :meth:`DistinctiveTermsAnalyzer._rank_rows`.
+_PAD_CELLS = 1 << 20
+#: Positions looked at together when finding the evidence.
+_EVIDENCE_CHUNK = 1 << 18
 
-    Positions are kept in three blocks (unigrams, kept bigrams, kept trigrams), each in
-    token order, with their feature column, article, sentence and token index, so that
-    a count matrix of any grouping of articles is one sparse product (:meth:`counts`)
-    and needs no sorting.
+
+def _distinct(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``np.unique(codes, return_inverse=True, return_counts=True)``, by hashing.
+
+    :func:`pandas.factorize` finds the distinct codes in one pass and only those are
+    sorted, many times faster than sorting millions of n-gram codes.
+    """
+    inv, uniq = pd.factorize(codes)
+    order = np.argsort(uniq)
+    rank = np.empty(len(uniq), dtype=np.int64)
+    rank[order] = np.arange(len(uniq))
+    return uniq[order], rank[inv], np.bincount(inv, minlength=len(uniq))[order]
+
+
+def _length_chunks(lengths: np.ndarray, cells: int):
+    """``(start, stop)`` slices of rows sorted by ascending length whose padded size
+    (rows x the longest) stays within ``cells`` (at least one row each)."""
+    s, n = 0, len(lengths)
+    while s < n:
+        size = np.arange(1, n - s + 1) * lengths[s:]
+        e = s + max(1, int(np.searchsorted(size, cells, side="right")))
+        yield s, e
+        s = e
+
+
+def _lower_bound(sorted_rows: np.ndarray, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Per entry, the first column of ``sorted_rows[rows]`` (ascending) not below ``values``:
+    a binary search on all entries at once."""
+    width = sorted_rows.shape[1]
+    lo = np.zeros(len(rows), dtype=np.int64)
+    hi = np.full(len(rows), width, dtype=np.int64)
+    for _ in range(width.bit_length()):
+        mid = (lo + hi) // 2
+        right = sorted_rows[rows, np.minimum(mid, width - 1)] < values
+        active = lo < hi
+        lo = np.where(active & right, mid + 1, lo)
+        hi = np.where(active & ~right, mid, hi)
+    return lo
+
+
+def _phrases(flat: np.ndarray, same: np.ndarray, terms: list[str], frequent: np.ndarray, *,
+             max_n: int, min_phrase_count: int) -> list[tuple]:
+    """The kept bigrams and trigrams of the corpus, from its token ids.
+
+    ``flat`` holds the token ids of the whole corpus, ``same`` whether each token and
+    the next are in one sentence, ``frequent`` whether each term is counted at least
+    ``min_phrase_count`` times. Returns one block per phrase length (2, then 3):
+    ``(counts, labels, phrase, start)``, the corpus count and label of each kept phrase,
+    and the phrase and first token of each of its occurrences (in corpus order).
+    """
+    V = len(terms)
+    if max_n < 2 or len(flat) < 2:
+        return []
+    stop = np.zeros(V, dtype=bool)
+    has_alpha = np.zeros(V, dtype=bool)
+    for i, t in enumerate(terms):
+        stop[i] = t in FUNCTION_WORDS
+        has_alpha[i] = any(ch.isalpha() for ch in t)
+    ok_freq = (has_alpha & ~stop & frequent)[flat]
+    # bigrams: only positions where both words may be a phrase edge (and each word is
+    # frequent enough: a bigram is never more frequent than its words)
+    i2 = np.flatnonzero(same & ok_freq[:-1] & ok_freq[1:])
+    bi_uniq, bi_inv, bi_cnt = _distinct(flat[i2] * V + flat[i2 + 1])
+    bi_ok = bi_cnt >= min_phrase_count
+    found = [(bi_uniq, bi_inv, bi_cnt, bi_ok, i2)]
+    if max_n >= 3 and len(flat) > 2 and float(V) ** 3 < 9e18:
+        # a trigram is frequent only if each of its words is: prefilter on unigram counts
+        i3 = np.flatnonzero(same[:-1] & same[1:] & ok_freq[:-2] & ok_freq[2:] & frequent[flat[1:-1]])
+        tri_uniq, tri_inv, tri_cnt = _distinct((flat[i3] * V + flat[i3 + 1]) * V + flat[i3 + 2])
+        tri_ok = tri_cnt >= min_phrase_count
+        if tri_ok.any() and len(bi_uniq):
+            # a bigram always inside one kept trigram (same count) repeats it: drop it
+            t1, t2, t3 = tri_uniq // (V * V), (tri_uniq // V) % V, tri_uniq % V
+            for code in (t1 * V + t2, t2 * V + t3):
+                j = np.minimum(np.searchsorted(bi_uniq, code[tri_ok]), len(bi_uniq) - 1)
+                same_count = (bi_uniq[j] == code[tri_ok]) & (bi_cnt[j] == tri_cnt[tri_ok])
+                bi_ok[j[same_count]] = False
+        found.append((tri_uniq, tri_inv, tri_cnt, tri_ok, i3))
+    blocks = []
+    for n, (uniq, inv, cnt, ok, start) in enumerate(found, start=2):
+        keep = np.flatnonzero(ok)
+        index = np.full(len(uniq), -1, dtype=np.int64)
+        index[keep] = np.arange(len(keep))
+        phrase = index[inv]
+        sel = phrase >= 0
+        words = [(uniq[keep] // V ** (n - 1 - i)) % V for i in range(n)]
+        labels = [" ".join(terms[w] for w in ws) for ws in zip(*(x.tolist() for x in words))]
+        blocks.append((cnt[keep], labels, phrase[sel], start[sel]))
+    return blocks
+
+
+class _Features:
+    """Every term occurrence ("position") of the corpus, built once from the cached token ids.
+
+    Positions come in blocks (unigrams, kept bigrams, kept trigrams), each in corpus
+    order. :attr:`matrix` has one row per (block, sentence) and one stored entry per
+    position (its feature column, count 1), so that the counts of any grouping of
+    sentences are one sparse product (:meth:`counts`) and need no sorting.
     """
 
     def __init__(self, corpus: Corpus, *, max_n: int, min_phrase_count: int) -> None:
@@ -93,116 +194,70 @@ class _Features:
         terms = [""] * len(vocab)
         for t, i in vocab.items():
             terms[i] = t
-        V = len(terms)
-        docs = [corpus.document(a) for a in arts]
-        lens = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
-        flat = np.concatenate(ids) if len(ids) else np.zeros(0, dtype=np.int64)
-        art = np.repeat(np.arange(len(arts), dtype=np.int64), lens)
-        n_sent = np.fromiter((d.n_sentences for d in docs), dtype=np.int64, count=len(docs))
-        sent_off = np.r_[0, np.cumsum(n_sent)[:-1]] if len(docs) else np.zeros(0, dtype=np.int64)
-        sent = (
-            np.concatenate([d.tok_sent for d in docs]).astype(np.int64) + np.repeat(sent_off, lens)
-            if len(docs)
-            else np.zeros(0, dtype=np.int64)
-        )
-        self.terms = list(terms)
-        self.n_articles = len(arts)
-        self.n_sentences = int(n_sent.sum())
-        pos_col = [flat]
-        pos_idx = [np.arange(len(flat), dtype=np.int64)]
-        labels = list(terms)
-        ngram = [1] * V
-        if max_n >= 2 and len(flat) > 1:
-            stop = np.zeros(V, dtype=bool)
-            has_alpha = np.zeros(V, dtype=bool)
-            for i, t in enumerate(terms):
-                stop[i] = t in FUNCTION_WORDS
-                has_alpha[i] = any(ch.isalpha() for ch in t)
-            edge_ok = has_alpha & ~stop
-            ok_at = edge_ok[flat]
-            same = (sent[1:] == sent[:-1]) & (art[1:] == art[:-1])
-            uni = np.bincount(flat, minlength=V)
-            frequent = uni >= min_phrase_count
-            ok_freq = ok_at & frequent[flat]
-            # bigrams: only positions where both words may be a phrase edge (and each word is
-            # frequent enough: a bigram is never more frequent than its words)
-            i2 = np.flatnonzero(same & ok_freq[:-1] & ok_freq[1:])
-            bi_code = flat[i2] * V + flat[i2 + 1]
-            bi_uniq, bi_inv, bi_cnt = np.unique(bi_code, return_inverse=True, return_counts=True)
-            bi_ok = bi_cnt >= min_phrase_count
-            tri = None
-            if max_n >= 3 and len(flat) > 2 and float(V) ** 3 < 9e18:
-                # a trigram is frequent only if each of its words is: prefilter on unigram counts
-                i3 = np.flatnonzero(
-                    same[:-1] & same[1:] & ok_freq[:-2] & ok_freq[2:] & frequent[flat[1:-1]]
-                )
-                tri_code = (flat[i3] * V + flat[i3 + 1]) * V + flat[i3 + 2]
-                tri_uniq, tri_inv, tri_cnt = np.unique(tri_code, return_inverse=True, return_counts=True)
-                tri_ok = tri_cnt >= min_phrase_count
-                if tri_ok.any():
-                    # a bigram always inside one kept trigram (same count) repeats it: drop it
-                    t1, t2, t3 = tri_uniq // (V * V), (tri_uniq // V) % V, tri_uniq % V
-                    for code in (t1 * V + t2, t2 * V + t3):
-                        j = np.searchsorted(bi_uniq, code[tri_ok])
-                        j = np.minimum(j, max(len(bi_uniq) - 1, 0))
-                        hit = (len(bi_uniq) > 0) & (bi_uniq[j] == code[tri_ok]) if len(bi_uniq) else np.zeros(len(j), bool)
-                        same_count = hit & (bi_cnt[j] == tri_cnt[tri_ok])
-                        bi_ok[j[same_count]] = False
-                tri = (tri_ok, tri_inv, i3, tri_uniq)
-            keep_bi = np.flatnonzero(bi_ok)
-            bi_col = np.full(len(bi_uniq), -1, dtype=np.int64)
-            bi_col[keep_bi] = V + np.arange(len(keep_bi))
-            col = bi_col[bi_inv]
-            sel = col >= 0
-            pos_col.append(col[sel])
-            pos_idx.append(i2[sel])
-            labels.extend(f"{terms[c // V]} {terms[c % V]}" for c in bi_uniq[keep_bi].tolist())
-            ngram.extend([2] * len(keep_bi))
-            if tri is not None:
-                tri_ok, tri_inv, i3, tri_uniq = tri
-                keep_tri = np.flatnonzero(tri_ok)
-                base = V + len(keep_bi)
-                tri_col = np.full(len(tri_uniq), -1, dtype=np.int64)
-                tri_col[keep_tri] = base + np.arange(len(keep_tri))
-                col = tri_col[tri_inv]
-                sel = col >= 0
-                pos_col.append(col[sel])
-                pos_idx.append(i3[sel])
-                for c in tri_uniq[keep_tri].tolist():
-                    labels.append(f"{terms[c // (V * V)]} {terms[(c // V) % V]} {terms[c % V]}")
-                ngram.extend([3] * len(keep_tri))
-        self.n_blocks = len(pos_col)
-        self.col = np.concatenate(pos_col)
-        idx = np.concatenate(pos_idx)
-        art_start = np.r_[0, np.cumsum(lens)[:-1]] if len(lens) else np.zeros(0, dtype=np.int64)
-        self.art = art[idx]
-        self.tok = idx - art_start[self.art]  # token index inside its article
-        self.sent = sent[idx]
-        # rows of the block-stacked article matrix: block * n_articles + article (ascending)
-        block = np.repeat(np.arange(len(pos_col), dtype=np.int64), [len(x) for x in pos_col])
-        row = block * len(arts) + self.art
-        self.indptr = np.r_[0, np.cumsum(np.bincount(row, minlength=len(pos_col) * len(arts)))]
+        self.docs = [corpus.document(a) for a in arts]
+        n_art = len(arts)
+        lens = np.fromiter((len(x) for x in ids), dtype=np.int64, count=n_art)
+        n_sent = np.fromiter((d.n_sentences for d in self.docs), dtype=np.int64, count=n_art)
+        self.n_articles = n_art
+        self.n_sentences = n_s = int(n_sent.sum())
+        self.n_tokens = int(lens.sum())
+        #: First token and first sentence of each article; the article of each sentence.
+        self.art_first = np.r_[0, np.cumsum(lens)[:-1]]
+        self.sent_first = np.r_[0, np.cumsum(n_sent)[:-1]]
+        self.sent_art = np.repeat(np.arange(n_art), n_sent)
+        flat = np.concatenate(ids)
+        sent = np.concatenate([d.tok_sent for d in self.docs], dtype=np.int64)  # sentence in its article
+        same = sent[1:] == sent[:-1]  # the next token is in the same sentence (of the same article)
+        same[self.art_first[1:] - 1] = False
+        sent += np.repeat(self.sent_first, lens)  # now the sentence in the corpus
+        uni = np.bincount(flat, minlength=len(terms))
+        blocks = _phrases(flat, same, terms, uni >= min_phrase_count, max_n=max_n, min_phrase_count=min_phrase_count)
+        pos_col, counts, labels, ngram = [flat], [uni], list(terms), [1] * len(terms)
+        for n, (count, label, phrase, _) in enumerate(blocks, start=2):
+            pos_col.append(phrase + len(labels))
+            counts.append(count)
+            labels.extend(label)
+            ngram.extend([n] * len(label))
         self.labels = np.asarray(labels, dtype=object)
         self.ngram = np.asarray(ngram, dtype=np.int64)
         self.n_features = len(labels)
-        self.n_unigram_tokens = len(flat)
+        #: Corpus count of each feature.
+        self.corpus_counts = np.concatenate(counts).astype(float)
+        self.n_blocks = len(pos_col)
+        #: First token of each bigram and trigram position (positions after the unigrams).
+        self.ngram_start = np.concatenate([b[3] for b in blocks]) if blocks else np.zeros(0, dtype=np.int64)
+        # positions per (block, sentence) row: each block is in corpus order, so its rows ascend
+        per_row = [np.bincount(sent, minlength=n_s)] + [np.bincount(sent[b[3]], minlength=n_s) for b in blocks]
+        indptr = np.r_[0, np.cumsum(np.concatenate(per_row))]
+        del flat, sent, same, blocks  # free the token arrays before the largest ones are made
+        col = np.concatenate(pos_col, dtype=np.int32, casting="same_kind")
+        del pos_col
+        self.matrix = sp.csr_matrix(
+            (np.ones(len(col), dtype=np.int64), col, indptr), shape=(len(indptr) - 1, self.n_features)
+        )
 
-    def counts(self, art_unit: np.ndarray, n_units: int, half: np.ndarray) -> sp.csr_matrix:
+    def first_token(self, pos: np.ndarray) -> np.ndarray:
+        """The corpus token index at which each position (a stored entry of :attr:`matrix`) starts."""
+        tok = pos.copy()
+        phrase = pos >= self.n_tokens
+        tok[phrase] = self.ngram_start[pos[phrase] - self.n_tokens]
+        return tok
+
+    def counts(self, sent_unit: np.ndarray, n_units: int, sent_half: np.ndarray) -> sp.csr_matrix:
         """(units x features) counts with both split halves in one int64: ``half0 + half1 << 32``.
 
-        ``art_unit`` gives the unit of each article (-1: left out), ``half`` the half
-        (0 or 1) of each position. The sum over the articles of a unit is one sparse
-        product with the block-stacked article matrix (duplicates are summed there),
-        so no index is ever sorted.
+        ``sent_unit`` gives the unit of each sentence (-1: left out), ``sent_half`` its
+        half (0 or 1). The sum over the sentences of a unit is one sparse product with
+        :attr:`matrix` (duplicates are summed there).
         """
-        data = np.where(half == 1, np.int64(1) << np.int64(32), np.int64(1))
-        n_art = self.n_articles
-        A = sp.csr_matrix((data, self.col, self.indptr), shape=(self.n_blocks * n_art, self.n_features))
-        r = np.tile(art_unit, self.n_blocks)
-        c = np.arange(self.n_blocks * n_art)
-        ok = r >= 0
-        P = sp.csr_matrix((np.ones(int(ok.sum()), dtype=np.int64), (r[ok], c[ok])), shape=(n_units, self.n_blocks * n_art))
-        return P @ A
+        weight = np.where(sent_half == 1, np.int64(1) << np.int64(32), np.int64(1))
+        keep = np.flatnonzero(sent_unit >= 0)
+        cols = (np.arange(self.n_blocks)[:, None] * self.n_sentences + keep[None, :]).ravel()
+        P = sp.csr_matrix(
+            (np.tile(weight[keep], self.n_blocks), (np.tile(sent_unit[keep], self.n_blocks), cols)),
+            shape=(n_units, self.matrix.shape[0]),
+        )
+        return P @ self.matrix
 
 
 class DistinctiveTermsAnalyzer(Analyzer):
@@ -295,91 +350,143 @@ class DistinctiveTermsAnalyzer(Analyzer):
 
             raise ParameterError(f"The 'corpus_wide' parameter of {owner} must be True or False. Got {self.corpus_wide!r} instead.")
 
-    # -- one event: the outlets' nonzero counts, on whole arrays ----------------------
-    def _event_stats(self, w, y, y0, row, n_rows, background, acc):
-        """z, delta, p, count_other and the split-half null |z| of each nonzero count.
+    # -- the comparisons: all outlets of all events, on whole arrays ---------------------
+    def _compare(self, W: sp.csr_matrix, row_event: np.ndarray, background: np.ndarray):
+        """Compare each row (an outlet in an event) of ``W`` with the other rows of its event.
 
-        ``w``, ``y`` and ``y0``: column, count and half-0 count of every nonzero
-        (outlet, term) count of one event, outlets in order (``row``: 0..n_rows-1).
-        The comparison is :func:`framing.stats.log_odds_from_totals` (the log-odds of
-        :func:`framing.stats.log_odds_dirichlet`) on the
-        nonzero counts only: an outlet's absent terms have z < 0 and are never
-        reported, and its BH family and null are over the terms it uses.
+        ``W`` holds the counts of :meth:`_Features.counts`, rows grouped by event
+        (``row_event``, nondecreasing). Events are taken in groups of about
+        ``_GROUP_NNZ`` nonzero counts (and about ``_GROUP_EVENTS`` events at most), so
+        that the arrays of a group stay in the CPU cache.
+
+        Returns the per-row null statistics ``(n_terms, null_z95, null_z99, null_max)``
+        and the top-k terms of every row as a dict of columns (``row``, ``col``,
+        ``count``, ``z``, ``q``, ``delta``, ``count_other``, ``p_value``), rows in
+        order and z descending.
         """
-        np.add.at(acc, w, y)
-        T = acc[w]  # the event's count of each term
-        acc[w] = 0.0
-        n = float(y.sum())
+        ev_first = np.flatnonzero(np.r_[True, row_event[1:] != row_event[:-1]])  # first row of each event
+        # an event costs its share of either limit, whichever is larger; a group ends where
+        # the running cost passes a whole number
+        ev_nnz = np.diff(W.indptr[np.r_[ev_first, len(row_event)]])
+        cost = np.maximum(ev_nnz / _GROUP_NNZ, 1 / _GROUP_EVENTS)
+        group = np.floor(np.cumsum(cost) - cost)
+        bounds = np.r_[ev_first[np.r_[True, group[1:] != group[:-1]]], len(row_event)].tolist()
+        event = np.cumsum(np.r_[0, row_event[1:] != row_event[:-1]])  # 0, 1, ... per row
+        lookup = np.zeros(W.shape[1], dtype=np.int64)
+        nulls, tops = [], []
+        for s, e in zip(bounds[:-1], bounds[1:]):
+            lo, hi = W.indptr[s], W.indptr[e]
+            null, top = self._compare_rows(
+                W.indptr[s : e + 1] - lo, W.indices[lo:hi], W.data[lo:hi], event[s:e] - event[s], background, lookup
+            )
+            top["row"] += s
+            nulls.append(null)
+            tops.append(top)
+        null = tuple(np.concatenate(x) for x in zip(*nulls))
+        return null, {k: np.concatenate([t[k] for t in tops]) for k in tops[0]}
+
+    def _compare_rows(self, indptr, cols, data, row_event, background, lookup):
+        """:meth:`_compare` on the rows of some whole events, given as CSR arrays.
+
+        The comparison is :func:`framing.stats.log_odds_from_totals` (the log-odds of
+        :func:`framing.stats.log_odds_dirichlet`) on the nonzero counts only: an
+        outlet's absent terms have z < 0 and are never reported, and its BH family and
+        null are over the terms it uses. ``row_event`` numbers the events 0, 1, ...;
+        ``lookup`` is a zero array over all features (used, and left zero).
+        """
+        n_rows = len(indptr) - 1
+        m = np.diff(indptr)
+        row = np.repeat(np.arange(n_rows), m)
+        ev = row_event[row]
+        # the terms used here, numbered 0, 1, ... (through a lookup table over all features)
+        lookup[cols] = 1
+        used = np.flatnonzero(lookup)
+        lookup[used] = np.arange(len(used))
+        local = lookup[cols]
+        lookup[used] = 0
+        y0 = (data & 0xFFFFFFFF).astype(float)
+        y = y0 + (data >> 32).astype(float)
+        # each event's count of each term, as a dense (events x terms used) array
+        key = ev * len(used) + local
+        E = np.bincount(key, weights=y, minlength=(int(row_event[-1]) + 1) * len(used))
+        T = E[key]
         # prior: background frequencies of the event's terms, total weight prior_scale * n
-        S = float((background[w] * (y / T)).sum())  # sum of background over the event's terms
-        a = background[w] * (self.prior_scale * n / S)
-        a0 = self.prior_scale * n
+        bg = background[cols]
+        S = np.bincount(ev, weights=bg * (y / T))  # the background summed over each event's terms
         n_u = np.bincount(row, weights=y, minlength=n_rows)
         n0 = np.bincount(row, weights=y0, minlength=n_rows)
+        n = np.bincount(row_event, weights=n_u)
+        a = bg * (self.prior_scale * n / S)[ev]
+        a0 = (self.prior_scale * n)[ev]
         other = T - y
-        delta, z = log_odds_from_totals(y, n_u[row], other, (n - n_u)[row], a, a0)
-        y1 = y - y0
-        _, zn = log_odds_from_totals(y0, n0[row], y1, (n_u - n0)[row], a, a0)
+        delta, z = log_odds_from_totals(y, n_u[row], other, (n[row_event] - n_u)[row], a, a0)
+        _, zn = log_odds_from_totals(y0, n0[row], y - y0, (n_u - n0)[row], a, a0)
         p = 2.0 * _sc.ndtr(-np.abs(z))
         ok_null = (n0 > 0) & (n_u - n0 > 0)
-        return delta, z, p, other, np.abs(zn), ok_null
+        q95, q99, mx, top, q = self._rank_rows(indptr, cols, z, p, np.abs(zn), ok_null)
+        rows = {"row": row[top], "col": cols[top].astype(np.int64), "count": y[top], "z": z[top], "q": q,
+                "delta": delta[top], "count_other": other[top], "p_value": p[top]}
+        return (m, q95, q99, mx), rows
 
-    def _event_rows(self, z, p, azn, ok_null, row, n_rows, k, w):
-        """Per outlet: null percentiles, BH q, and the top-k terms by z (as nonzero indices).
+    def _rank_rows(self, indptr, w, z, p, azn, ok_null):
+        """Per row: split-half null percentiles, and the top-k terms by z with their BH q.
 
-        The outlets' nonzero counts are laid out as a padded (outlets x terms) array so
-        that sorting and the BH step-up run on whole rows.
+        The rows' nonzeros (columns ``w``) are laid out as padded (rows x terms)
+        arrays, rows of similar length together, so that sorting and the BH step-up
+        run on whole rows. Returns the 95th and 99th percentiles and the maximum of the
+        null ``|z|`` of each row, the nonzero indices of the top terms (rows in order,
+        z descending) and their q.
         """
-        m = np.bincount(row, minlength=n_rows)
-        first = np.r_[0, np.cumsum(m)[:-1]]
-        j = np.arange(len(row)) - first[row]
-        L = int(m.max()) if len(m) else 0
-        q95 = np.full(n_rows, np.nan)
-        q99 = np.full(n_rows, np.nan)
-        mx = np.full(n_rows, np.nan)
-        q_nz = np.full(len(row), np.nan)
-        top = np.zeros(0, dtype=np.int64)
-        if L == 0:
-            return q95, q99, mx, q_nz, top, m
-        # split-half null: linear-interpolated percentiles of |z| (as numpy.percentile)
-        ok = ok_null & (m > 0)
-        if ok.any():
-            AZ = np.full((n_rows, L), np.inf)
-            AZ[row, j] = azn
-            AZ = np.sort(AZ[ok], axis=1)
-            kk = m[ok]
-            r = np.arange(len(AZ))
-            for level, out in ((0.95, q95), (0.99, q99)):
-                pos = (kk - 1) * level
-                lo = np.floor(pos).astype(np.int64)
-                hi = np.minimum(lo + 1, kk - 1)
-                out[ok] = AZ[r, lo] + (AZ[r, hi] - AZ[r, lo]) * (pos - lo)
-            mx[ok] = AZ[r, kk - 1]
-        # Benjamini-Hochberg over each outlet's terms (the step-up on sorted rows)
-        P = np.full((n_rows, L), np.inf)
-        P[row, j] = p
-        order = np.argsort(P, axis=1)  # ties in p get the same q whatever their order
-        ranked = np.take_along_axis(P, order, axis=1) * (m[:, None] / np.arange(1, L + 1)[None, :])
-        ranked = np.minimum.accumulate(ranked[:, ::-1], axis=1)[:, ::-1]
-        Q = np.empty_like(ranked)
-        np.put_along_axis(Q, order, np.clip(ranked, 0, 1), axis=1)
-        q_nz = Q[row, j]
-        # top-k by z among the terms an outlet uses more than the others (z > 0); ties in z
-        # at the cut are broken by the term's column (the earlier term in the corpus first)
-        Z = np.full((n_rows, L), -np.inf)
-        Z[row, j] = np.where(z > 0, z, -np.inf)
-        if L > k:
-            thr = -np.partition(-Z, k - 1, axis=1)[:, k - 1]
-            mask = (Z >= thr[:, None]) & np.isfinite(Z)
-        else:
-            mask = np.isfinite(Z)
-        rr, cc = np.nonzero(mask)
-        nz = first[rr] + cc
-        o = np.lexsort((w[nz], -z[nz], rr))
-        rr, nz = rr[o], nz[o]
-        start = np.searchsorted(rr, rr, side="left")
-        top = nz[np.arange(len(rr)) - start < k]  # nonzero index, rows in outlet order, z descending
-        return q95, q99, mx, q_nz, top, m
+        k = self.top_k
+        m = np.diff(indptr)
+        q95, q99, mx = (np.full(len(m), np.nan) for _ in range(3))
+        by_length = np.argsort(m, kind="stable")
+        by_length = by_length[m[by_length] > 0]
+        tops, qs = [], []
+        for s, e in _length_chunks(m[by_length], _PAD_CELLS):
+            rows = by_length[s:e]
+            mr = m[rows]
+            L = int(mr[-1])
+            valid = np.arange(L) < mr[:, None]
+            nz = np.where(valid, indptr[rows, None] + np.arange(L), 0)
+            # split-half null: linear-interpolated percentiles of |z| (as numpy.percentile)
+            ok = ok_null[rows]
+            if ok.any():
+                AZ = np.where(valid, azn[nz], np.inf)[ok]
+                AZ.sort(axis=1)
+                kk, r, out_rows = mr[ok], np.arange(int(ok.sum())), rows[ok]
+                for level, out in ((0.95, q95), (0.99, q99)):
+                    pos = (kk - 1) * level
+                    lo = np.floor(pos).astype(np.int64)
+                    hi = np.minimum(lo + 1, kk - 1)
+                    out[out_rows] = AZ[r, lo] + (AZ[r, hi] - AZ[r, lo]) * (pos - lo)
+                mx[out_rows] = AZ[r, kk - 1]
+            # top-k by z among the terms a row uses more than the others (z > 0); ties in z
+            # at the cut are broken by the term's column (the earlier term in the corpus first)
+            Z = z[nz]
+            Z[~valid | (Z <= 0)] = -np.inf
+            if L > k:
+                thr = -np.partition(-Z, k - 1, axis=1)[:, k - 1]
+                cand = (Z >= thr[:, None]) & (Z > -np.inf)
+            else:
+                cand = Z > -np.inf
+            rr, cc = np.nonzero(cand)
+            top = nz[rr, cc]
+            o = np.lexsort((w[top], -z[top], rr))
+            rr, top = rr[o], top[o]
+            keep = np.arange(len(rr)) - np.searchsorted(rr, rr) < k
+            rr, top = rr[keep], top[keep]
+            # Benjamini-Hochberg over each row's terms: the step-up on sorted p; a top term's
+            # q is read at its p's place (tied p have the same q)
+            P = np.where(valid, p[nz], np.inf)
+            P.sort(axis=1)
+            Q = np.minimum.accumulate((P * (mr[:, None] / np.arange(1, L + 1)))[:, ::-1], axis=1)[:, ::-1]
+            tops.append(top)
+            qs.append(np.clip(Q[rr, _lower_bound(P, rr, p[top])], 0, 1))
+        top = np.concatenate(tops) if tops else np.zeros(0, dtype=np.int64)
+        q = np.concatenate(qs) if qs else np.zeros(0)
+        order = np.argsort(np.searchsorted(indptr, top, side="right"), kind="stable")  # rows in order
+        return q95, q99, mx, top[order], q[order]
 
     def _transform(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
         empty = {
@@ -393,9 +500,10 @@ class DistinctiveTermsAnalyzer(Analyzer):
         F = _Features(corpus, max_n=self.max_n, min_phrase_count=self.min_phrase_count)
         if F.n_features == 0:
             return empty
-        background = np.bincount(F.col, minlength=F.n_features).astype(float)
+        background = F.corpus_counts
         events = np.asarray([a.event if a.event is not None else ALL_EVENTS for a in arts], dtype=object)
         outlets = np.asarray([a.outlet for a in arts], dtype=object)
+        article_ids = np.asarray([a.id for a in arts], dtype=object)
         rng = np.random.default_rng(self.seed)
         levels = []
         if corpus.has_events or any(e != ALL_EVENTS for e in events):
@@ -403,10 +511,8 @@ class DistinctiveTermsAnalyzer(Analyzer):
         if self.corpus_wide or not levels:
             levels.append("all")
         parts: list[pd.DataFrame] = []
-        null_out: list[tuple] = []
         null_parts: list[pd.DataFrame] = []
         evidence_parts: list[pd.DataFrame] = []
-        acc = np.zeros(F.n_features)
         for level in levels:
             ev_of_art = events if level == "events" else np.full(len(arts), ALL_EVENTS, dtype=object)
             keep_art = ev_of_art != ALL_EVENTS if level == "events" else np.ones(len(arts), dtype=bool)
@@ -426,73 +532,45 @@ class DistinctiveTermsAnalyzer(Analyzer):
                 for u in np.flatnonzero(by_articles).tolist():
                     perm = rng.permutation(members_of[ub[u] : ub[u + 1]])
                     art_half[perm[: len(perm) // 2]] = 1
-            sent_half = rng.integers(0, 2, size=max(F.n_sentences, 1))
-            art_by_articles = by_articles[np.maximum(unit_code, 0)]
-            pos_half = np.where(art_by_articles[F.art], art_half[F.art], sent_half[F.sent])
-            W = F.counts(unit_code, n_units, pos_half)
+            sent_half = rng.integers(0, 2, size=max(F.n_sentences, 1))[: F.n_sentences]
+            sent_unit = unit_code[F.sent_art]
+            sent_half = np.where(by_articles[np.maximum(sent_unit, 0)], art_half[F.sent_art], sent_half)
+            W = F.counts(sent_unit, n_units, sent_half)
             ev_labels = np.asarray(ev_uniq, dtype=object)[pair_uniq // len(out_uniq)]
             out_labels = np.asarray(out_uniq, dtype=object)[pair_uniq % len(out_uniq)]
-            bounds = np.flatnonzero(np.r_[True, ev_labels[1:] != ev_labels[:-1], True])
-            w_all = W.indices.astype(np.int64)
-            y_all = W.data.astype(np.int64)
-            y0_all = (y_all & 0xFFFFFFFF).astype(float)
-            y_all = y0_all + (y_all >> 32).astype(float)
-            level_parts: list[tuple] = []
-            for s, e in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
-                ev = ev_labels[s]
-                if e - s < 2:
-                    logger.info("distinctive: event %r has a single outlet; nothing to compare", ev)
-                    continue
-                lo, hi = int(W.indptr[s]), int(W.indptr[e])
-                if hi == lo:
-                    continue
-                n_rows = e - s
-                row = np.repeat(np.arange(n_rows), np.diff(W.indptr[s : e + 1]))
-                w, y, y0 = w_all[lo:hi], y_all[lo:hi], y0_all[lo:hi]
-                delta, z, p, other, azn, ok_null = self._event_stats(w, y, y0, row, n_rows, background, acc)
-                # bound memory of the padded arrays: outlets in chunks of rows
-                L = int(np.diff(W.indptr[s : e + 1]).max())
-                step = max(1, min(n_rows, 4_000_000 // max(L, 1)))
-                for c0 in range(0, n_rows, step):
-                    c1 = min(n_rows, c0 + step)
-                    a, b = int(W.indptr[s + c0]) - lo, int(W.indptr[s + c1]) - lo
-                    q95, q99, mx, q, top, n_terms = self._event_rows(
-                        z[a:b], p[a:b], azn[a:b], ok_null[c0:c1], row[a:b] - c0, c1 - c0, self.top_k, w[a:b]
-                    )
-                    us = np.arange(s + c0, s + c1)
-                    null_out.append((us, n_terms, q95, q99, mx))
-                    if len(top) == 0:
-                        continue
-                    t = a + top
-                    u = s + row[t]
-                    c = w[t]
-                    level_parts.append((u, c, y[t], z[t], q[top], delta[t], other[t], p[t],
-                                        q95[row[t] - c0], q99[row[t] - c0]))
-            if null_out:
-                us, n_terms, q95, q99, mx = (np.concatenate(x) for x in zip(*null_out))
-                null_parts.append(pd.DataFrame({
-                    "event": ev_labels[us], "outlet": out_labels[us],
-                    "null_unit": np.where(by_articles[us], "articles", "sentences").astype(object),
-                    "n_articles": arts_per_unit[us].astype(np.int64), "n_terms": n_terms.astype(np.int64),
-                    "null_z95": q95, "null_z99": q99, "null_max": mx,
-                }))
-                null_out = []
-            if level_parts:
-                u, c, y, z, q, delta, other, p, q95, q99 = (np.concatenate(x) for x in zip(*level_parts))
-                lt = pd.DataFrame({
-                    "event": ev_labels[u], "outlet": out_labels[u], "term": F.labels[c],
-                    "count": y.astype(np.int64), "z": z, "q": q, "ngram": F.ngram[c],
-                    "delta": delta, "count_other": other.astype(np.int64), "p_value": p,
-                    "null_z95": q95, "null_z99": q99, "_unit": u.astype(np.int64), "_col": c,
-                })
-                parts.append(lt)
-                evidence_parts.append(self._evidence(corpus, F, lt, unit_code))
+            # compared: the units of events with two outlets or more and any term
+            unit_event = pair_uniq // len(out_uniq)
+            units_of_event = np.bincount(unit_event)
+            for e in np.flatnonzero(units_of_event == 1).tolist():
+                logger.info("distinctive: event %r has a single outlet; nothing to compare", ev_uniq[e])
+            terms_of_event = np.bincount(unit_event, weights=np.diff(W.indptr))
+            us = np.flatnonzero((units_of_event >= 2)[unit_event] & (terms_of_event > 0)[unit_event])
+            if len(us) == 0:
+                continue
+            Wc = W if len(us) == n_units else W[us]  # (a copy only when some units are left out)
+            (n_terms, q95, q99, mx), top = self._compare(Wc, unit_event[us], background)
+            null_parts.append(pd.DataFrame({
+                "event": ev_labels[us], "outlet": out_labels[us],
+                "null_unit": np.where(by_articles[us], "articles", "sentences").astype(object),
+                "n_articles": arts_per_unit[us].astype(np.int64), "n_terms": n_terms.astype(np.int64),
+                "null_z95": q95, "null_z99": q99, "null_max": mx,
+            }))
+            if len(top["row"]) == 0:
+                continue
+            u, c = us[top["row"]], top["col"]
+            lt = pd.DataFrame({
+                "event": ev_labels[u], "outlet": out_labels[u], "term": F.labels[c],
+                "count": top["count"].astype(np.int64), "z": top["z"], "q": top["q"], "ngram": F.ngram[c],
+                "delta": top["delta"], "count_other": top["count_other"].astype(np.int64), "p_value": top["p_value"],
+                "null_z95": q95[top["row"]], "null_z99": q99[top["row"]],
+            })
+            parts.append(lt)
+            evidence_parts.append(self._evidence(F, lt, u, c, sent_unit, n_units, article_ids))
         if not parts:
             if null_parts:
                 empty["distinctive_null"] = pd.concat(null_parts, ignore_index=True)[NULL_COLUMNS]
             return empty
         table = pd.concat(parts, ignore_index=True)
-        table = table.drop(columns=["_unit", "_col"])
         table["beyond_null"] = (table["q"] < self.alpha) & (table["z"] > table["null_z95"].fillna(np.inf))
         table["too_little_data"] = table["count"] < self.min_count
         null = pd.concat(null_parts, ignore_index=True)[NULL_COLUMNS]
@@ -506,50 +584,66 @@ class DistinctiveTermsAnalyzer(Analyzer):
             evidence["event"] = hits["event"].to_numpy()  # corpus-wide rows keep event "all"
         return {"distinctive": table[COLUMNS], "distinctive_null": null, "distinctive_evidence": evidence}
 
-    def _evidence(self, corpus: Corpus, F: _Features, rows: pd.DataFrame, unit_code: np.ndarray) -> pd.DataFrame:
+    def _evidence(self, F: _Features, rows: pd.DataFrame, units: np.ndarray, cols: np.ndarray,
+                  sent_unit: np.ndarray, n_units: int, article_ids: np.ndarray) -> pd.DataFrame:
         """Up to ``evidence_per_term`` occurrences (first in the text) of the top
-        ``evidence_top`` terms of each outlet and event."""
-        cols = ["article_id", "event", "term", "start", "end"]
+        ``evidence_top`` terms of each outlet and event, as hits for :func:`make_evidence`.
+
+        ``rows`` is the level's table (``units`` ascending, z descending within each
+        unit), ``cols`` the feature column of each row and ``sent_unit`` the unit of
+        each sentence (-1: none).
+        """
+        out_cols = ["article_id", "event", "term", "sentence_index", "start", "end"]
         if self.evidence_top == 0 or len(rows) == 0:
-            return pd.DataFrame(columns=cols)
-        units = rows["_unit"].to_numpy()
-        rank = pd.Series(units).groupby(units, sort=False).cumcount().to_numpy()  # rows are in z order per unit
+            return pd.DataFrame(columns=out_cols)
+        rank = np.arange(len(units)) - np.searchsorted(units, units)  # place in the unit's rows
         sel = np.flatnonzero(rank < self.evidence_top)
-        want_unit, want_col = units[sel], rows["_col"].to_numpy()[sel]
-        # candidate positions: the wanted columns (a boolean lookup) in articles of a unit
-        colmask = np.zeros(F.n_features, dtype=bool)
-        colmask[want_col] = True
-        pos = np.flatnonzero(colmask[F.col])
-        pu = unit_code[F.art[pos]]
-        pos, pu = pos[pu >= 0], pu[pu >= 0]
+        want_unit, want_col = units[sel], cols[sel]
+        # the occurrences of the wanted (unit, column) pairs, in chunks of positions (rows
+        # of F.matrix): a hashed filter first (which units want some column equal to each
+        # column modulo 256), then an exact lookup of the few positions that pass
+        M = F.matrix
+        row_unit = np.tile(sent_unit, F.n_blocks)
+        hashed = np.zeros((n_units + 1, 256), dtype=bool)  # (row -1, for no unit, stays empty)
+        hashed[want_unit, want_col % 256] = True
         want = pd.Index(want_unit * np.int64(F.n_features) + want_col)
-        which = want.get_indexer(pu * np.int64(F.n_features) + F.col[pos])
-        keep = which >= 0
-        pos, which = pos[keep], which[keep]
+        chunk_rows = np.searchsorted(M.indptr, np.arange(0, M.nnz, _EVIDENCE_CHUNK), side="right") - 1
+        row_bounds = np.r_[np.unique(chunk_rows), M.shape[0]].tolist()
+        found_pos, found_which = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+        for r0, r1 in zip(row_bounds[:-1], row_bounds[1:]):
+            lo, hi = M.indptr[r0], M.indptr[r1]
+            unit = np.repeat(row_unit[r0:r1], np.diff(M.indptr[r0 : r1 + 1]))
+            col = M.indices[lo:hi]
+            hit = np.flatnonzero(hashed.ravel()[unit * 256 + (col & 255)])
+            which = want.get_indexer(unit[hit] * np.int64(F.n_features) + col[hit])
+            found_pos.append(hit[which >= 0] + lo)
+            found_which.append(which[which >= 0])
+        pos, which = np.concatenate(found_pos), np.concatenate(found_which)
         if len(pos) == 0:
-            return pd.DataFrame(columns=cols)
-        # first occurrences in corpus order (positions are in token order within each n-gram block)
-        order = np.lexsort((pos, which))
+            return pd.DataFrame(columns=out_cols)
+        # the first occurrences in the text: a term's positions are in corpus order
+        order = np.argsort(which, kind="stable")
         pos, which = pos[order], which[order]
         first = np.r_[True, which[1:] != which[:-1]]
         start_of = np.maximum.accumulate(np.where(first, np.arange(len(which)), 0))
         ok = np.arange(len(which)) - start_of < self.evidence_per_term
         pos, which = pos[ok], which[ok]
-        arts = corpus.articles
-        a_idx, t_idx, c_idx = F.art[pos], F.tok[pos], F.col[pos]
+        sent = (np.searchsorted(M.indptr, pos, side="right") - 1) % F.n_sentences
+        art = F.sent_art[sent]
+        tok = F.first_token(pos) - F.art_first[art]  # in the article
+        last = tok + F.ngram[M.indices[pos]] - 1
         starts = np.empty(len(pos), dtype=np.int64)
         ends = np.empty(len(pos), dtype=np.int64)
-        last = t_idx + F.ngram[c_idx] - 1
-        o = np.argsort(a_idx, kind="stable")
-        b = np.flatnonzero(np.r_[True, a_idx[o][1:] != a_idx[o][:-1], True])
-        for s0, e0 in zip(b[:-1].tolist(), b[1:].tolist()):
-            r = o[s0:e0]
-            doc = corpus.document(arts[int(a_idx[r[0]])])
-            starts[r] = doc.tok_starts[t_idx[r]]
+        by_art = np.argsort(art, kind="stable")
+        bounds = np.flatnonzero(np.r_[True, art[by_art][1:] != art[by_art][:-1], True]).tolist()
+        for s, e in zip(bounds[:-1], bounds[1:]):
+            r = by_art[s:e]
+            doc = F.docs[art[r[0]]]
+            starts[r] = doc.tok_starts[tok[r]]
             ends[r] = doc.tok_ends[last[r]]
-        ids = np.asarray([a.id for a in arts], dtype=object)[a_idx]
         src = sel[which]
         return pd.DataFrame({
-            "article_id": ids, "event": rows["event"].to_numpy()[src], "term": rows["term"].to_numpy()[src],
+            "article_id": article_ids[art], "event": rows["event"].to_numpy()[src],
+            "term": rows["term"].to_numpy()[src], "sentence_index": sent - F.sent_first[art],
             "start": starts, "end": ends,
         })

@@ -68,7 +68,7 @@ def plot_naming(
         df = df[df["group"].isin(biggest.index[:max_groups])]
     groups = list(dict.fromkeys(df["group"]))
     rows = [(g, o) for g in groups for o in sorted(df.loc[df["group"] == g, "outlet"].unique(), key=str)]
-    with style() as plt:
+    with style():
         ax = get_ax(ax, figsize=(7.5, 0.32 * max(len(rows), 3) + 1.3))
         if df.empty:
             return _empty(ax, f"no naming variants to compare (event: {event})")
@@ -122,7 +122,7 @@ def plot_loaded(loaded_df: pd.DataFrame, *, event: str = "all", category: str | 
         key = "term"
     keys = list(dict.fromkeys(df[key]))
     outlets = sorted(df["outlet"].unique(), key=str)
-    with style() as plt:
+    with style():
         ax = get_ax(ax, figsize=(7.5, 0.28 * max(len(keys) * max(len(outlets), 1), 4) + 1.2))
         if df.empty:
             return _empty(ax, f"no loaded-language rows (event: {event})")
