@@ -33,6 +33,8 @@ def wilson_interval(count, total, *, confidence: float = 0.95):
     >>> lo, hi = wilson_interval(3, 10)
     >>> round(float(lo), 3), round(float(hi), 3)
     (0.108, 0.603)
+    >>> [float(x) for x in wilson_interval(0, 7)[0:1]], float(wilson_interval(7, 7)[1])
+    ([0.0], 1.0)
     """
     k = np.asarray(count, dtype=float)
     n = np.asarray(total, dtype=float)
@@ -43,8 +45,9 @@ def wilson_interval(count, total, *, confidence: float = 0.95):
         centre = (p + z**2 / (2 * n)) / denom
         half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denom
         lo, hi = centre - half, centre + half
-    lo = np.where(n > 0, np.clip(lo, 0, 1), np.nan)
-    hi = np.where(n > 0, np.clip(hi, 0, 1), np.nan)
+    # exact bounds at the edges (the formula leaves rounding noise such as 5.6e-17 there)
+    lo = np.where(n > 0, np.where(k <= 0, 0.0, np.clip(lo, 0, 1)), np.nan)
+    hi = np.where(n > 0, np.where(k >= n, 1.0, np.clip(hi, 0, 1)), np.nan)
     return lo, hi
 
 
