@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, overload
 
@@ -14,7 +15,7 @@ from .article import Article, SkippedInput
 from .errors import ParameterError
 from .text import Document, SentenceSplitter, parse
 
-__all__ = ["Corpus", "FlatTokens", "ARTICLE_COLUMNS"]
+__all__ = ["Corpus", "FlatTokens", "FlatSentences", "ARTICLE_COLUMNS"]
 
 #: Columns of :meth:`Corpus.to_frame`, key columns first.
 ARTICLE_COLUMNS = [
@@ -53,6 +54,41 @@ class FlatTokens:
         return np.searchsorted(self.indptr, positions, side="right") - 1
 
 
+@dataclasses.dataclass(frozen=True, eq=False)
+class FlatSentences:
+    """Every sentence of a corpus in flat arrays, the articles one after another.
+
+    Article ``k`` (in corpus order) holds sentences ``indptr[k]:indptr[k + 1]``;
+    ``starts``/``ends`` are character offsets into the article's text. Built once per
+    corpus (:meth:`Corpus.flat_sentences`).
+    """
+
+    indptr: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+
+
+def _count_matrix(ids: np.ndarray, indptr: np.ndarray, n_terms: int) -> sp.csr_matrix:
+    """Rows x terms counts of the ids of each row (``ids[indptr[k]:indptr[k + 1]]``).
+
+    One sort of (row, id) codes, then run lengths: a canonical CSR matrix (sorted
+    indices, no duplicates), faster than sorting every row inside scipy.
+    """
+    n_rows = len(indptr) - 1
+    key = np.repeat(np.arange(n_rows, dtype=np.int64), np.diff(indptr)) * max(n_terms, 1) + ids
+    key.sort()
+    first = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.zeros(0, dtype=np.int64)
+    uniq = key[first]
+    counts = np.diff(np.r_[first, len(key)]).astype(np.int64)
+    rows, cols = np.divmod(uniq, max(n_terms, 1))
+    m = sp.csr_matrix(
+        (counts, cols, np.searchsorted(rows, np.arange(n_rows + 1))), shape=(n_rows, n_terms)
+    )
+    m.has_sorted_indices = True
+    m.has_canonical_format = True
+    return m
+
+
 class _DocCache:
     """Parsed documents shared by a corpus and the corpora derived from it."""
 
@@ -63,17 +99,33 @@ class _DocCache:
         self.ids: dict[tuple[str, int], np.ndarray] = {}
 
     def token_ids(self, article: Article) -> np.ndarray:
-        key = (article.id, hash(article.text))
-        ids = self.ids.get(key)
-        if ids is None:
+        ids = self.ids.get((article.id, hash(article.text)))
+        return ids if ids is not None else self.token_ids_many((article,))[0]
+
+    def token_ids_many(self, articles: Iterable[Article]) -> list[np.ndarray]:
+        """The vocabulary ids of each article's tokens, computed together for the uncached ones.
+
+        New terms get ids in order of first appearance (articles in the order given),
+        as if the articles were numbered one by one: one hashing pass
+        (:func:`pandas.factorize`) over all their tokens, no Python loop per token.
+        """
+        arts = list(articles)
+        keys = [(a.id, hash(a.text)) for a in arts]
+        todo = [k for k, key in enumerate(keys) if key not in self.ids]
+        if todo:
+            token_lists = [self.get(arts[k]).tokens for k in todo]
+            lens = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(todo))
+            codes, uniq = pd.factorize(np.fromiter(
+                itertools.chain.from_iterable(token_lists), dtype=object, count=int(lens.sum())
+            ))
             vocab = self.vocab
-            toks = self.get(article).tokens
-            for t in dict.fromkeys(toks):  # new terms get ids in order of first appearance
-                if t not in vocab:
-                    vocab[t] = len(vocab)
-            ids = np.fromiter(map(vocab.__getitem__, toks), dtype=np.int64, count=len(toks))
-            self.ids[key] = ids
-        return ids
+            new = [t for t in uniq.tolist() if t not in vocab] if vocab else uniq.tolist()
+            vocab.update(zip(new, range(len(vocab), len(vocab) + len(new))))
+            to_id = np.fromiter(map(vocab.__getitem__, uniq.tolist()), dtype=np.int64, count=len(uniq))
+            ids = to_id[codes] if len(codes) else np.zeros(0, dtype=np.int64)
+            for k, part in zip(todo, np.split(ids, np.cumsum(lens)[:-1])):
+                self.ids[keys[k]] = part
+        return [self.ids[key] for key in keys]
 
     def get(self, article: Article) -> Document:
         key = (article.id, hash(article.text))
@@ -110,7 +162,7 @@ class Corpus:
     ['Kyiv said no.']
     """
 
-    __slots__ = ("_articles", "_skipped", "_index", "_cache", "_event_method", "_flat", "_counts")
+    __slots__ = ("_articles", "_skipped", "_index", "_cache", "_event_method", "_flat", "_sents", "_sent_text", "_counts")
 
     def __init__(
         self,
@@ -154,6 +206,8 @@ class Corpus:
             _event_method = "given"
         self._event_method = _event_method
         self._flat: FlatTokens | None = None
+        self._sents: FlatSentences | None = None
+        self._sent_text: np.ndarray | None = None
         self._counts: tuple[sp.csr_matrix, list[str]] | None = None
 
     # -- construction -------------------------------------------------------------
@@ -201,7 +255,8 @@ class Corpus:
         ]
         derived = self._derive(arts, event_method=method)
         # same texts in the same order: the token arrays and counts carry over
-        derived._flat, derived._counts = self._flat, self._counts
+        derived._flat, derived._sents, derived._counts = self._flat, self._sents, self._counts
+        derived._sent_text = self._sent_text
         return derived
 
     def subset(self, ids: Iterable[str]) -> Corpus:
@@ -289,7 +344,7 @@ class Corpus:
     def flat_tokens(self) -> FlatTokens:
         """All tokens of the corpus as flat arrays (see :class:`FlatTokens`), cached."""
         if self._flat is None:
-            ids = [self._cache.token_ids(a) for a in self._articles]
+            ids = self._cache.token_ids_many(self._articles)
             docs = [self._cache.get(a) for a in self._articles]
             indptr = np.zeros(len(ids) + 1, dtype=np.int64)
             np.cumsum([len(x) for x in ids], out=indptr[1:])
@@ -306,10 +361,46 @@ class Corpus:
             )
         return self._flat
 
+    def flat_sentences(self) -> FlatSentences:
+        """All sentences of the corpus as flat arrays (see :class:`FlatSentences`), cached."""
+        if self._sents is None:
+            docs = [self._cache.get(a) for a in self._articles]
+            indptr = np.zeros(len(docs) + 1, dtype=np.int64)
+            np.cumsum([d.n_sentences for d in docs], out=indptr[1:])
+            empty = np.zeros(0, dtype=np.int64)
+            self._sents = FlatSentences(
+                indptr,
+                np.concatenate([d.sent_starts for d in docs]) if docs else empty,
+                np.concatenate([d.sent_ends for d in docs]) if docs else empty,
+            )
+        return self._sents
+
+    def sentence_texts(self) -> np.ndarray:
+        """The text of every sentence, in the order of :meth:`flat_sentences` (object array), cached.
+
+        Evidence tables index it, so that all of them share one string per sentence.
+        """
+        if self._sent_text is None:
+            sents = self.flat_sentences()
+            texts = [a.text for a in self._articles]
+            art = np.repeat(np.arange(len(texts)), np.diff(sents.indptr)).tolist()
+            cut = [texts[k][a:b] for k, a, b in zip(art, sents.starts.tolist(), sents.ends.tolist())]
+            out = np.empty(len(cut), dtype=object)
+            out[:] = cut
+            self._sent_text = out
+        return self._sent_text
+
+    def positions(self, ids: Iterable[str]) -> np.ndarray:
+        """The place in corpus order of each article id (a KeyError names an unknown id)."""
+        index = self._index
+        try:
+            return np.fromiter((index[i] for i in ids), dtype=np.int64)
+        except KeyError as e:
+            raise KeyError(f"No article with id {e.args[0]!r} in this corpus.") from None
+
     def vocabulary(self) -> dict[str, int]:
         """Term -> column index of :meth:`term_counts` (a copy; grows as articles are parsed)."""
-        for a in self._articles:
-            self._cache.token_ids(a)
+        self._cache.token_ids_many(self._articles)
         return dict(self._cache.vocab)
 
     def term_counts(self) -> tuple[sp.csr_matrix, list[str]]:
@@ -324,10 +415,7 @@ class Corpus:
             terms = [""] * len(vocab)
             for t, i in vocab.items():
                 terms[i] = t
-            data = np.ones(len(flat.ids), dtype=np.int64)
-            m = sp.csr_matrix((data, flat.ids, flat.indptr), shape=(len(self._articles), len(terms)))
-            m.sum_duplicates()
-            self._counts = (m, terms)
+            self._counts = (_count_matrix(flat.ids, flat.indptr, len(terms)), terms)
         m, terms = self._counts
         m, terms = m.copy(), list(terms)  # the caller may change them
         return m, terms

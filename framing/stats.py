@@ -84,8 +84,10 @@ def poisson_rate_interval(count, exposure, *, per: float = 1000.0, confidence: f
     k = np.asarray(count, dtype=float)
     e = np.asarray(exposure, dtype=float)
     alpha = 1 - confidence
-    lo = np.where(k > 0, _st.chi2.ppf(alpha / 2, 2 * k) / 2, 0.0)
-    hi = _st.chi2.ppf(1 - alpha / 2, 2 * (k + 1)) / 2
+    # the chi-square quantiles depend on the count alone: computed once per distinct count
+    uk, inv = np.unique(k, return_inverse=True)
+    lo = np.where(uk > 0, _st.chi2.ppf(alpha / 2, 2 * uk) / 2, 0.0)[inv].reshape(k.shape)
+    hi = (_st.chi2.ppf(1 - alpha / 2, 2 * (uk + 1)) / 2)[inv].reshape(k.shape)
     with np.errstate(invalid="ignore", divide="ignore"):
         lo = np.where(e > 0, lo / e * per, np.nan)
         hi = np.where(e > 0, hi / e * per, np.nan)

@@ -80,37 +80,37 @@ def make_evidence(corpus: Corpus, hits: pd.DataFrame, key_columns: list[str]) ->
     out = hits.reset_index(drop=True).copy()
     starts = out["start"].to_numpy(dtype=np.int64)
     ends = out["end"].to_numpy(dtype=np.int64)
-    # per article once, then per hit on whole arrays
+    # per article once, then per hit on whole arrays (sentences: the corpus's flat arrays)
     codes, uniq = pd.factorize(out["article_id"].to_numpy())
-    arts = [corpus[aid] for aid in uniq]
-    docs = [corpus.document(a) for a in arts]
+    all_arts = corpus.articles
+    art = corpus.positions(uniq)  # corpus place of each distinct article
+    arts = [all_arts[k] for k in art.tolist()]
     out["event"] = _object_array([a.event if a.event is not None else ALL_EVENTS for a in arts])[codes]
     out["outlet"] = _object_array([a.outlet for a in arts])[codes]
-    n_sent = np.fromiter((d.n_sentences for d in docs), dtype=np.int64, count=len(docs))
-    first_sent = np.zeros(len(docs), dtype=np.int64)
-    np.cumsum(n_sent[:-1], out=first_sent[1:])
-    sent_starts = np.concatenate([d.sent_starts for d in docs])
-    sent_ends = np.concatenate([d.sent_ends for d in docs])
+    sents = corpus.flat_sentences()
+    first_sent = sents.indptr[art][codes]  # per hit: its article's first sentence (flat index)
+    n_sent = (sents.indptr[art + 1] - sents.indptr[art])[codes]
     if "sentence_index" in out.columns:
         sidx = out["sentence_index"].to_numpy(dtype=np.int64)
-    else:  # the sentence holding each start: one search over all articles' sentences, shifted apart
-        text_len = np.fromiter((len(d.text) + 1 for d in docs), dtype=np.int64, count=len(docs))
-        shift = np.zeros(len(docs), dtype=np.int64)
+    else:  # the sentence holding each start: one search over all sentences, articles shifted apart
+        text_len = np.fromiter((len(a.text) + 1 for a in all_arts), dtype=np.int64, count=len(all_arts))
+        shift = np.zeros(len(all_arts), dtype=np.int64)
         np.cumsum(text_len[:-1], out=shift[1:])
-        g = np.searchsorted(sent_starts + np.repeat(shift, n_sent), starts + shift[codes], side="right") - 1
-        sidx = np.where(n_sent[codes] > 0, np.clip(g - first_sent[codes], 0, None), 0)
-    valid = (sidx >= 0) & (sidx < n_sent[codes])
-    gs = np.where(valid, first_sent[codes] + sidx, 0)
-    texts = [d.text for d in docs]
-    code_list = codes.tolist()
-    if len(sent_starts):
-        s_a, s_b = sent_starts[gs].tolist(), sent_ends[gs].tolist()
-        out["sentence"] = [texts[c][a:b] if v else "" for c, a, b, v in zip(code_list, s_a, s_b, valid.tolist())]
+        shifted = sents.starts + np.repeat(shift, np.diff(sents.indptr))
+        g = np.searchsorted(shifted, starts + shift[art][codes], side="right") - 1
+        sidx = np.where(n_sent > 0, np.clip(g - first_sent, 0, None), 0)
+    valid = (sidx >= 0) & (sidx < n_sent)
+    # the sentences' texts: cut once per corpus and shared by every evidence table
+    if len(sents.starts):
+        sentence = corpus.sentence_texts()[np.where(valid, first_sent + sidx, 0)]
+        sentence[~valid] = ""
     else:
-        out["sentence"] = ""
+        sentence = np.full(len(out), "", dtype=object)
+    out["sentence"] = sentence
     out["sentence_index"] = sidx
     if "match" not in out.columns:
-        out["match"] = [texts[c][a:b] for c, a, b in zip(code_list, starts.tolist(), ends.tolist())]
+        text_of = [a.text for a in arts]
+        out["match"] = [text_of[c][a:b] for c, a, b in zip(codes.tolist(), starts.tolist(), ends.tolist())]
     return out[cols]
 
 

@@ -189,14 +189,14 @@ class _Features:
 
     def __init__(self, corpus: Corpus, *, max_n: int, min_phrase_count: int) -> None:
         arts = corpus.articles
-        ids = [corpus.token_ids(a) for a in arts]
+        tokens = corpus.flat_tokens()
         vocab = corpus.vocabulary()  # fixes the vocabulary (ids are cached)
         terms = [""] * len(vocab)
         for t, i in vocab.items():
             terms[i] = t
         self.docs = [corpus.document(a) for a in arts]
         n_art = len(arts)
-        lens = np.fromiter((len(x) for x in ids), dtype=np.int64, count=n_art)
+        lens = np.diff(tokens.indptr)
         n_sent = np.fromiter((d.n_sentences for d in self.docs), dtype=np.int64, count=n_art)
         self.n_articles = n_art
         self.n_sentences = n_s = int(n_sent.sum())
@@ -205,8 +205,8 @@ class _Features:
         self.art_first = np.r_[0, np.cumsum(lens)[:-1]]
         self.sent_first = np.r_[0, np.cumsum(n_sent)[:-1]]
         self.sent_art = np.repeat(np.arange(n_art), n_sent)
-        flat = np.concatenate(ids)
-        sent = np.concatenate([d.tok_sent for d in self.docs], dtype=np.int64)  # sentence in its article
+        flat = tokens.ids  # (shared with the corpus: read only)
+        sent = tokens.sent.astype(np.int64)  # sentence in its article (a copy: changed below)
         same = sent[1:] == sent[:-1]  # the next token is in the same sentence (of the same article)
         same[self.art_first[1:] - 1] = False
         sent += np.repeat(self.sent_first, lens)  # now the sentence in the corpus
