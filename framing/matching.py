@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -19,7 +20,7 @@ from .corpus import Corpus
 from .errors import ParameterError
 from .text import tokenize
 
-__all__ = ["PhraseMatcher", "MATCH_COLUMNS", "phrase_tokens"]
+__all__ = ["PhraseMatcher", "Matches", "MATCH_COLUMNS", "phrase_tokens"]
 
 #: Columns of :meth:`PhraseMatcher.find`.
 MATCH_COLUMNS = [
@@ -41,6 +42,25 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
     ('full-scale', 'invasion')
     """
     return tuple(tokenize(phrase)[0])
+
+
+class Matches(NamedTuple):
+    """Matches of a :class:`PhraseMatcher` in a corpus, as parallel arrays (one entry per match).
+
+    ``article`` is the article's place in corpus order, ``token_start``/``token_end``
+    the token span within the article, ``entry`` the phrase's index
+    (:meth:`PhraseMatcher.keys` gives its key), ``start``/``end`` the character offsets
+    and ``sentence_index`` the sentence of the first token. In article order, then
+    position, then longest phrase, then phrase order.
+    """
+
+    article: np.ndarray
+    token_start: np.ndarray
+    token_end: np.ndarray
+    entry: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    sentence_index: np.ndarray
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,38 +274,55 @@ class PhraseMatcher:
         keys[:] = [e.key for e in self._entries]
         return keys
 
+    def find_arrays(self, corpus: Corpus) -> Matches:
+        """All matches in ``corpus`` as parallel arrays (see :class:`Matches`), no strings made.
+
+        Same matches, in the same order, as :meth:`find`.
+        """
+        arts = list(corpus)
+        ka, pa, la, entry = self._scan(corpus, arts)
+        flat = corpus.flat_tokens()
+        g = flat.indptr[ka] + pa
+        return Matches(
+            article=ka,
+            token_start=pa,
+            token_end=pa + la,
+            entry=entry,
+            start=flat.starts[g],
+            end=flat.ends[g + la - 1],
+            sentence_index=flat.sent[g].astype(np.int64, copy=False),
+        )
+
     def find(self, corpus: Corpus) -> pd.DataFrame:
         """All matches in ``corpus``, one row each, with offsets into the original text.
 
         Columns: article_id, key, match (original characters), start, end (character
         offsets), sentence_index, token_start, token_end.
         """
-        arts = list(corpus)
-        ka, pa, la, entry = self._scan(corpus, arts)
-        if not len(ka):
+        m = self.find_arrays(corpus)
+        if not len(m.article):
             return pd.DataFrame(columns=MATCH_COLUMNS)
-        # offsets for all matches at once
-        flat = corpus.flat_tokens()
-        g = flat.indptr[ka] + pa
-        starts = flat.starts[g]
-        ends = flat.ends[g + la - 1]
-        sents = flat.sent[g]
-        m_art = ka.tolist()
-        texts = [arts[k].text for k in m_art]
-        ids = [a.id for a in arts]
+        arts = corpus.articles
+        texts = [a.text for a in arts]
+        ids = np.empty(len(arts), dtype=object)
+        ids[:] = [a.id for a in arts]
         return pd.DataFrame(
             {
-                "article_id": [ids[k] for k in m_art],
-                "key": self._keys()[entry].tolist(),
-                "match": [t[a:b] for t, a, b in zip(texts, starts.tolist(), ends.tolist())],
-                "start": starts,
-                "end": ends,
-                "sentence_index": sents,
-                "token_start": pa,
-                "token_end": pa + la,
+                "article_id": ids[m.article],
+                "key": self.keys(m.entry).tolist(),
+                "match": [texts[k][a:b] for k, a, b in zip(m.article.tolist(), m.start.tolist(), m.end.tolist())],
+                "start": m.start,
+                "end": m.end,
+                "sentence_index": m.sentence_index,
+                "token_start": m.token_start,
+                "token_end": m.token_end,
             },
             columns=MATCH_COLUMNS,
         )
+
+    def keys(self, entry: np.ndarray) -> np.ndarray:
+        """The keys of the phrases with these entry indices (:attr:`Matches.entry`), as an object array."""
+        return self._keys()[entry]
 
 
 _HASH_MULT = np.uint64(0x9E3779B97F4A7C15)

@@ -33,7 +33,7 @@ rate of 0 is a finding).
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -42,8 +42,7 @@ from scipy import stats as _st
 from .._validation import check_number
 from ..corpus import Corpus
 from ..errors import ParameterError
-from ..lexicons import keep_longest, lexicon_matcher, load_lexicon
-from ..matching import MATCH_COLUMNS
+from ..lexicons import keep_longest_mask, lexicon_matcher, load_lexicon
 from ..stats import MIN_COUNT, benjamini_hochberg, poisson_rate_interval
 from ..text import Document, fold
 from .base import ALL_EVENTS, Analyzer, make_evidence
@@ -121,32 +120,110 @@ def find_scare_quotes(
     >>> [p for _, _, p in find_scare_quotes(d)]
     ['deported']
     """
+    cands = _quote_candidates(doc.text)
+    if not cands:
+        return []
+    a = np.array([c[0] for c in cands], dtype=np.int64)
+    b = np.array([c[1] for c in cands], dtype=np.int64)
+    lo = np.searchsorted(doc.tok_starts, a, side="left").tolist()
+    hi = np.searchsorted(doc.tok_starts, b, side="left").tolist()
     out = []
-    text = doc.text
-    for m in _QUOTE_RE.finditer(text):
-        o, c = m.group("o"), m.group("c")
-        if _PAIRS.get(o) != c:
-            continue
-        a, b = m.start(), m.end()
-        lo = int(np.searchsorted(doc.tok_starts, a, side="left"))
-        hi = int(np.searchsorted(doc.tok_starts, b, side="left"))
-        n = hi - lo
-        if n < 1 or n > max_words:
-            continue
-        words = [doc.token_text(i) for i in range(lo, hi)]
-        if all(w[:1].isupper() for w in words) and not (lo > 0 and doc.tok_sent[lo - 1] != doc.tok_sent[lo]):
-            continue  # a name or title ("Red" operation), not a scare quote
-        if m.group("body")[-1] in ".!?…":
-            continue  # the end of a quoted sentence: someone's speech
-        s = int(doc.tok_sent[lo])
-        sent = doc.sentence_tokens(s)
-        before = doc.tokens[max(sent.start, lo - window) : lo]
-        after = doc.tokens[hi : min(hi + 3, sent.stop)]
-        if any(t in speech for t in before) or any(t in speech for t in after):
-            continue
-        phrase = " ".join(doc.tokens[lo:hi])
-        out.append((a, b, phrase))
+    for (start, end, stop), i, j in zip(cands, lo, hi):
+        phrase = _scare_phrase(doc, i, j, stop, max_words=max_words, speech=speech, window=window)
+        if phrase is not None:
+            out.append((start, end, phrase))
     return out
+
+
+#: Characters that can open a quotation (:data:`_QUOTE_RE`).
+_OPENERS = '"“‘«„'
+
+
+def _quote_candidates(text: str) -> list[tuple[int, int, bool]]:
+    """The quotations :data:`_QUOTE_RE` finds in ``text`` with matching marks: ``(start,
+    end, ends_with_stop)``, the offsets spanning the marks.
+
+    The same matches as ``_QUOTE_RE.finditer(text)``: the pattern is tried only at the
+    opening marks (found with :meth:`str.find`), left to right, each search going on
+    after the previous match, so the regex engine does not walk through the text.
+    """
+    marks: list[int] = []
+    for ch in _OPENERS:
+        i = text.find(ch)
+        while i >= 0:
+            marks.append(i)
+            i = text.find(ch, i + 1)
+    if not marks:
+        return []
+    marks.sort()
+    out = []
+    pos = 0
+    match = _QUOTE_RE.match
+    for i in marks:
+        if i < pos:
+            continue
+        m = match(text, i)
+        if m is None:
+            continue
+        pos = m.end()
+        if _PAIRS.get(m.group("o")) == m.group("c"):
+            out.append((i, pos, m.group("body")[-1] in ".!?…"))
+    return out
+
+
+def _scare_phrase(doc: Document, lo: int, hi: int, ends_with_stop: bool, *, max_words: int,
+                  speech: frozenset[str], window: int) -> str | None:
+    """The phrase of a quotation over tokens ``lo:hi`` of ``doc`` if it is a scare quote
+    (the rules of :func:`find_scare_quotes`), else None."""
+    n = hi - lo
+    if n < 1 or n > max_words:
+        return None
+    if all(doc.text[doc.tok_starts[i]].isupper() for i in range(lo, hi)) and not (
+        lo > 0 and doc.tok_sent[lo - 1] != doc.tok_sent[lo]
+    ):
+        return None  # a name or title ("Red" operation), not a scare quote
+    if ends_with_stop:
+        return None  # the end of a quoted sentence: someone's speech
+    sent = doc.sentence_tokens(int(doc.tok_sent[lo]))
+    before = doc.tokens[max(sent.start, lo - window) : lo]
+    after = doc.tokens[hi : min(hi + 3, sent.stop)]
+    if any(t in speech for t in before) or any(t in speech for t in after):
+        return None
+    return " ".join(doc.tokens[lo:hi])
+
+
+class _Hits(NamedTuple):
+    """Hits of the loaded-language analysis as parallel arrays: article (corpus place),
+    character start and end, sentence index, category (place in ``categories_``), term."""
+
+    article: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    sentence_index: np.ndarray
+    category: np.ndarray
+    term: np.ndarray
+
+    @classmethod
+    def empty(cls) -> _Hits:
+        z = np.zeros(0, dtype=np.int64)
+        return cls(z, z, z, z, z, np.zeros(0, dtype=object))
+
+    def frame(self, corpus: Corpus, categories: list[str]) -> pd.DataFrame:
+        """The hits as a table for :func:`make_evidence` (article_id, category, term,
+        start, end, sentence_index, match)."""
+        arts = corpus.articles
+        texts = [a.text for a in arts]
+        ids = np.empty(len(arts), dtype=object)
+        ids[:] = [a.id for a in arts]
+        return pd.DataFrame({
+            "article_id": ids[self.article],
+            "category": np.asarray(categories, dtype=object)[self.category],
+            "term": self.term,
+            "start": self.start,
+            "end": self.end,
+            "sentence_index": self.sentence_index,
+            "match": [texts[k][a:b] for k, a, b in zip(self.article.tolist(), self.start.tolist(), self.end.tolist())],
+        })
 
 
 def _binom_two_sided(k, n, p):
@@ -236,6 +313,9 @@ class LoadedLanguageAnalyzer(Analyzer):
             lex = lex[lex["category"].isin(wanted)]
         self.lexicon_ = lex.reset_index(drop=True)
         self.categories_ = cats
+        # per lexicon row: its category's place in categories_ and its folded term
+        self.lex_category_ = pd.Index(cats).get_indexer(self.lexicon_["category"]).astype(np.int64)
+        self.lex_term_ = np.array([fold(t) for t in self.lexicon_["term"]], dtype=object)
         self.matcher_ = (
             lexicon_matcher(self.lexicon_["term"], range(len(self.lexicon_)), self.lexicon_["exclude"], owner=owner)
             if len(self.lexicon_)
@@ -246,30 +326,65 @@ class LoadedLanguageAnalyzer(Analyzer):
         lex_terms = full[full["category"].str.startswith("attribution")]["term"]
         self.speech_ = SPEECH_VERBS | frozenset(fold(t) for t in lex_terms if " " not in t.strip())
 
-    def _hits(self, corpus: Corpus) -> pd.DataFrame:
-        lex = self.lexicon_
+    def _hits(self, corpus: Corpus) -> _Hits:
+        """Every hit of the lexicon and every scare quote, as arrays, sorted by article id then
+        position (lexicon hits before scare quotes at the same place)."""
+        arts = corpus.articles
         parts = []
         if self.matcher_ is not None:
-            h = self.matcher_.find(corpus)
-            if len(h):
-                k = h["key"].to_numpy()
-                h["category"] = lex["category"].to_numpy()[k]
-                h["term"] = np.array([fold(t) for t in lex["term"]], dtype=object)[k]
-                h = keep_longest(h, "category")
-                parts.append(h)
+            m = self.matcher_.find_arrays(corpus)
+            if len(m.article):
+                row = self.matcher_.keys(m.entry).astype(np.int64)  # lexicon row of each hit
+                cat = self.lex_category_[row]
+                keep = keep_longest_mask(m.article, cat, m.token_start, m.token_end)
+                parts.append(_Hits(m.article[keep], m.start[keep], m.end[keep], m.sentence_index[keep],
+                                   cat[keep], self.lex_term_[row[keep]]))
         if SCARE_QUOTE in self.categories_:
-            rows = []
-            for art in corpus:
-                doc = corpus.document(art)
-                if '"' not in doc.text and "“" not in doc.text and "‘" not in doc.text and "«" not in doc.text:
-                    continue
-                for a, b, phrase in find_scare_quotes(doc, max_words=self.max_quote_words, speech=self.speech_):
-                    rows.append((art.id, None, doc.text[a:b], a, b, doc.sentence_at(a), -1, -1, SCARE_QUOTE, phrase))
-            if rows:
-                parts.append(pd.DataFrame(rows, columns=[*MATCH_COLUMNS, "category", "term"]))
+            found = []
+            for k, art in enumerate(arts):
+                text = art.text
+                if '"' in text or "“" in text or "‘" in text or "«" in text or "„" in text:
+                    found.extend((k, a, b, stop) for a, b, stop in _quote_candidates(text))
+            if found:
+                parts.append(self._scare_hits(corpus, found))
         if not parts:
-            return pd.DataFrame(columns=[*MATCH_COLUMNS, "category", "term"])
-        return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+            return _Hits.empty()
+        h = _Hits(*(np.concatenate(cols) for cols in zip(*parts)))
+        ids = np.array([a.id for a in arts], dtype=object)
+        id_rank = np.empty(len(ids), dtype=np.int64)
+        id_rank[np.argsort(ids, kind="stable")] = np.arange(len(ids))
+        order = np.lexsort((h.start, id_rank[h.article]))  # by article id, then position (stable)
+        return _Hits(*(col[order] for col in h))
+
+    def _scare_hits(self, corpus: Corpus, found: list[tuple[int, int, int, bool]]) -> _Hits:
+        """The scare quotes among the quotations ``(article, start, end, ends_with_stop)``."""
+        arts = corpus.articles
+        k, a, b = (np.array([f[i] for f in found], dtype=np.int64) for i in range(3))
+        # token span of each quotation: one search over all tokens, articles shifted apart
+        flat = corpus.flat_tokens()
+        shift = np.zeros(len(arts), dtype=np.int64)
+        np.cumsum(np.fromiter((len(x.text) + 1 for x in arts), dtype=np.int64, count=len(arts))[:-1], out=shift[1:])
+        shifted = flat.starts + np.repeat(shift, np.diff(flat.indptr))
+        lo = np.searchsorted(shifted, a + shift[k], side="left") - flat.indptr[k]
+        hi = np.searchsorted(shifted, b + shift[k], side="left") - flat.indptr[k]
+        n = hi - lo
+        rows, phrases = [], []
+        for i in np.flatnonzero((n >= 1) & (n <= self.max_quote_words)).tolist():
+            doc = corpus.document(arts[k[i]])
+            phrase = _scare_phrase(doc, int(lo[i]), int(hi[i]), found[i][3], max_words=self.max_quote_words,
+                                   speech=self.speech_, window=15)
+            if phrase is not None:
+                rows.append(i)
+                phrases.append(phrase)
+        rows = np.asarray(rows, dtype=np.int64)
+        sents = corpus.flat_sentences()
+        text_starts = sents.starts + np.repeat(shift, np.diff(sents.indptr))
+        g = np.searchsorted(text_starts, a[rows] + shift[k[rows]], side="right") - 1
+        sentence = np.maximum(g - sents.indptr[k[rows]], 0)  # as Document.sentence_at
+        term = np.empty(len(rows), dtype=object)
+        term[:] = phrases
+        cat = np.full(len(rows), self.categories_.index(SCARE_QUOTE), dtype=np.int64)
+        return _Hits(k[rows], a[rows], b[rows], sentence, cat, term)
 
     def _transform(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
         hits = self._hits(corpus)
@@ -297,21 +412,13 @@ class LoadedLanguageAnalyzer(Analyzer):
         ev_words = np.bincount(cells // n_out, weights=cell_words, minlength=n_ev)
         cats = list(self.categories_)
         n_cat = len(cats)
-        if len(hits):
-            ids = np.array([a.id for a in arts], dtype=object)
-            h_art = pd.Index(ids).get_indexer(hits["article_id"])
-            id_rank = np.empty(len(ids), dtype=np.int64)
-            id_rank[np.argsort(ids, kind="stable")] = np.arange(len(ids))
-            order = np.lexsort((hits["start"].to_numpy(), id_rank[h_art]))  # by article id, then position
-            hits = hits.iloc[order].reset_index(drop=True)
-            h_art = h_art[order]
-            hits["event"] = ev_labels[art_ev[h_art]]
-            hits["outlet"] = out_labels[art_out[h_art]]
-            cat_code = pd.Index(cats).get_indexer(hits["category"])
-            term_code, term_labels = pd.factorize(hits["term"].to_numpy(dtype=object), sort=True)
+        if len(hits.article):
+            h_art = hits.article
+            cat_code = hits.category
+            term_code, term_labels = pd.factorize(hits.term, sort=True)
             h_ev, h_out = art_ev[h_art], art_out[h_art]
             sel = h_ev != ALL
-            key_ev = np.r_[h_ev[sel], np.full(len(hits), ALL)]
+            key_ev = np.r_[h_ev[sel], np.full(len(h_art), ALL)]
             key_out = np.r_[h_out[sel], h_out]
             key_ct = np.r_[term_code[sel], term_code]
             key_cat = np.r_[cat_code[sel], cat_code]
@@ -391,9 +498,5 @@ class LoadedLanguageAnalyzer(Analyzer):
         loaded["count"] = loaded["count"].astype(np.int64)
         loaded["n_words"] = loaded["n_words"].astype(np.int64)
         loaded["too_little_data"] = loaded["too_little_data"].astype(bool)
-        ev = make_evidence(
-            corpus,
-            hits[["article_id", "category", "term", "start", "end", "sentence_index", "match"]] if len(hits) else None,
-            ["category", "term"],
-        )
+        ev = make_evidence(corpus, hits.frame(corpus, cats) if len(hits.article) else None, ["category", "term"])
         return {"loaded": loaded, "loaded_evidence": ev}

@@ -26,7 +26,7 @@ import pandas as pd
 
 from ..errors import ParameterError
 
-__all__ = ["load_lexicon", "list_lexicons", "split_list", "lexicon_matcher", "keep_longest"]
+__all__ = ["load_lexicon", "list_lexicons", "split_list", "lexicon_matcher", "keep_longest", "keep_longest_mask"]
 
 LexiconLike = Union[str, "PathLike[str]", pd.DataFrame]
 
@@ -193,12 +193,27 @@ def keep_longest(hits: pd.DataFrame, by: str) -> pd.DataFrame:
     """
     if len(hits) < 2:
         return hits
-    h = hits.assign(_len=hits["token_end"] - hits["token_start"])
-    h = h.sort_values(["article_id", by, "token_start", "_len"], ascending=[True, True, True, False], kind="stable")
-    art = h["article_id"].to_numpy()
-    grp = h[by].to_numpy()
-    st = h["token_start"].to_numpy()
-    en = h["token_end"].to_numpy()
+    article = pd.factorize(hits["article_id"].to_numpy())[0]
+    group = pd.factorize(hits[by].to_numpy())[0]
+    keep = keep_longest_mask(article, group, hits["token_start"].to_numpy(), hits["token_end"].to_numpy())
+    return hits[keep]
+
+
+def keep_longest_mask(article, group, token_start, token_end) -> np.ndarray:
+    """:func:`keep_longest` on arrays: which matches to keep (parallel integer arrays, any order).
+
+    A match is dropped when it lies inside a longer match of the same group in the same
+    article (``article`` and ``group`` are codes: equal values, same article or group).
+
+    >>> keep_longest_mask(np.array([0, 0, 0]), np.array([0, 0, 1]), np.array([3, 4, 4]), np.array([5, 5, 5])).tolist()
+    [True, False, True]
+    """
+    art, grp = np.asarray(article), np.asarray(group)
+    st, en = np.asarray(token_start), np.asarray(token_end)
+    if len(st) < 2:
+        return np.ones(len(st), dtype=bool)
+    order = np.lexsort((st - en, st, grp, art))  # by article, group, start, longest first (stable)
+    art, grp, st, en = art[order], grp[order], st[order], en[order]
     # within each (article, group) run (sorted by start, longest first), a match is covered
     # when it starts before and ends within the furthest end of the earlier matches of the
     # run (a covered match never extends that reach, so covered or not they all count)
@@ -206,5 +221,6 @@ def keep_longest(hits: pd.DataFrame, by: str) -> pd.DataFrame:
     big = int(en.max()) + 2
     reach = np.maximum.accumulate(run * big + en)  # running max of ends, reset per run
     prev = np.r_[-1, reach[:-1]] - run * big  # furthest earlier end in the same run, or < 0
-    keep = ~((st < prev) & (en <= prev))
-    return h[keep].drop(columns="_len").sort_index()
+    keep = np.empty(len(order), dtype=bool)
+    keep[order] = ~((st < prev) & (en <= prev))
+    return keep
