@@ -90,14 +90,27 @@ def _baseline(texts):
     return time.perf_counter() - t
 
 
-def bench(n: int, memory: bool, *, one_event: bool = False, only=None) -> list[dict]:
-    records = make_corpus(n, articles_per_event=n if one_event else 8)
-    if one_event:
-        records = [{**r, "event": "E1"} for r in records]
+def real_records(path: Path, mapping: dict) -> list[dict]:
+    """Records of a real corpus (any file ``framing.load_corpus`` reads), for ``--corpus``."""
+    import framing
+
+    c = framing.load_corpus(path, **mapping)
+    return [{"id": a.id, "outlet": a.outlet, "title": a.title, "date": a.date, "event": a.event, "text": a.text}
+            for a in c]
+
+
+def bench(n: int, memory: bool, *, one_event: bool = False, only=None, records=None, name=None) -> list[dict]:
+    if records is None:
+        records = make_corpus(n, articles_per_event=n if one_event else 8)
+        if one_event:
+            records = [{**r, "event": "E1"} for r in records]
+        corpus = f"one event of {n}" if one_event else "events of ~8"
+    else:
+        n = len(records)
+        corpus = name
     texts = [r["text"] for r in records]
     n_words = sum(len(t.split()) for t in texts)
     base = min(_baseline(texts) for _ in range(3))
-    corpus = f"one event of {n}" if one_event else "events of ~8"
     rows = [{"N": n, "corpus": corpus, "stage": "CountVectorizer (baseline)", "seconds": base,
              "articles_per_s": n / base, "x_baseline": 1.0, "peak_mib": float("nan")}]
     for name, fn in _stages(records, only):
@@ -132,10 +145,16 @@ def bench(n: int, memory: bool, *, one_event: bool = False, only=None) -> list[d
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--n", type=int, nargs="*", default=[1000], help="corpus sizes (events of ~8 articles)")
+    ap.add_argument("--n", type=int, nargs="*", default=None, help="corpus sizes (events of ~8 articles; default 1000)")
     ap.add_argument("--one-event", type=int, nargs="*", default=[], metavar="K",
                     help="also time one event of K articles")
     ap.add_argument("--no-memory", action="store_true")
+    ap.add_argument("--corpus", type=Path, default=None, metavar="PATH",
+                    help="also time a real corpus (a file or folder framing.load_corpus reads); its events "
+                         "are used when given, e.g. ../shared/datasets/allsides_article_bias/articles_subset.jsonl "
+                         "--text content_original --outlet source --event topic --id ID")
+    for field in ("text", "outlet", "event", "id", "title", "date"):
+        ap.add_argument(f"--{field}", default=None, help=f"--corpus: column holding the {field}")
     ap.add_argument("--stages", nargs="*", default=None, metavar="STAGE",
                     help="time only these analyses or 'report' (load, parse and events always run); "
                          "'word-choice' stands for naming, loaded and distinctive")
@@ -149,10 +168,15 @@ def main(argv=None) -> int:
         for s in args.stages:
             only.update(WORD_CHOICE[2:] if s == "word-choice" else (s,))
     rows = []
-    for n in args.n:
+    sizes = args.n if args.n is not None else ([] if args.corpus or args.one_event else [1000])
+    for n in sizes:
         rows.extend(bench(n, memory=not args.no_memory, only=only))
     for k in args.one_event:
         rows.extend(bench(k, memory=not args.no_memory, one_event=True, only=only))
+    if args.corpus is not None:
+        mapping = {f: getattr(args, f) for f in ("text", "outlet", "event", "id", "title", "date") if getattr(args, f)}
+        rows.extend(bench(0, memory=not args.no_memory, only=only, records=real_records(args.corpus, mapping),
+                          name=args.corpus.name))
     df = pd.DataFrame(rows)
     table = df.to_markdown(index=False, floatfmt=".2f") if _has_tabulate() else df.to_string(index=False)
     print(table)
