@@ -56,3 +56,22 @@ def datasets_dir() -> Path:
     if not DATASETS.exists():
         pytest.skip("../shared/datasets is not available")
     return DATASETS
+
+
+@pytest.fixture(scope="session")
+def basil(datasets_dir):
+    """BASIL's 100 triplets (Fox News, NYT, HuffPost on one event each) as a corpus; event = triplet."""
+    import json
+
+    from framing import Article, Corpus
+
+    base = datasets_dir / "basil" / "articles"
+    if not base.exists():
+        pytest.skip("../shared/datasets/basil is not available")
+    arts = []
+    for p in sorted(base.rglob("*.json")):
+        d = json.loads(p.read_text(encoding="utf-8"))
+        sents = [s.strip() for para in d["body-paragraphs"] for s in para if s.strip()]
+        arts.append(Article(id=p.stem, outlet=d["source"].lower(), title=d.get("title") or "",
+                            text="\n".join(sents), event=d["triplet-uuid"]))
+    return Corpus(arts)

@@ -92,3 +92,19 @@ def test_log_odds_symmetry():
     d1, z1 = log_odds_dirichlet(ya, yb, prior)
     d2, z2 = log_odds_dirichlet(yb, ya, prior)
     assert np.allclose(z1, -z2) and z1[0] > 0 and abs(z1[2]) < 1e-9
+
+
+def test_basil_house_styles(basil):
+    """On BASIL's triplets the corpus-wide distinctive terms are the outlets' house styles."""
+    d = DistinctiveTermsAnalyzer().fit_transform(basil)["distinctive"]
+    top = {o: g.sort_values("z", ascending=False)["term"].head(10).tolist()
+           for o, g in d[d.event == "all"].groupby("outlet")}
+    assert set(top) == {"fox", "hpo", "nyt"}
+    assert top["nyt"][0] == "mr" and "mr trump" in top["nyt"]  # the Times' courtesy titles
+    assert "fox news" in top["fox"][:3]
+    assert "huffpost" in top["hpo"][:5] and "president donald trump" in top["hpo"][:3]
+    nyt_mr = d[(d.event == "all") & (d.outlet == "nyt") & (d.term == "mr")].iloc[0]
+    assert nyt_mr["beyond_null"] and nyt_mr["z"] > 10
+    # inside one triplet (one article per outlet) almost nothing passes the split-half null
+    per_event = d[d.event != "all"]
+    assert per_event["beyond_null"].mean() < 0.01
