@@ -14,10 +14,14 @@ and dashes made plain, so "Kyïv", "KYIV" and "Kyiv" compare equal.
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Literal
 
 import numpy as np
@@ -26,6 +30,9 @@ __all__ = [
     "fold",
     "Document",
     "parse",
+    "parse_many",
+    "tokenize",
+    "tokenize_many",
     "ABBREVIATIONS",
     "TOKEN_PATTERN",
     "SentenceSplitter",
@@ -128,6 +135,11 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     return True
 
 
+def _guarded_words() -> list[str]:
+    """The words of TITLES and ENDERS without a ".", and "no"/"nos" (see below)."""
+    return sorted(w for w in TITLES | ENDERS | {"no", "nos"} if "." not in w)
+
+
 def _abbreviation_guards() -> str:
     """Negative lookbehinds that keep "Mr.", "inc.", "No." ... out of the sure sentence ends.
 
@@ -135,9 +147,8 @@ def _abbreviation_guards() -> str:
     :data:`TITLES`, :data:`ENDERS` and "no"/"nos", so those lists stay the only source.
     Case is ignored; ``\\b`` before the word also covers "(Mr." and '"Gen.'.
     """
-    words = sorted(w for w in TITLES | ENDERS | {"no", "nos"} if "." not in w)
     by_len: dict[int, list[str]] = {}
-    for w in words:
+    for w in _guarded_words():
         by_len.setdefault(len(w), []).append(w)
     return "".join(rf"(?<!\b(?i:{'|'.join(ws)})\.)" for _, ws in sorted(by_len.items()))
 
@@ -402,6 +413,558 @@ def tokenize(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     return tokens, starts, ends
 
 
+# --- Many texts at once ------------------------------------------------------------------
+#
+# ``tokenize_many`` and ``parse_many`` join many texts (with ``_SEPARATOR`` around each)
+# into one array of character codes, and find the tokens and sentences of all of them
+# with NumPy, so that no regex engine steps through the characters. They give exactly
+# what ``tokenize`` and ``_sentence_bounds`` give for each text (property-tested).
+
+
+#: Around each joined text: a line break ends its last sentence, the NUL stands for its
+#: end (no regex lookahead reads past it), and 3 characters keep the lookbehinds of
+#: ``_SCAN_RE`` out of the text before. No word character, nor case-ignorable (see "Σ").
+_SEPARATOR = "\n\x00\n"
+_CHUNK_CHARS = 1 << 20  # the texts are joined into chunks of about this many characters
+
+
+@dataclass(frozen=True, eq=False)
+class _Joined:
+    """Texts joined into one, with ``_SEPARATOR`` before, between and after them and a
+    NUL at the very end (so scans stop at both ends: index -1 is that NUL)."""
+
+    texts: list[str]
+    text: str
+    #: Where each text starts in ``text``, and where the next would.
+    bases: np.ndarray
+    #: Each character as a byte: ASCII ones as they are, the others as NUL.
+    narrow: bytes
+    #: The positions and code points of the non-ASCII characters.
+    nonascii: np.ndarray
+    wide: np.ndarray
+
+    @classmethod
+    def of(cls, texts: list[str]) -> _Joined:
+        text = _SEPARATOR.join(["", *texts, ""]) + "\x00"
+        bases = np.cumsum([len(_SEPARATOR)] + [len(t) + len(_SEPARATOR) for t in texts])
+        if text.isascii():
+            narrow = text.encode("ascii")
+            nonascii = wide = np.zeros(0, dtype=np.int64)
+        else:
+            codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+            nonascii = np.flatnonzero(codes > 127)
+            wide = codes[nonascii]
+            small = codes.astype(np.uint8)
+            small[nonascii] = 0
+            narrow = small.tobytes()
+        return cls(texts, text, bases, narrow, nonascii, wide)
+
+    def classes(self, ascii_table: bytes, of: Callable[[str], int]) -> np.ndarray:
+        """One class byte per character: ``ascii_table`` (a ``bytes.translate`` table)
+        for ASCII, ``of(ch)`` for the others, asked once per distinct character."""
+        if not len(self.wide):
+            return np.frombuffer(self.narrow.translate(ascii_table), dtype=np.uint8)
+        cls = np.frombuffer(bytearray(self.narrow).translate(ascii_table), dtype=np.uint8)
+        cls[self.nonascii] = _per_code_point(self.wide, of)
+        return cls
+
+    def text_of(self, pos: np.ndarray) -> np.ndarray:
+        """The index of the text each position of ``pos`` lies in (or before)."""
+        return np.searchsorted(self.bases, pos, side="right") - 1
+
+
+def _per_code_point(codes: np.ndarray, of: Callable[[str], int]) -> np.ndarray:
+    """``of(chr(c))`` for each of ``codes`` (code points), called once per distinct one."""
+    distinct, index = np.unique(codes, return_inverse=True)
+    return np.array([of(chr(c)) for c in distinct.tolist()], dtype=np.int64)[index]
+
+
+def _ranges(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """All positions in the ranges ``starts[i]:ends[i]``, and the ``i`` of each."""
+    lengths = ends - starts
+    group = np.repeat(np.arange(len(starts)), lengths)
+    first = np.cumsum(lengths) - lengths  # where range i begins in the result
+    return np.arange(len(group)) + (starts - first)[group], group
+
+
+def _changes(mask: np.ndarray) -> np.ndarray:
+    """The positions ``i`` where ``mask[i] != mask[i - 1]``."""
+    change = np.empty(len(mask), dtype=bool)
+    change[0] = False
+    np.not_equal(mask[1:], mask[:-1], out=change[1:])
+    return np.flatnonzero(change)
+
+
+# --- ... their tokens
+#
+# The grammar of ``_TOKEN_SPLIT_SOURCE`` (and TOKEN_PATTERN), read off the pattern and
+# applied to the lower-cased text, as in ``tokenize``:
+#
+# 1. A *run* is a maximal run of word characters (``\w``). A run is *joined* to the next
+#    when a single apostrophe or hyphen stands between them, except an apostrophe before
+#    a run that is a lone "s" (``['’](?!s\b)``: the possessive "'s"). A *chain* is a
+#    maximal sequence of joined runs.
+# 2. A word starts at a letter (``[^\W\d_]``) that does not follow an apostrophe, and
+#    ends where its chain does (``\w*`` and the joined runs). Numbers hold no letters, so
+#    nothing before it in the chain can cover that letter: each chain holds at most one
+#    word, starting at its first such letter, and every later letter lies inside it.
+# 3. A *number chain* is a maximal sequence of digit runs, each next one after a single
+#    "." or "," (``\d+(?:[.,]\d+)*``: greedy, so maximal). A number takes all of it from
+#    its first digit that no word covers, and a "%" right after it. A word that covers
+#    part of a number chain ends on one of its "." or "," (the rest is a number, as "5"
+#    in "a1.5") or beyond it.
+# 4. Everything else ("_", a letter after an apostrophe, a "." after a number) starts no
+#    token: the regex engine steps over it.
+#
+# So the tokens come from a few array operations per run, chain and number chain; one
+# ``str.split`` makes their strings.
+
+#: Token classes of characters, one bit each (``_C_WORD`` must be 1). They describe the
+#: *lower-cased* character, as ``tokenize`` matches the lower-cased text.
+_C_WORD = 1  # \w as re has it for str patterns: str.isalnum() or "_"
+_C_DIGIT = 2  # \d as re has it: str.isdecimal() (Unicode category Nd)
+_C_LETTER = 4  # [^\W\d_]: a word character that is neither a digit nor "_"
+_C_APOSTROPHE = 8  # ' ’: may join two runs
+_C_HYPHEN = 16  # - ‐ ‑: may join two runs
+_C_NUMSEP = 32  # . , : may join two digit runs
+_C_PERCENT = 64  # %: may end a number
+_C_ODD = 128  # lower() changes its length: tokenize does not lower-case such a text
+_PUNCT_CLASSES = {"'": _C_APOSTROPHE, "’": _C_APOSTROPHE, "-": _C_HYPHEN, "‐": _C_HYPHEN,
+                  "‑": _C_HYPHEN, ".": _C_NUMSEP, ",": _C_NUMSEP, "%": _C_PERCENT}
+
+
+@cache
+def _token_class(ch: str) -> int:
+    """The token class bits of a character (see ``_C_WORD``...)."""
+    low = ch.lower()
+    if len(low) != 1:
+        return _C_ODD
+    bits = _PUNCT_CLASSES.get(low, 0)
+    if low.isalnum() or low == "_":
+        bits |= _C_WORD | (_C_DIGIT if low.isdecimal() else 0 if low == "_" else _C_LETTER)
+    return bits
+
+
+@cache
+def _lower_byte(ch: str) -> int:
+    """The lower case of a non-ASCII character as a byte: itself if ASCII, else "?" (the
+    token is then made from the text itself)."""
+    low = ch.lower()
+    return ord(low) if len(low) == 1 and low.isascii() else ord("?")
+
+
+@lru_cache(maxsize=1)
+def _ascii_token_classes() -> bytes:
+    """``bytes.translate`` table: the token class of each ASCII character (else 0)."""
+    return bytes(_token_class(chr(c)) if c < 128 else 0 for c in range(256))
+
+
+def _token_codes(j: _Joined) -> tuple[np.ndarray, np.ndarray]:
+    """The token classes and the lower-cased bytes of the characters of ``j``."""
+    low = bytearray(j.narrow).lower()
+    cls = np.frombuffer(low.translate(_ascii_token_classes()), dtype=np.uint8)
+    low = np.frombuffer(low, dtype=np.uint8)
+    if len(j.wide):
+        cls[j.nonascii] = _per_code_point(j.wide, _token_class)
+        low[j.nonascii] = _per_code_point(j.wide, _lower_byte)
+    return cls, low
+
+
+def _chains(cls: np.ndarray, low: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Start and end of each chain of runs of word characters (grammar step 1), and
+    the positions of the apostrophes and hyphens that join the runs.
+
+    ``cls`` holds the token classes of the characters, ``low`` their lower-cased bytes.
+    The joined text begins and ends with a non-word character, so the places where
+    "word character" changes alternate between run starts and run ends.
+    """
+    edges = _changes((cls & _C_WORD).view(bool))
+    rs, re_ = edges[0::2], edges[1::2]
+    # Run k is joined to run k + 1 by an apostrophe or a hyphen right after it, and
+    # the next run starting right after that, unless it is a lone "s" after an apostrophe.
+    k = np.flatnonzero(cls[re_[:-1]] & (_C_APOSTROPHE | _C_HYPHEN))
+    k = k[rs[k + 1] == re_[k] + 1]
+    nxt = rs[k + 1]
+    possessive = ((cls[re_[k]] & _C_APOSTROPHE) != 0) & (re_[k + 1] == nxt + 1) & (low[nxt] == ord("s"))
+    k = k[~possessive]
+    head = np.ones(len(rs), dtype=bool)  # run k + 1 starts a chain
+    head[k + 1] = False
+    tail = np.ones(len(rs), dtype=bool)  # run k ends one
+    tail[k] = False
+    return rs[head], re_[tail], re_[k]
+
+
+def _first_letters(cls: np.ndarray, cs: np.ndarray, ce: np.ndarray) -> np.ndarray:
+    """Where the word of each chain starts, or -1 (grammar step 2).
+
+    ``(?<!['’])[^\\W\\d_]``: the chain's first letter not after an apostrophe. Most chains
+    start with one; the others ("19th", "'tis", "_z", "2,000") are searched character
+    by character.
+    """
+    ok = ((cls[cs] & _C_LETTER) != 0) & ((cls[cs - 1] & _C_APOSTROPHE) == 0)
+    first = np.where(ok, cs, -1)
+    odd = np.flatnonzero(~ok)
+    pos, group = _ranges(cs[odd] + 1, ce[odd])  # their later characters
+    hit = ((cls[pos] & _C_LETTER) != 0) & ((cls[pos - 1] & _C_APOSTROPHE) == 0)
+    pos, group = pos[hit], group[hit]
+    firsts = np.ones(len(group), dtype=bool)  # the first hit in each chain
+    np.not_equal(group[1:], group[:-1], out=firsts[1:])
+    first[odd[group[firsts]]] = pos[firsts]
+    return first
+
+
+def _numbers(cls: np.ndarray, cs: np.ndarray, ce: np.ndarray, first: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end of each number, given the chains and their words (grammar step 3)."""
+    edges = _changes((cls & _C_DIGIT) != 0)
+    ds, de = edges[0::2], edges[1::2]
+    # Number chains: digit run k + 1 starts right after a "." or "," that ends run k.
+    k = np.flatnonzero((ds[1:] == de[:-1] + 1) & ((cls[de[:-1]] & _C_NUMSEP) != 0))
+    head = np.ones(len(ds), dtype=bool)
+    head[k + 1] = False
+    tail = np.ones(len(ds), dtype=bool)
+    tail[k] = False
+    ns, ne = ds[head], de[tail]
+    # A word covers the start of the number chain if it starts before it in its chain.
+    c = np.searchsorted(cs, ns, side="right") - 1
+    word = first[c]
+    ns = np.where((word >= 0) & (word < ns), ce[c] + 1, ns)
+    keep = ns < ne
+    ns, ne = ns[keep], ne[keep]
+    return ns, ne + ((cls[ne] & _C_PERCENT) != 0)
+
+
+def _inside(cls: np.ndarray, cs: np.ndarray, ce: np.ndarray, first: np.ndarray, joiners: np.ndarray,
+            ns: np.ndarray, ne: np.ndarray) -> np.ndarray:
+    """For each character 1 if a token holds it, else 0, from the chains and numbers.
+
+    The word characters, but not those before the word of a chain (all of a chain
+    without one), unless they are in a number; and the "." "," "%" of the numbers and
+    the joiners inside the words.
+    """
+    inside = cls & _C_WORD
+    odd = np.flatnonzero(first != cs)
+    inside[_ranges(cs[odd], np.where(first[odd] >= 0, first[odd], ce[odd]))[0]] = 0
+    inside[_ranges(ns, ne)[0]] = 1
+    word = first[np.searchsorted(cs, joiners, side="right") - 1]  # of the joiner's chain
+    inside[joiners[(word >= 0) & (word < joiners)]] = 1
+    return inside
+
+
+def _token_spans(cls: np.ndarray, low: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Start and end positions of all tokens, in order (see the grammar above), and
+    for each character 1 if it is inside a token, else 0."""
+    cs, ce, joiners = _chains(cls, low)
+    first = _first_letters(cls, cs, ce)
+    words = first >= 0
+    ws, we = first[words], ce[words]
+    ns, ne = _numbers(cls, cs, ce, first)
+    inside = _inside(cls, cs, ce, first, joiners, ns, ne)
+    if not len(ns):
+        return ws, we, inside
+    # Merge the two sorted lists (a word and a number never start at the same place).
+    at = np.searchsorted(ws, ns) + np.arange(len(ns))
+    word = np.ones(len(ws) + len(ns), dtype=bool)
+    word[at] = False
+    starts, ends = np.empty(len(word), dtype=np.int64), np.empty(len(word), dtype=np.int64)
+    starts[word], ends[word] = ws, we
+    starts[at], ends[at] = ns, ne
+    return starts, ends, inside
+
+
+def _token_strings(low: np.ndarray, inside: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[str]:
+    """The tokens as strings, made in C from the lower-cased ASCII bytes ``low``.
+
+    Every character outside the tokens (``inside`` is 0) becomes a space, and a space
+    goes between tokens that touch, as "19" and "th"; one ``str.split`` then gives the
+    tokens.
+    """
+    out = low * inside
+    out |= (inside ^ 1) << 5  # a space (32) outside the tokens
+    touching = np.flatnonzero(starts[1:] == ends[:-1])
+    if len(touching):
+        out = np.insert(out, starts[1:][touching], 32)
+    return str(out, "ascii").split()
+
+
+Tokens = tuple[list[str], np.ndarray, np.ndarray]
+
+
+def _chunk_tokens(j: _Joined) -> list[Tokens]:
+    """:func:`tokenize` of each of the joined texts."""
+    cls, low = _token_codes(j)
+    starts, ends, inside = _token_spans(cls, low)
+    tokens = _token_strings(low, inside, starts, ends)
+    odd: set[int] = set()
+    if len(j.wide):
+        # The tokens with a non-ASCII lower-cased character, folded as tokenize does. It
+        # lower-cases the whole text, which differs from lower-casing the token alone
+        # only in a "Σ" at the end of a word ("ς" or "σ"): casefold() makes both "σ".
+        at = j.nonascii[low[j.nonascii] == ord("?")]
+        k = np.searchsorted(starts, at, side="right") - 1  # the last token starting before
+        at, k = at[k >= 0], k[k >= 0]
+        for i in np.unique(k[at < ends[k]]).tolist():
+            tokens[i] = _fold_nonascii(j.text[starts[i] : ends[i]].lower())
+        # tokenize does not lower-case a text with a character whose lower case is longer
+        odd = set(j.text_of(j.nonascii[(cls[j.nonascii] & _C_ODD) != 0]).tolist())
+    # Back to the texts: the tokens of each, with offsets from its start.
+    bounds = np.searchsorted(starts, j.bases)
+    shift = np.repeat(j.bases[:-1], np.diff(bounds))
+    starts, ends = starts - shift, ends - shift
+    b = bounds.tolist()
+    found = [(tokens[i:k], starts[i:k], ends[i:k]) for i, k in pairwise(b)]
+    for i in odd:
+        found[i] = tokenize(j.texts[i])
+    return found
+
+
+# --- ... their sentences
+#
+# ``_sentence_bounds`` spends most of its time in the regex engine, stepping through
+# every character for ``_SCAN_RE``. Here NumPy finds where that regex matches in the
+# joined texts, and what it captures, from the characters around each stop and line
+# break (see ``_SCAN_RE`` for the alternatives):
+#
+# - Matches start at the first stop of a run of stops, and at the first line break of a
+#   run of white space: the other stops and line breaks are inside a match already,
+#   or fail as the first one did (the rest of the match is the same).
+# - A line break always matches (1), with the white space after it.
+# - A stop matches if white space on the line follows its stops and closers, and the next
+#   sentence's first character (after openers and white space) is no "a"-"z": a sure end
+#   (2) if that character is ASCII and the lookbehinds allow it, else ask (3).
+#
+# ``_is_boundary`` decides the candidates of 3 on the text alone, as ``_sentence_bounds``
+# does; and the joined texts make every text's start and end look like the start and end
+# of a string to the regex (see ``_SEPARATOR``).
+
+#: Sentence classes of characters as written (not lower-cased), one bit each, decided by
+#: the very character classes of ``_SCAN_RE``.
+_S_STOP = 1
+_S_NEWLINE = 2
+_S_SPACE = 4
+_S_CLOSER = 8
+_S_OPENER = 16
+_S_WORD = 32
+_S_AZ = 64
+_S_ASCII_NOT_AZ = 128
+_SENTENCE_CLASSES = ((_S_STOP, "[.!?…]"), (_S_NEWLINE, "\n"), (_S_SPACE, r"\s"), (_S_CLOSER, _CLOSERS),
+                     (_S_OPENER, _OPENERS), (_S_WORD, r"\w"), (_S_AZ, "[a-z]"), (_S_ASCII_NOT_AZ, "[!-`{-~]"))
+
+
+@cache
+def _sentence_class(ch: str) -> int:
+    """The sentence class bits of a character (see ``_S_STOP``...)."""
+    return sum(bit for bit, pattern in _SENTENCE_CLASSES if re.fullmatch(pattern, ch))
+
+
+@lru_cache(maxsize=1)
+def _ascii_sentence_classes() -> bytes:
+    """``bytes.translate`` table: the sentence class of each ASCII character (else 0)."""
+    return bytes(_sentence_class(chr(c)) if c < 128 else 0 for c in range(256))
+
+
+def _skip(
+    cls: np.ndarray, pos: np.ndarray, over: int, but: int = 0, step: int = 1, most: int | None = None
+) -> np.ndarray:
+    """From each of ``pos``, the first position (going ``step`` at a time) whose character
+    has none of the class bits ``over``, or one of ``but``; or the one ``most`` steps on.
+
+    A few steps for all positions at once, then each longer run on its own. The joined
+    text starts with a line break and ends with a NUL, so the steps stop inside it.
+    """
+    pos = pos.copy()
+    todo = np.arange(len(pos))
+    for _ in range(8 if most is None else most):
+        c = cls[pos[todo]]
+        todo = todo[((c & over) != 0) & ((c & but) == 0)]
+        if not len(todo):
+            return pos
+        pos[todo] += step
+    if most is None:
+        for i in todo.tolist():
+            p = int(pos[i])
+            while cls[p] & over and not cls[p] & but:
+                p += step
+            pos[i] = p
+    return pos
+
+
+@lru_cache(maxsize=1)
+def _guarded_keys() -> tuple[np.ndarray, re.Pattern[str]]:
+    """The words of :func:`_abbreviation_guards` as numbers, in order (see
+    :func:`_guarded`), and as one case-insensitive regex, for words with non-ASCII
+    characters."""
+    words = _guarded_words()
+    assert all(w.isascii() and w.isalpha() and w.islower() and len(w) <= 6 for w in words)
+    keys = [sum(ord(c) << (8 * i) for i, c in enumerate(w)) | len(w) << 56 for w in words]
+    return np.array(sorted(keys), dtype=np.int64), re.compile("(?i:" + "|".join(words) + ")")
+
+
+def _guarded(j: _Joined, narrow: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Whether each word ``starts[i]:ends[i]`` is one of :func:`_guarded_words`, case
+    ignored as re ignores it.
+
+    An ASCII word of at most 6 characters becomes a number, its length and its letters
+    lower-cased (other characters as 0, so it matches no word); a word with non-ASCII
+    characters (they are NUL in ``narrow``) is left to the regex, which knows that "K"
+    (the Kelvin sign) is a "k".
+    """
+    keys, guard_re = _guarded_keys()
+    lengths = ends - starts
+    key = lengths << 56
+    wide = np.zeros(len(starts), dtype=bool)
+    for i in range(6):
+        c = narrow[np.minimum(starts + i, ends - 1)]
+        letter = c | 0x20  # the lower case of an ASCII letter
+        here = i < lengths
+        key |= np.where(here & (letter >= ord("a")) & (letter <= ord("z")), letter, 0).astype(np.int64) << (8 * i)
+        wide |= here & (c == 0)
+    guarded = (keys[np.minimum(np.searchsorted(keys, key), len(keys) - 1)] == key) & (lengths <= 6)
+    for i in np.flatnonzero(wide & (lengths <= 6)).tolist():
+        guarded[i] = guard_re.fullmatch(j.text, starts[i], ends[i]) is not None
+    return guarded
+
+
+def _plain_word_before(j: _Joined, cls: np.ndarray, narrow: np.ndarray, s: np.ndarray) -> np.ndarray:
+    """Whether the "." at each of ``s`` passes the lookbehinds of the sure ends: two word
+    characters right before it, no "." 3 to 5 characters back, and no title or
+    abbreviation right before it (a word from where the word characters begin: ``\\b``)."""
+    dot = ord(".")
+    ok = ((cls[s - 1] & cls[s - 2] & _S_WORD) != 0) & (narrow[s - 3] != dot) & (narrow[s - 4] != dot) & (
+        narrow[s - 5] != dot)
+    i = np.flatnonzero(ok)
+    start = _skip(cls, s[i] - 1, _S_WORD, step=-1, most=7) + 1  # (only words up to 6 matter)
+    ok[i[_guarded(j, narrow, start, s[i])]] = False
+    return ok
+
+
+def _stop_matches(j: _Joined, cls: np.ndarray, p: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Which of the stops ``p`` (each the first of its run) start a match of ``_SCAN_RE``:
+    for each 0 (none), 2 (a sure end) or 3 (ask ``_is_boundary``), and the span of the
+    group 2 or 3 (the white space after the stops and closers)."""
+    q = _skip(cls, p, _S_STOP)  # after the stops
+    end = _skip(cls, q, _S_CLOSER)  # ... and the closers
+    nxt = _skip(cls, end, _S_SPACE, _S_NEWLINE)  # ... and the white space on the line
+    first = cls[_skip(cls, _skip(cls, nxt, _S_OPENER), _S_SPACE)]  # of the next sentence
+    matched = (nxt > end) & ((first & _S_AZ) == 0)
+    # A sure end if the next sentence starts with an ASCII character, and the stops are
+    # not a lone "." (but "!", "?", "…" or a run), or a lone "." after a plain word.
+    narrow = np.frombuffer(j.narrow, dtype=np.uint8)
+    sure = matched & ((first & _S_ASCII_NOT_AZ) != 0)
+    lone = np.flatnonzero(sure & (narrow[p] == ord(".")) & (q == p + 1))
+    sure[lone] = _plain_word_before(j, cls, narrow, p[lone])
+    return np.where(sure, 2, np.where(matched, 3, 0)), end, nxt
+
+
+def _newline_matches(cls: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The line breaks of ``n`` that start a match of ``_SCAN_RE`` (the first of a run of
+    white space), where the white space before each starts, and where that after it ends."""
+    before = _skip(cls, n - 1, _S_SPACE, _S_NEWLINE, step=-1)
+    first = (cls[before] & _S_NEWLINE) == 0
+    n, before = n[first], before[first]
+    return n, before + 1, _skip(cls, n + 1, _S_SPACE)
+
+
+def _chunk_sentences(j: _Joined) -> list[tuple[np.ndarray, np.ndarray]]:
+    """:func:`_sentence_bounds` of each of the joined texts, as arrays."""
+    cls = j.classes(_ascii_sentence_classes(), _sentence_class)
+    at = np.flatnonzero((cls & (_S_STOP | _S_NEWLINE)) != 0)
+    c = cls[at]
+    stops = at[((c & _S_STOP) != 0) & ((cls[at - 1] & _S_STOP) == 0)]
+    kind, s_end, s_next = _stop_matches(j, cls, stops)
+    ask = np.flatnonzero(kind == 3)
+    texts = j.text_of(stops[ask]).tolist()
+    bases = j.bases[texts].tolist()
+    kind[ask] = [
+        2 if _is_boundary(j.texts[t], _END_RE.match(j.texts[t], p - b, nxt - b)) else 0
+        for t, b, p, nxt in zip(texts, bases, stops[ask].tolist(), s_next[ask].tolist())
+    ]
+    keep = kind == 2
+    lines, l_end, l_next = _newline_matches(cls, at[(c & _S_NEWLINE) != 0])
+    # The matches in order: each ends a sentence that starts where the one before ends;
+    # a line break only if some text stands before it.
+    order = np.argsort(np.concatenate([stops[keep], lines]), kind="stable")
+    end = np.concatenate([s_end[keep], l_end])[order]
+    nxt = np.concatenate([s_next[keep], l_next])[order]
+    start = np.concatenate([[0], nxt[:-1]])
+    emit = (order < keep.sum()) | (end > start)
+    starts, ends = start[emit], end[emit]
+    # Back to the texts, without the NULs of the separators.
+    t = j.text_of(starts)
+    ok = (t >= 0) & (t < len(j.texts))
+    ok[ok] = starts[ok] < j.bases[t[ok] + 1] - len(_SEPARATOR)
+    starts, ends = starts[ok], ends[ok]
+    bounds = np.searchsorted(starts, j.bases)
+    shift = np.repeat(j.bases[:-1], np.diff(bounds))
+    starts, ends = starts - shift, ends - shift
+    b = bounds.tolist()
+    return [(starts[i:k], ends[i:k]) for i, k in pairwise(b)]
+
+
+def _chunks(texts: list[str]) -> list[list[int]]:
+    """Indices of ``texts`` in chunks of about ``_CHUNK_CHARS`` characters.
+
+    ASCII texts go into chunks of their own, where bytes methods do all the work.
+    """
+    chunks: list[list[int]] = []
+    for ascii_ in (True, False):
+        chunk: list[int] = []
+        size = 0
+        for i, t in enumerate(texts):
+            if t.isascii() is ascii_:
+                chunk.append(i)
+                size += len(t) + len(_SEPARATOR)
+                if size >= _CHUNK_CHARS:
+                    chunks.append(chunk)
+                    chunk, size = [], 0
+        if chunk:
+            chunks.append(chunk)
+    return chunks
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while millions of strings go into new lists.
+
+    Every 700 lists or tuples made, the collector walks all the young ones and every
+    string in them; nothing here makes reference cycles.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def tokenize_many(texts: Iterable[str]) -> list[Tokens]:
+    """``[tokenize(t) for t in texts]``, several times faster on many texts.
+
+    The texts are joined, in chunks, into arrays of character codes; NumPy finds the
+    tokens (see the grammar above) and one ``str.split`` makes their strings. Only the
+    tokens with non-ASCII characters are folded one by one, as in :func:`tokenize`.
+
+    >>> [toks for toks, _, _ in tokenize_many(["Kyïv’s 2,000 prisoners", "", "19th-century"])]
+    [['kyiv', '2,000', 'prisoners'], [], ['19', 'th-century']]
+    """
+    texts = list(texts)
+    result: list[Tokens] = [None] * len(texts)  # type: ignore[list-item]
+    with _gc_paused():
+        for chunk in _chunks(texts):
+            for i, found in zip(chunk, _chunk_tokens(_Joined.of([texts[i] for i in chunk]))):
+                result[i] = found
+    return result
+
+
+def _sentence_spans(text: str, splitter: SentenceSplitter) -> tuple[list[int], list[int]]:
+    """Start and end offsets of the sentences of ``text``, from ``splitter``."""
+    if splitter == "rules":
+        return _sentence_bounds(text)
+    spans = split_sentences_punkt(text)
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
 def parse(text: str, *, splitter: SentenceSplitter = "rules") -> Document:
     """Split ``text`` into sentences and tokens.
 
@@ -411,11 +974,7 @@ def parse(text: str, *, splitter: SentenceSplitter = "rules") -> Document:
     >>> doc.tokens
     ['talks', 'ended', 'kyiv', 'said', 'no']
     """
-    if splitter == "rules":
-        starts, ends = _sentence_bounds(text)
-    else:
-        spans = split_sentences_punkt(text)
-        starts, ends = [a for a, _ in spans], [b for _, b in spans]
+    starts, ends = _sentence_spans(text, splitter)
     s_starts = np.array(starts, dtype=np.int64)
     s_ends = np.array(ends, dtype=np.int64)
     tokens, t_starts, t_ends = tokenize(text)
@@ -426,3 +985,53 @@ def parse(text: str, *, splitter: SentenceSplitter = "rules") -> Document:
     else:
         tok_sent = np.zeros(len(tokens), dtype=np.int64)
     return Document(text, s_starts, s_ends, tokens, t_starts, t_ends, tok_sent)
+
+
+def parse_many(texts: Iterable[str], *, splitter: SentenceSplitter = "rules") -> list[Document]:
+    """``[parse(t, splitter=splitter) for t in texts]``, faster on many texts.
+
+    The texts are joined in chunks, as for :func:`tokenize_many`, which gives the tokens;
+    the "rules" splitter finds the sentences in the same arrays (see above), and the
+    sentence of each token is found for all texts of a chunk at once.
+    """
+    texts = list(texts)
+    docs: list[Document] = [None] * len(texts)  # type: ignore[list-item]
+    with _gc_paused():
+        for chunk in _chunks(texts):
+            j = _Joined.of([texts[i] for i in chunk])
+            if splitter == "rules":
+                bounds = _chunk_sentences(j)
+            else:
+                bounds = [tuple(np.array(b, dtype=np.int64) for b in _sentence_spans(t, splitter)) for t in j.texts]
+            for i, doc in zip(chunk, _documents(j.texts, bounds, _chunk_tokens(j))):
+                docs[i] = doc
+    return docs
+
+
+def _documents(texts: list[str], bounds: list[tuple[np.ndarray, np.ndarray]], found: list[Tokens]) -> list[Document]:
+    """The Documents of ``texts`` from their sentence bounds and tokens.
+
+    The sentence of each token, as :func:`parse` finds it, for all texts at once: the
+    offsets of text ``i`` become ``i * stride + offset``, so that all are in order; each
+    sentence start marks the first token at or after it, and a running count of the
+    marks gives the last sentence starting at or before each token.
+    """
+    n_sents = np.fromiter(map(len, (s for s, _ in bounds)), dtype=np.int64, count=len(texts))
+    n_toks = np.fromiter(map(len, (t for t, _, _ in found)), dtype=np.int64, count=len(texts))
+    empty = [np.zeros(0, dtype=np.int64)]
+    s_starts = np.concatenate([s for s, _ in bounds] + empty)
+    s_ends = np.concatenate([e for _, e in bounds] + empty)
+    t_starts = np.concatenate([s for _, s, _ in found] + empty)
+    offset = np.arange(len(texts)) * (max(map(len, texts), default=0) + 1)
+    first = np.searchsorted(t_starts + np.repeat(offset, n_toks), s_starts + np.repeat(offset, n_sents))
+    before = np.cumsum(n_sents) - n_sents  # the sentences of the texts before
+    tok_sent = np.cumsum(np.bincount(first, minlength=len(t_starts) + 1)[: len(t_starts)])
+    tok_sent -= np.repeat(before + 1, n_toks)
+    np.maximum(tok_sent, 0, out=tok_sent)  # (tokens before the first sentence, or of none)
+    s = np.append(before, len(s_starts)).tolist()
+    t = np.append(np.cumsum(n_toks) - n_toks, len(t_starts)).tolist()
+    return [
+        Document(text, s_starts[s[i] : s[i + 1]], s_ends[s[i] : s[i + 1]], tokens, starts, ends,
+                 tok_sent[t[i] : t[i + 1]])
+        for i, (text, (tokens, starts, ends)) in enumerate(zip(texts, found))
+    ]

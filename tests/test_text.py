@@ -1,8 +1,20 @@
+import random
+import re
+import sys
+import unicodedata
+
 import numpy as np
 import pytest
 
+import framing.text as text_module
 from framing import fold, parse
-from framing.text import split_sentences, tokenize
+from framing.text import (
+    TOKEN_PATTERN,
+    parse_many,
+    split_sentences,
+    tokenize,
+    tokenize_many,
+)
 
 
 @pytest.mark.parametrize(
@@ -101,3 +113,148 @@ def test_token_sentence_index():
 def test_punkt_splitter_needs_no_download():
     doc = parse("Mr. Smith arrived. He spoke.", splitter="punkt")
     assert doc.sentences() == ["Mr. Smith arrived.", "He spoke."]
+
+
+# --- tokenize_many: the batch tokenizer must give exactly what tokenize gives ---------------
+
+#: Characters the grammar treats specially, weighted towards the tricky ones: letters
+#: (accented, non-Latin, title case, astral), digits (also Arabic-Indic, fullwidth), word
+#: characters that are neither ("²", "½", "_"), apostrophes, hyphens, number separators,
+#: quotes, "s" for the possessive, white space, NUL, a lone surrogate, and characters whose
+#: lower case is longer ("İ") or not ASCII-like (Kelvin sign, "ẞ", "Σ" with its final form).
+_ALPHABET = (
+    list("abcxyzABSTé") + list("ÏÉçñøкКДσΣςß中ア") + ["ǅ", "\U0001d400", "\u212a", "ẞ"]
+    + list("0123456789") * 2 + ["٣", "５", "²", "½", "_"]
+    + ["'", "'", "’", "’", "‘", "-", "-", "‐", "‑", "–"] + list(".,.,%%")
+    + ['"', "“", "”", "s", "s", "S"] + [" "] * 6 + ["\n", "\t", "\x00", "\u0301", "\ud800", "😀", "İ"]
+)
+
+
+def _random_text(rng, n_max=40):
+    return "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, n_max)))
+
+
+def _assert_same_as_tokenize(texts):
+    got = tokenize_many(texts)
+    assert len(got) == len(texts)
+    for text, (toks, starts, ends) in zip(texts, got):
+        want_toks, want_starts, want_ends = tokenize(text)
+        assert toks == want_toks, text
+        assert starts.dtype == ends.dtype == np.int64
+        assert starts.tolist() == want_starts.tolist(), text
+        assert ends.tolist() == want_ends.tolist(), text
+
+
+def test_tokenize_matches_token_pattern_on_random_strings():
+    """tokenize (the regex the batch tokenizer follows) finds the spans of TOKEN_PATTERN."""
+    rng = random.Random(1)
+    for _ in range(3000):
+        text = _random_text(rng)
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = text
+        want = [m.span() for m in re.finditer(TOKEN_PATTERN, lowered)]
+        _, starts, ends = tokenize(text)
+        assert list(zip(starts.tolist(), ends.tolist())) == want, text
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_tokenize_many_matches_tokenize_on_random_strings(seed):
+    """Batches of random strings (some empty, some ASCII only), about 5,000 per seed."""
+    rng = random.Random(seed)
+    ascii_only = [c for c in _ALPHABET if c.isascii()]
+    for _ in range(1000):
+        batch = [_random_text(rng) for _ in range(rng.randint(1, 8))] + [""] * rng.randint(0, 1)
+        if rng.random() < 0.3:
+            batch.append("".join(rng.choice(ascii_only) for _ in range(rng.randint(0, 40))))
+        rng.shuffle(batch)
+        _assert_same_as_tokenize(batch)
+
+
+def test_tokenize_many_examples_and_chunks(monkeypatch):
+    examples = [
+        "", " ", "Zelensky's plan", "Zelenskyy’s plan", "O'Brien don't", "2,000 prisoners and 3.5% growth",
+        "full-scale invasion", "19th 2nd 1990s 90s 3%5 1_2_3 a1.5 1.5a x_y _z 'tis rock'n'roll 't-shirt 9'a",
+        "It’s it'S ’s 's s' -a- a-'b a'-b 1.2.3,4 1..2 ,5 5, 2,000.50% ٣٣,٣ ５５ x² ½a",
+        "Kyïv’s e\x00mail ÉTAT-major", "İstanbul’s MAYOR", "ΟΔΟΣ ΟΔΟΣ.Α σς", "\u212aelvin", "a\ud800b",
+        "\n\nHeadline\nBody.\n", "a" * 50, "1" * 50, "-" * 10,
+    ]
+    _assert_same_as_tokenize(examples)
+    monkeypatch.setattr(text_module, "_CHUNK_CHARS", 20)  # many chunks, and texts longer than one
+    _assert_same_as_tokenize(examples * 3)
+
+
+def test_char_classes_agree_with_re_for_every_code_point():
+    """The batch tokenizer's classes of each code point are re's: ``\\w`` is
+    str.isalnum() or "_", ``\\d`` is str.isdecimal(), as matched on the lower case."""
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1))
+    word = {m.start() for m in re.finditer(r"\w", every)}
+    digit = {m.start() for m in re.finditer(r"\d", every)}
+    letter = {m.start() for m in re.finditer(r"[^\W\d_]", every)}
+    for code in range(sys.maxunicode + 1):
+        bits = text_module._token_class.__wrapped__(chr(code))
+        lowered = chr(code).lower()
+        if len(lowered) != 1:
+            assert bits == text_module._C_ODD
+            continue
+        low = ord(lowered)
+        assert bool(bits & text_module._C_WORD) == (low in word)
+        assert bool(bits & text_module._C_DIGIT) == (low in digit)
+        assert bool(bits & text_module._C_LETTER) == (low in letter)
+
+
+def test_parse_many_matches_parse():
+    texts = ["Mr. Smith met Gen. Lee. They talked.", "", "Kyïv’s envoy met “Madinsky” in İstanbul on Monday.",
+             "Headline without stop\nBody starts here. Second one.", "   ", "One two. Three four five."]
+    for splitter in ("rules", "punkt"):
+        for doc, text in zip(parse_many(texts, splitter=splitter), texts):
+            want = parse(text, splitter=splitter)
+            assert doc.text == text
+            assert doc.tokens == want.tokens
+            for name in ("sent_starts", "sent_ends", "tok_starts", "tok_ends", "tok_sent"):
+                got_arr, want_arr = getattr(doc, name), getattr(want, name)
+                assert got_arr.dtype == want_arr.dtype and got_arr.tolist() == want_arr.tolist(), name
+
+
+#: Pieces of text for random sentences: words around the abbreviation rules (titles,
+#: enders, initials, "No." before digits, words with ".", case and non-ASCII variants,
+#: also those re's case-insensitive matching equates with ASCII letters: "ſ", "ı", "İ",
+#: the Kelvin sign), stops, quotes and brackets, and white space (also non-ASCII).
+_SENTENCE_PIECES = (
+    ["Mr", "mr", "MR", "Mrs", "Gen", "gen", "Dr", "St", "ſt", "ınc", "İnc", "Inc", "Co", "\u212ao", "U", "S",
+     "U.S", "a.m", "p.m", "e.g", "i.e", "No", "no", "Nos", "approx", "Sept", "messrs", "J", "W", "x", "é", "É",
+     "Ünal", "él", "the", "The", "he", "It", "Why", "then", "Then", "ok", "10", "3", "3.5", "_", "ab", "abc",
+     "statement", "a-b", "’s"]
+    + [".", ".", ".", ". ", ". ", "! ", "? ", "…", "...", "?!", ".”", '."', ".)"]
+    + ['"', "'", "“", "”", "‘", "’", "«", "»", "(", ")", "[", "]", ","]
+    + [" "] * 8 + ["  ", "\n", "\n", "\r\n", "\n\n", "\t", "\x00", "\u00a0", "\u2028", " \n "]
+)
+
+
+def _random_sentence_text(rng, n_max=30):
+    return "".join(rng.choice(_SENTENCE_PIECES) for _ in range(rng.randint(0, n_max)))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_batch_sentences_match_sentence_bounds_on_random_texts(seed):
+    """The batch sentence splitter of parse_many, on batches of random texts (5,500 per seed)."""
+    rng = random.Random(seed)
+    for _ in range(1000):
+        batch = [_random_sentence_text(rng) for _ in range(rng.randint(1, 10))]
+        got = text_module._chunk_sentences(text_module._Joined.of(batch))
+        for text, (starts, ends) in zip(batch, got):
+            want_starts, want_ends = text_module._sentence_bounds(text)
+            assert (starts.tolist(), ends.tolist()) == (want_starts, want_ends), text
+            assert starts.dtype == ends.dtype == np.int64
+
+
+def test_fold_ignores_final_sigma():
+    """tokenize_many lower-cases a non-ASCII token on its own, tokenize with its text: only
+    "Σ" can come out differently ("ς" at the end of a word, else "σ"), and fold ends both
+    as "σ", also next to any combining mark or Greek character."""
+    fold_ = text_module._fold_nonascii.__wrapped__
+    near = [chr(c) for c in range(sys.maxunicode + 1)
+            if unicodedata.category(chr(c)).startswith("M") or 0x370 <= c < 0x400 or 0x1F00 <= c < 0x2000]
+    for ch in near:
+        assert fold_("σ" + ch) == fold_("ς" + ch) and fold_(ch + "σ") == fold_(ch + "ς"), hex(ord(ch))
+    assert "ΟΔΟΣ".lower() == "οδος" and tokenize_many(["ΟΔΟΣ, ΟΔΟΣ"])[0][0] == tokenize("ΟΔΟΣ, ΟΔΟΣ")[0]
