@@ -49,9 +49,7 @@ def _stages(records, only=None):
         state["corpus"] = framing.load_corpus(records)
 
     def parse():
-        c = state["corpus"]
-        for a in c:
-            c.document(a)
+        state["corpus"].documents()  # sentences and tokens of every article, parsed together
 
     def vocabulary():
         # the flat token table and term counts, shared by event grouping and the analyses

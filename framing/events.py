@@ -60,8 +60,7 @@ def round_ordinals(corpus: Corpus) -> list[frozenset[int]]:
     [frozenset({2})]
     """
     out = []
-    for a in corpus:
-        doc = corpus.document(a)
+    for a, doc in zip(corpus, corpus.documents()):
         k = min(LEAD_SENTENCES, doc.n_sentences)
         lead = a.title + "\n" + (doc.text[: int(doc.sent_ends[k - 1])] if k else "")
         out.append(frozenset(_ORDINALS[m.group(1).lower()] for m in _ROUND_RE.finditer(lead)))

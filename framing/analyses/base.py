@@ -149,6 +149,7 @@ class Analyzer:
                 f"This {type(self).__name__} instance is not fitted yet. Call 'fit' with a "
                 "Corpus before 'transform', or use 'fit_transform'."
             )
+        corpus.documents()  # every analysis reads every article: parse them together first
         return self._transform(corpus)
 
     def fit_transform(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
