@@ -209,3 +209,95 @@ def test_naming_tests_match_scipy():
     assert t.loc["Odesa", "method"] == "fisher"
     assert np.isclose(t.loc["Odesa", "p_value"], stats.fisher_exact([[6, 0], [1, 5]])[1])
     assert t.loc["Kyiv", "n_outlets"] == 3 and t.loc["Kyiv", "n_variants"] == 3 and t.loc["Kyiv", "n"] == 34
+
+
+def test_discovered_surface_forms():
+    """A discovered spelling is shown in its commonest capitalised form among its first 50
+    capitalised mentions (of equally common forms, the first seen); the group is named
+    after its commonest member."""
+    c = load_corpus([
+        {"id": "a1", "outlet": "A", "event": "e",
+         "text": "MADINSKY arrives. Then Vladimir Madinsky said no. Madinsky left."},
+        {"id": "b1", "outlet": "B", "event": "e", "text": "Vladimir MEdinsky said no. Later Medinsky left."},
+        {"id": "b2", "outlet": "B", "event": "e", "text": "He met Medinsky and MEdinsky again."},
+        {"id": "c1", "outlet": "C", "event": "e", "text": " ".join(["In Kharkov today."] * 50 + ["In KHARKOV today."] * 60)},
+        {"id": "d1", "outlet": "D", "event": "e", "text": "In Kharkiv today. In Kharkiv again."},
+    ])
+    cand, hits = discover_variants(c)
+    got = cand[["term_a", "term_b", "count_a", "count_b", "outlets_a", "outlets_b", "group"]].values.tolist()
+    assert got == [
+        ["Madinsky", "MEdinsky", 3, 4, "A (3)", "B (4)", "MEdinsky (discovered)"],
+        ["Kharkiv", "Kharkov", 2, 110, "D (2)", "C (110)", "Kharkov (discovered)"],
+    ]
+    assert hits.groupby(["group", "variant"]).size().to_dict() == {
+        ("Kharkov (discovered)", "Kharkiv"): 2, ("Kharkov (discovered)", "Kharkov"): 110,
+        ("MEdinsky (discovered)", "MEdinsky"): 4, ("MEdinsky (discovered)", "Madinsky"): 3,
+    }
+
+
+def test_discovery_candidate_cut_keeps_order(example):
+    """Keeping fewer candidates cuts the same ranking (ties in similarity broken by term_b,
+    then pair order) and leaves the discovered hits unchanged."""
+    full, hits = discover_variants(example)
+    assert len(full) == 10
+    for k in range(12):
+        cand, h = discover_variants(example, max_candidates=k)
+        pd.testing.assert_frame_equal(cand, full.head(k).reset_index(drop=True))
+        pd.testing.assert_frame_equal(h, hits)
+
+
+def _switch_corpus():
+    plan = {
+        "A": [("Kiev", "2019-01-05"), ("Kiev", "2019-02-05"), ("Kiev", "2019-03-05"),
+              ("Kyiv", "2019-07-05"), ("Kyiv", "2019-08-05"), ("Kyiv", "2019-09-05")],
+        "B": [("Kyiv", "2019-01-10"), ("Kyiv", "2019-02-10"), ("Kiev", "2019-05-10"), ("Kiev", "2019-06-10")],
+        "C": [("Kyiv", "2019-01-01"), ("Kyiv", "2019-05-01"), ("Kyiv", "2019-09-01")],
+        # a tied article (left out) and one counted as its majority variant
+        "D": [("Kiev", "2019-01-01"), ("Kiev Kyiv", "2019-02-01"), ("Kiev", "2019-03-01"),
+              ("Kyiv Kyiv Kiev", "2019-04-01"), ("Kyiv", "2019-05-01")],
+        # no change point between two articles of the same day
+        "E": [("Kiev", "2019-01-01"), ("Kiev", "2019-03-01"), ("Kyiv", "2019-03-01"), ("Kyiv", "2019-04-01")],
+    }
+    arts = [
+        Article(id=f"{o}{i}", outlet=o, title="", text=f"Talks in {t}.", date=dt.date.fromisoformat(d), event="e")
+        for o, items in plan.items() for i, (t, d) in enumerate(items)
+    ]
+    return Corpus(arts + [Article(id="F0", outlet="F", title="", text="Kiev then Kyiv.", event="e")])
+
+
+def test_switches_of_several_outlets():
+    sw = NamingAnalyzer(discover=False).fit_transform(_switch_corpus())["naming_switches"]
+    cols = ["outlet", "from_variant", "to_variant", "last_date_before", "first_date_after", "n_before", "n_after"]
+    assert sw[cols].values.tolist() == [
+        ["A", "Kiev", "Kyiv", pd.Timestamp("2019-03-05"), pd.Timestamp("2019-07-05"), 3, 3],
+        ["B", "Kyiv", "Kiev", pd.Timestamp("2019-02-10"), pd.Timestamp("2019-05-10"), 2, 2],
+        ["D", "Kiev", "Kyiv", pd.Timestamp("2019-03-01"), pd.Timestamp("2019-04-01"), 2, 2],
+    ]
+    assert (sw["group"] == "Kyiv").all() and not sw["too_little_data"].any()
+    # with a lower purity E switches too; of its two equally good change points the first counts
+    sw = NamingAnalyzer(discover=False, switch_purity=0.6).fit_transform(_switch_corpus())["naming_switches"]
+    e = sw[sw["outlet"] == "E"].iloc[0]
+    assert (e["last_date_before"], e["first_date_after"]) == (pd.Timestamp("2019-01-01"), pd.Timestamp("2019-03-01"))
+    assert (e["n_before"], e["n_after"], e["too_little_data"]) == (1, 3, True)
+    assert np.isclose(e["share_after"], 2 / 3)
+
+
+def test_naming_tables_do_not_depend_on_hit_order():
+    from framing.analyses.naming import naming_table, switches_table
+
+    rng = np.random.default_rng(0)
+    n = 400
+    h = pd.DataFrame({
+        "event": rng.choice(["e1", "e2", "all"], n), "outlet": rng.choice(list("ABCD"), n),
+        "group": rng.choice(["Kyiv", "Odesa"], n), "source": "lexicon", "lexicon": "places",
+        "article_id": [f"a{i}" for i in rng.integers(0, 60, n)],
+    })
+    h["variant"] = np.where(h["group"] == "Kyiv", rng.choice(["Kyiv", "Kiev"], n), rng.choice(["Odesa", "Odessa"], n))
+    days = pd.to_datetime("2019-01-01") + pd.to_timedelta(h["article_id"].str[1:].astype(int) * 7, unit="D")
+    h["date"] = days.where(h["article_id"] != "a3")
+    shuffled = h.sample(frac=1.0, random_state=1)
+    for a, b in zip(naming_table(h), naming_table(shuffled)):
+        pd.testing.assert_frame_equal(a, b)
+    sw = switches_table(h, purity=0.5)
+    assert len(sw)
+    pd.testing.assert_frame_equal(sw, switches_table(shuffled, purity=0.5))

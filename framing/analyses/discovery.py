@@ -32,7 +32,6 @@ not, is listed in the ``naming_candidates`` table with its evidence.
 from __future__ import annotations
 
 import difflib
-from collections import Counter
 from collections.abc import Iterable
 
 import numpy as np
@@ -41,8 +40,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 from ..corpus import Corpus
-from ..lexicons import lexicon_matcher
-from ..matching import phrase_tokens
+from ..matching import PhraseMatcher, phrase_tokens
 from ..text import fold
 from .base import ALL_EVENTS
 
@@ -114,14 +112,14 @@ class _Tokens:
         self.mid_upper = np.zeros(len(self.pos), dtype=bool)
         # articles in chunks of about a million characters: small, reused buffers
         bounds = np.searchsorted(self.pos, flat.indptr)  # eligible tokens of article k: bounds[k]:bounds[k+1]
+        art = np.repeat(np.arange(len(arts)), np.diff(bounds))  # the article of each eligible token
         chunk_start = 0
         size = 0
         for k, a in enumerate(arts):
             size += len(a.text) + 1
             if size >= 1_000_000 or k == len(arts) - 1:
                 lo, hi = int(bounds[chunk_start]), int(bounds[k + 1])
-                self._flags(arts[chunk_start : k + 1], flat.article_of(self.pos[lo:hi]) - chunk_start,
-                            starts[lo:hi], lo)
+                self._flags(arts[chunk_start : k + 1], art[lo:hi] - chunk_start, starts[lo:hi], lo)
                 chunk_start, size = k + 1, 0
 
     def _flags(self, arts, art: np.ndarray, starts: np.ndarray, out: int) -> None:
@@ -129,7 +127,7 @@ class _Tokens:
         texts = [a.text for a in arts]
         text_off = np.zeros(len(arts), dtype=np.int64)
         np.cumsum(np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))[:-1], out=text_off[1:])
-        chars = np.frombuffer("".join(" " + t for t in texts).encode("utf-32-le"), dtype=np.uint32)
+        chars = _code_points("".join(" " + t for t in texts))
         base = text_off[art]  # where each token's text begins, less its space
         st = base + starts + 1
         first = chars[st]
@@ -146,80 +144,229 @@ class _Tokens:
         self.upper[out : out + len(starts)] = up
         self.mid_upper[out : out + len(starts)] = up & (prev == 32) & p2_ok & (starts >= 2)
 
-    def surface(self, term_id: int) -> str:
-        """The commonest capitalised written form of a vocabulary word ("" if none)."""
-        pos = self.pos[(self.ids == term_id) & self.upper][:50]
-        if len(pos) == 0:
-            return ""
-        art = self.flat.article_of(pos)
-        forms = Counter(
-            self.arts[a].text[s:e]
-            for a, s, e in zip(art.tolist(), self.flat.starts[pos].tolist(), self.flat.ends[pos].tolist())
-        )
-        return forms.most_common(1)[0][0]
+    def surfaces(self, term_ids: np.ndarray, limit: int = 50) -> np.ndarray:
+        """The commonest capitalised written form of each vocabulary word in ``term_ids``
+        ("" for a word never written capitalised), as an object array.
+
+        Only the first ``limit`` capitalised occurrences of a word count; of equally
+        common forms, the one seen first wins. All words at once: their capitalised
+        positions sorted by id (stably, so each word's in corpus order), the first
+        ``limit`` of each cut from the texts, and the forms counted per word on arrays.
+        """
+        term_ids = np.asarray(term_ids, dtype=np.int64)
+        wanted, inv = np.unique(term_ids, return_inverse=True)
+        is_wanted = np.zeros(int(max(self.ids.max(initial=0), wanted.max(initial=0))) + 1, dtype=bool)
+        is_wanted[wanted] = True
+        sel = np.flatnonzero(self.upper & is_wanted[self.ids])
+        word = np.searchsorted(wanted, self.ids[sel])
+        order = np.argsort(word * len(self.pos) + sel)  # by word, then position (the codes are distinct)
+        sel, word = sel[order], word[order]
+        rank = np.arange(len(sel)) - np.searchsorted(word, word)  # occurrence number within the word
+        sel, word = sel[rank < limit], word[rank < limit]
+        found = np.full(len(wanted), "", dtype=object)
+        if len(sel):
+            pos = self.pos[sel]
+            texts = [a.text for a in self.arts]
+            forms = np.empty(len(pos), dtype=object)
+            forms[:] = [texts[a][s:e] for a, s, e in zip(self.flat.article_of(pos).tolist(),
+                                                         self.flat.starts[pos].tolist(), self.flat.ends[pos].tolist())]
+            codes, uniq = pd.factorize(forms)
+            key = word * len(uniq) + codes
+            cell, first, count = np.unique(key, return_index=True, return_counts=True)
+            cell_word = cell // len(uniq)
+            best = _first_of_runs(cell_word, np.lexsort((first, -count, cell_word)))
+            found[cell_word[best]] = forms[first[best]]
+        return found[inv.ravel()]
 
 
-def _deletion_pairs(words: list[str]) -> np.ndarray:
-    """Index pairs (i < j) of words within a small edit distance (shared deletion key)."""
-    keys: list[str] = []
-    idx: list[int] = []
-    for i, w in enumerate(words):
-        ks = {w}
-        ks.update(w[:p] + w[p + 1 :] for p in range(len(w)))
-        keys.extend(ks)
-        idx.extend([i] * len(ks))
-    if not keys:
+def _code_points(text: str) -> np.ndarray:
+    """The code points of ``text`` as an array, in as few bytes each as they need
+    (UTF-16 when that has no surrogate pairs, so one unit per character)."""
+    if text.isascii():
+        return np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+    utf16 = text.encode("utf-16-le")
+    if len(utf16) == 2 * len(text):
+        return np.frombuffer(utf16, dtype=np.uint16)
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+def _first_of_runs(keys: np.ndarray, order: np.ndarray) -> np.ndarray:
+    """The first entry of ``order`` (indices sorted so that equal ``keys`` are adjacent)
+    for each distinct key."""
+    k = keys[order]
+    return order[np.r_[True, k[1:] != k[:-1]]] if len(order) else order
+
+
+def _deletion_pairs(words: list[str], max_share: int = 50) -> np.ndarray:
+    """Index pairs (i < j) of words within a small edit distance (shared deletion key).
+
+    The keys of a word are the word and each way of deleting one of its characters; a
+    key shared by more than ``max_share`` words is uninformative and left out. The
+    (key, word) entries are sorted once, and the pairs within each key are enumerated on
+    arrays (each entry with every later entry of its key), sorted, duplicates dropped.
+    """
+    if not words:
         return np.zeros((0, 2), dtype=np.int64)
-    codes, _ = pd.factorize(pd.Series(keys))
-    idx_arr = np.asarray(idx, dtype=np.int64)
-    order = np.argsort(codes, kind="stable")
-    codes, idx_arr = codes[order], idx_arr[order]
-    bounds = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1], True])
-    sizes = np.diff(bounds)
-    pairs = []
-    for s, n in zip(bounds[:-1][sizes > 1], sizes[sizes > 1]):
-        members = np.unique(idx_arr[s : s + n])
-        if len(members) < 2 or len(members) > 50:  # a key shared by very many words is uninformative
-            continue
-        a, b = np.triu_indices(len(members), k=1)
-        pairs.append(np.stack([members[a], members[b]], axis=1))
-    if not pairs:
-        return np.zeros((0, 2), dtype=np.int64)
-    return np.unique(np.concatenate(pairs), axis=0)
+    keys = words + [w[:p] + w[p + 1 :] for w in words for p in range(len(w))]
+    lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    word = np.r_[np.arange(len(words)), np.repeat(np.arange(len(words)), lengths)]
+    codes, _ = pd.factorize(np.asarray(keys, dtype=object))
+    shared = np.bincount(codes)[codes] >= 2  # only keys met more than once can pair words
+    entry = np.unique(codes[shared] * len(words) + word[shared])  # (key, word), each once, sorted
+    code, word = np.divmod(entry, len(words))
+    start = np.searchsorted(code, code)  # first entry of each entry's key
+    size = np.searchsorted(code, code, side="right") - start
+    later = np.where((size >= 2) & (size <= max_share), start + size - 1 - np.arange(len(code)), 0)
+    left = np.repeat(np.arange(len(code)), later)
+    right = left + 1 + np.arange(len(left)) - np.repeat(np.cumsum(later) - later, later)
+    pair = np.unique(word[left] * len(words) + word[right])
+    return np.stack(np.divmod(pair, len(words)), axis=1)
 
 
 def _context_similarity(toks: "_Tokens", term_ids: np.ndarray, pairs: np.ndarray, window: int = 2) -> np.ndarray:
-    """Cosine similarity of the bags of words around each term of each pair."""
+    """Cosine similarity of the bags of words around each term of each pair.
+
+    The terms are candidates, so eligible tokens: their positions come from ``toks``.
+    Each (term, neighbour) entry within ``window`` tokens in the same article is counted
+    once on sorted codes, giving the terms x vocabulary context matrix directly.
+    """
     if len(pairs) == 0:
         return np.zeros(0)
-    flat = toks.flat.ids
+    flat = toks.flat
+    n_terms = int(flat.ids.max()) + 1 if len(flat.ids) else 1
     wanted = np.unique(term_ids[pairs.ravel()])
-    pos = np.flatnonzero(np.isin(flat, wanted))
-    row_of = {t: i for i, t in enumerate(wanted.tolist())}
-    rows, cols = [], []
+    row_of = np.full(n_terms, -1, dtype=np.int64)
+    row_of[wanted] = np.arange(len(wanted))
+    row = row_of[toks.ids]
+    wanted_tok = row >= 0
+    pos, row = toks.pos[wanted_tok], row[wanted_tok]
+    art = flat.article_of(pos)
+    lo, hi = flat.indptr[art], flat.indptr[art + 1]
+    entries = []
     for off in [o for o in range(-window, window + 1) if o]:
         nb = pos + off
-        ok = (nb >= 0) & (nb < len(flat))
-        p, nb = pos[ok], nb[ok]
-        ok = toks.flat.article_of(nb) == toks.flat.article_of(p)
-        p, nb = p[ok], nb[ok]
-        rows.append(np.fromiter((row_of[t] for t in flat[p].tolist()), dtype=np.int64, count=len(p)))
-        cols.append(flat[nb])
-    r = np.concatenate(rows)
-    c = np.concatenate(cols)
-    ctx = sp.csr_matrix((np.ones(len(r)), (r, c)), shape=(len(wanted), int(flat.max()) + 1 if len(flat) else 1))
-    norms = np.sqrt(np.asarray(ctx.multiply(ctx).sum(axis=1)).ravel())
-    a = np.array([row_of[t] for t in term_ids[pairs[:, 0]].tolist()], dtype=np.int64)
-    b = np.array([row_of[t] for t in term_ids[pairs[:, 1]].tolist()], dtype=np.int64)
+        ok = (nb >= lo) & (nb < hi)
+        entries.append(row[ok] * n_terms + flat.ids[nb[ok]])
+    key, count = np.unique(np.concatenate(entries), return_counts=True)
+    r, c = np.divmod(key, n_terms)
+    ctx = sp.csr_matrix((count.astype(float), c, np.searchsorted(r, np.arange(len(wanted) + 1))),
+                        shape=(len(wanted), n_terms))
+    norms = np.sqrt(np.bincount(r, weights=count.astype(float) ** 2, minlength=len(wanted)))
+    a = row_of[term_ids[pairs[:, 0]]]
+    b = row_of[term_ids[pairs[:, 1]]]
     dots = np.asarray(ctx[a].multiply(ctx[b]).sum(axis=1)).ravel()
     with np.errstate(invalid="ignore", divide="ignore"):
         sim = dots / (norms[a] * norms[b])
     return np.nan_to_num(sim)
 
 
-def _outlet_list(counts: pd.Series) -> str:
-    counts = counts[counts > 0].sort_values(ascending=False, kind="stable")
-    return "; ".join(f"{o} ({int(n)})" for o, n in counts.items())
+def _outlet_list(counts: np.ndarray, names: np.ndarray) -> str:
+    """``"Outlet (n); ..."`` for the outlets with a nonzero count, commonest first (ties in name order)."""
+    nz = np.flatnonzero(counts > 0)
+    nz = nz[np.argsort(-counts[nz], kind="stable")]
+    return "; ".join(f"{names[i]} ({int(counts[i])})" for i in nz.tolist())
+
+
+class _Cells:
+    """The event x outlet cells of a corpus (articles without an event in :data:`ALL_EVENTS`),
+    in order of first appearance, as sparse indicator matrices: ``articles`` (cells x
+    articles), ``events`` (events x cells) and ``outlets`` (outlets x cells, the outlets in
+    the order of ``outlet_names``, sorted)."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        arts = corpus.articles
+        events = [a.event if a.event is not None else ALL_EVENTS for a in arts]
+        codes, uniq = pd.factorize(pd.MultiIndex.from_arrays([events, [a.outlet for a in arts]]))
+        self.articles = _indicator(codes, len(uniq))
+        ev_codes, ev_uniq = pd.factorize(np.asarray([c[0] for c in uniq], dtype=object))
+        self.events = _indicator(ev_codes, len(ev_uniq))
+        self.outlet_names, out_codes = np.unique(np.asarray([c[1] for c in uniq], dtype=object), return_inverse=True)
+        self.outlets = _indicator(out_codes.ravel(), len(self.outlet_names))
+
+    def counts(self, M: sp.csr_matrix, term_ids: np.ndarray) -> sp.csr_matrix:
+        """Counts of the vocabulary words ``term_ids`` (rows) in each cell (columns), from the
+        articles x terms counts ``M``."""
+        return (self.articles @ M[:, term_ids]).T.tocsr()
+
+    def by_outlet(self, counts: sp.csr_matrix) -> np.ndarray:
+        """Words x cells ``counts`` summed per outlet (dense, words x outlets)."""
+        return (counts @ self.outlets.T).toarray()
+
+
+def _indicator(codes: np.ndarray, n: int) -> sp.csr_matrix:
+    """The ``n x len(codes)`` 0/1 matrix with a one at ``(codes[j], j)``."""
+    return sp.csr_matrix(
+        (np.ones(len(codes), dtype=np.int64), (codes, np.arange(len(codes)))), shape=(n, len(codes))
+    )
+
+
+def _row_dots(X: sp.csr_matrix, Y: sp.csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``X[a[k]] . Y[b[k]]`` for each ``k``: dot products of rows of two sparse matrices."""
+    return np.asarray(X[a].multiply(Y[b]).sum(axis=1)).ravel()
+
+
+def _complementarity(W: sp.csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Per pair of words (rows ``a[k]``, ``b[k]`` of the words x cells counts ``W``), the share
+    of their mentions made in cells that use only one of the two.
+
+    The mentions in cells using both are ``W[a] . [W[b] > 0] + [W[a] > 0] . W[b]``, so no
+    dense cells x pairs array is needed; the counts are integers, the shares exact.
+    """
+    present = (W > 0).astype(np.int64)
+    n = np.asarray(W.sum(axis=1)).ravel()
+    total = n[a] + n[b]
+    both = _row_dots(W, present, a, b) + _row_dots(present, W, a, b)
+    return (total - both) / np.maximum(total, 1)
+
+
+def _components(a: np.ndarray, b: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Connected components of the graph with edges ``a[k]``--``b[k]``.
+
+    Returns its nodes (sorted), the component of each node (0, 1, ...), and the head of
+    each component: its node of largest ``weight`` (of equal ones, the smallest).
+    """
+    nodes = np.unique(np.r_[a, b]).astype(np.int64)
+    if len(nodes) == 0:
+        return nodes, nodes, nodes
+    n = len(nodes)
+    adj = sp.coo_matrix((np.ones(len(a)), (np.searchsorted(nodes, a), np.searchsorted(nodes, b))), shape=(n, n))
+    _, comp = connected_components(adj, directed=False)
+    heads = nodes[_first_of_runs(comp, np.lexsort((np.arange(n), -weight[nodes], comp)))]
+    return nodes, comp, heads
+
+
+def _top_block(keys: list[np.ndarray], n_keep: int) -> np.ndarray:
+    """The rows that can be among the first ``n_keep`` when sorted by ``keys`` (most
+    significant first, ascending) and then by one more key not known yet: every row up to
+    the ``n_keep``-th and those tied with it. Sorted by ``keys``, ties in row order."""
+    n = len(keys[0])
+    order = np.lexsort([np.arange(n), *keys[::-1]])
+    if n_keep <= 0:
+        return order[:0]
+    if n_keep >= n:
+        return order
+    last = order[n_keep - 1]
+    tied = np.ones(n - n_keep, dtype=bool)
+    for k in keys:
+        tied &= k[order[n_keep:]] == k[last]
+    return order[: n_keep + int(tied.sum())]  # the tied rows follow it in order
+
+
+def _first_sentences(corpus: Corpus, hits: pd.DataFrame, keys: np.ndarray) -> dict[int, str]:
+    """For each of ``keys`` matched in ``hits``, its first matched sentence (cut at 200
+    characters) followed by ``[article id]``."""
+    if len(hits) == 0:
+        return {}
+    uk, first = np.unique(hits["key"].to_numpy(dtype=np.int64), return_index=True)
+    want = np.isin(uk, keys)
+    uk, first = uk[want], first[want]
+    art = hits["article_id"].to_numpy()[first].tolist()
+    sent = hits["sentence_index"].to_numpy()[first].tolist()
+    out = {}
+    for key, a, i in zip(uk.tolist(), art, sent):
+        s = corpus.document(a).sentence(int(i))
+        out[key] = f"{s[:200]}{'…' if len(s) > 200 else ''} [{a}]"
+    return out
 
 
 def discover_variants(
@@ -284,7 +431,9 @@ def discover_variants(
     tot = np.asarray(M.sum(axis=0)).ravel()
     term_arr = np.asarray(terms, dtype=object)
     V = len(terms)
-    eligible = np.fromiter((len(t) >= min_length and t.isalpha() for t in terms), dtype=bool, count=V)
+    eligible = (np.fromiter(map(len, terms), dtype=np.int64, count=V) >= min_length) & np.fromiter(
+        map(str.isalpha, terms), dtype=bool, count=V
+    )
     toks = _Tokens(corpus, eligible)
     cap_counts = np.bincount(toks.ids, weights=toks.upper, minlength=V)
     mid_counts = np.bincount(toks.ids, weights=toks.mid_upper, minlength=V)
@@ -296,108 +445,91 @@ def discover_variants(
     pairs = _deletion_pairs(words)
     if len(pairs) == 0:
         return empty, empty_hits
+    tid = cand  # candidate index -> vocabulary id
+    word_arr = term_arr[cand]
+    # the candidates' counts per event x outlet cell; the pairs that share no event are
+    # left out first (on arrays), so the spelling checks run on fewer pairs
+    cells = _Cells(corpus)
+    used, inv = np.unique(pairs, return_inverse=True)
+    ia, ib = inv.reshape(pairs.shape).T  # each pair's two words as rows of W
+    W = cells.counts(M, tid[used])  # used words x cells
+    in_event = (W @ cells.events.T > 0).astype(np.int64)  # used words x events
+    shared = _row_dots(in_event, in_event, ia, ib)
+    keep = shared > 0
+    pairs, ia, ib, shared = pairs[keep], ia[keep], ib[keep], shared[keep]
     keep = np.array(
-        [_first_letters_ok(words[a], words[b]) and not _is_inflection(words[a], words[b]) for a, b in pairs],
+        [_first_letters_ok(words[a], words[b]) and not _is_inflection(words[a], words[b]) for a, b in pairs.tolist()],
         dtype=bool,
     )
-    pairs = pairs[keep]
-    sim = np.array([spelling_similarity(words[a], words[b]) for a, b in pairs])
+    pairs, ia, ib, shared = pairs[keep], ia[keep], ib[keep], shared[keep]
+    sim = np.array([spelling_similarity(words[a], words[b]) for a, b in pairs.tolist()], dtype=float)
     keep = sim >= min_similarity
-    pairs, sim = pairs[keep], sim[keep]
+    pairs, sim, ia, ib, shared = pairs[keep], sim[keep], ia[keep], ib[keep], shared[keep]
     if len(pairs) == 0:
         return empty, empty_hits
-    tid = cand  # candidate index -> vocabulary id
-    # event x outlet cells
-    arts = corpus.articles
-    events = [a.event if a.event is not None else ALL_EVENTS for a in arts]
-    cells = pd.MultiIndex.from_arrays([events, [a.outlet for a in arts]])
-    cell_codes, cell_uniq = pd.factorize(cells)
-    G = sp.csr_matrix((np.ones(len(arts)), (cell_codes, np.arange(len(arts)))), shape=(len(cell_uniq), len(arts)))
-    used = np.unique(pairs.ravel())
-    C = np.asarray((G @ M[:, tid[used]]).todense())  # cells x used candidates
-    col = {u: j for j, u in enumerate(used.tolist())}
-    ca = C[:, [col[a] for a in pairs[:, 0].tolist()]]
-    cb = C[:, [col[b] for b in pairs[:, 1].tolist()]]
-    cell_event = np.asarray([c[0] for c in cell_uniq], dtype=object)
-    ev_codes, ev_uniq = pd.factorize(cell_event)
-    E = sp.csr_matrix((np.ones(len(ev_codes)), (ev_codes, np.arange(len(ev_codes)))), shape=(len(ev_uniq), len(ev_codes)))
-    shared = np.asarray(((E @ ca) > 0) & ((E @ cb) > 0)).sum(axis=0)
-    keep = shared > 0
-    pairs, sim, ca, cb, shared = pairs[keep], sim[keep], ca[:, keep], cb[:, keep], shared[keep]
-    if len(pairs) == 0:
-        return empty, empty_hits
-    exclusive = ((ca > 0) ^ (cb > 0)) * (ca + cb)
-    total = (ca + cb).sum(axis=0)
-    compl = exclusive.sum(axis=0) / np.maximum(total, 1)
+    compl = _complementarity(W, ia, ib)
     ctx = _context_similarity(toks, tid, pairs)
-    known_tokens = {phrase_tokens(k) for k in known}
-    in_lex = np.array(
-        [(words[a],) in known_tokens and (words[b],) in known_tokens for a, b in pairs.tolist()], dtype=bool
-    )
+    known_words = {t[0] for t in (phrase_tokens(k) for k in known) if len(t) == 1}
+    is_known = np.asarray(pd.Index(word_arr[used]).isin(known_words), dtype=bool)
+    in_lex = is_known[ia] & is_known[ib]
     accepted = (ctx >= min_context) | ((sim >= close_similarity) & (compl >= min_complementarity))
-
-    surface: dict[str, str] = {}
-    word_index = {w: i for i, w in enumerate(words)}
-
-    def show(w: str) -> str:
-        if w not in surface:
-            surface[w] = toks.surface(int(tid[word_index[w]])) or w
-        return surface[w]
-
+    tot_used = tot[tid[used]]
     # groups: connected components of accepted pairs not already in a lexicon
-    use = accepted & ~in_lex
-    group_of: dict[int, str] = {}
-    if use.any():
-        nodes = np.unique(pairs[use].ravel())
-        pos = {n: i for i, n in enumerate(nodes.tolist())}
-        adj = sp.coo_matrix(
-            (np.ones(int(use.sum())), ([pos[a] for a in pairs[use, 0]], [pos[b] for b in pairs[use, 1]])),
-            shape=(len(nodes), len(nodes)),
-        )
-        _, comp = connected_components(adj, directed=False)
-        for c in np.unique(comp):
-            members = nodes[comp == c]
-            head = members[np.argmax(tot[tid[members]])]
-            label = f"{show(words[head])} (discovered)"
-            for m in members.tolist():
-                group_of[m] = label
-    # evidence: every mention of every candidate word
-    cand_words = np.unique(pairs.ravel())
-    matcher = lexicon_matcher([show(words[i]) for i in cand_words], cand_words.tolist(), owner="discover_variants")
-    hits = matcher.find(corpus)
-    first_sent: dict[int, str] = {}
-    for r in hits.drop_duplicates("key").itertuples(index=False):
-        doc = corpus.document(r.article_id)
-        s = doc.sentence(int(r.sentence_index))
-        first_sent[int(r.key)] = f"{s[:200]}{'…' if len(s) > 200 else ''} [{r.article_id}]"
-    outlet_names = np.asarray([c[1] for c in cell_uniq], dtype=object)
-    rows = []
-    for k, (a, b) in enumerate(pairs.tolist()):
-        # order so that term_a is the rarer spelling
-        if tot[tid[a]] > tot[tid[b]] or (tot[tid[a]] == tot[tid[b]] and words[a] > words[b]):
-            a, b = b, a
-            cx, cy = cb[:, k], ca[:, k]
-        else:
-            cx, cy = ca[:, k], cb[:, k]
-        by_out_a = pd.Series(cx, index=outlet_names).groupby(level=0).sum()
-        by_out_b = pd.Series(cy, index=outlet_names).groupby(level=0).sum()
-        ex = " | ".join(f"{show(words[w])}: {first_sent[w]}" for w in (a, b) if w in first_sent)
-        rows.append(
-            (show(words[a]), show(words[b]), float(sim[k]), int(tot[tid[a]]), int(tot[tid[b]]),
-             _outlet_list(by_out_a), _outlet_list(by_out_b), float(compl[k]), float(ctx[k]), int(shared[k]),
-             bool(in_lex[k]), bool(accepted[k]), group_of.get(a, ""), ex)
-        )
-    candidates = pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
-    candidates = candidates.sort_values(
-        ["accepted", "in_lexicon", "similarity", "term_b"], ascending=[False, True, False, True], kind="stable"
-    ).head(max_candidates).reset_index(drop=True)
+    nodes, comp, heads = _components(ia[accepted & ~in_lex], ib[accepted & ~in_lex], tot_used)
+    # term_a is the rarer spelling (of equally common ones, the first alphabetically)
+    words_u = np.asarray(word_arr[used].tolist(), dtype=str)  # NumPy strings compare by code point, as str does
+    swap = (tot_used[ia] > tot_used[ib]) | ((tot_used[ia] == tot_used[ib]) & (words_u[ia] > words_u[ib]))
+    wa, wb = np.where(swap, ib, ia), np.where(swap, ia, ib)
+    # the rows kept: ranked on arrays; written forms only for the rows that can make the cut
+    n_keep = len(range(len(pairs))[:max_candidates])  # as DataFrame.head(max_candidates)
+    block = _top_block([~accepted, in_lex, -sim], n_keep)
+    show = np.full(len(used), None, dtype=object)  # written form of each used word, where needed
+    need = np.unique(np.r_[nodes, wa[block], wb[block]])
+    forms = toks.surfaces(tid[used[need]])
+    show[need] = np.where(forms == "", word_arr[used[need]], forms)
+    term_b_rank = np.unique(show[wb[block]], return_inverse=True)[1].ravel()
+    rows = block[np.lexsort((block, term_b_rank, -sim[block], in_lex[block], ~accepted[block]))]
+    rows = rows[:n_keep]
+    group = np.full(len(used), "", dtype=object)  # group label of each used word ("" if none)
+    group[nodes] = np.array([f"{h} (discovered)" for h in show[heads].tolist()], dtype=object)[comp]
+    # evidence: every mention of the grouped words and of the kept rows' words
+    look = np.unique(np.r_[nodes, wa[rows], wb[rows]])
+    hits = PhraseMatcher(zip(show[look].tolist(), used[look].tolist())).find(corpus)
+    first_sent = _first_sentences(corpus, hits, used[np.r_[wa[rows], wb[rows]]])
+    by_outlet = cells.by_outlet(W[np.r_[wa[rows], wb[rows]]])
+    outlets = [_outlet_list(row, cells.outlet_names) for row in by_outlet]
+    examples = [
+        " | ".join(f"{show[w]}: {first_sent[int(used[w])]}" for w in (x, y) if int(used[w]) in first_sent)
+        for x, y in zip(wa[rows].tolist(), wb[rows].tolist())
+    ]
+    candidates = pd.DataFrame(
+        {
+            "term_a": pd.Series(show[wa[rows]], dtype=str),
+            "term_b": pd.Series(show[wb[rows]], dtype=str),
+            "similarity": sim[rows].astype(float),
+            "count_a": tot_used[wa[rows]].astype(np.int64),
+            "count_b": tot_used[wb[rows]].astype(np.int64),
+            "outlets_a": pd.Series(outlets[: len(rows)], dtype=str),
+            "outlets_b": pd.Series(outlets[len(rows) :], dtype=str),
+            "complementarity": compl[rows].astype(float),
+            "context_similarity": ctx[rows].astype(float),
+            "shared_events": shared[rows].astype(np.int64),
+            "in_lexicon": in_lex[rows],
+            "accepted": accepted[rows],
+            "group": pd.Series(group[wa[rows]], dtype=str),
+            "examples": pd.Series(examples, dtype=str),
+        },
+        columns=CANDIDATE_COLUMNS,
+    )
     # naming hits of the accepted, discovered groups
-    if group_of and len(hits):
-        k = hits["key"].to_numpy()
-        sel = np.isin(k, list(group_of))
-        hits = hits[sel].copy()
-        hits["group"] = [group_of[int(x)] for x in hits["key"]]
-        hits["variant"] = [show(words[int(x)]) for x in hits["key"]]
+    if len(nodes) and len(hits):
+        row_of = np.full(len(cand), -1, dtype=np.int64)
+        row_of[used] = np.arange(len(used))
+        k = row_of[hits["key"].to_numpy(dtype=np.int64)]  # rows of W
+        member = np.isin(k, nodes)
+        hits, k = hits[member].copy(), k[member]
+        hits["group"] = group[k]
+        hits["variant"] = show[k]
         hits["lexicon"] = "discovered"
         hits["source"] = "discovered"
         return candidates, hits.reset_index(drop=True)
