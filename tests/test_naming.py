@@ -301,3 +301,23 @@ def test_naming_tables_do_not_depend_on_hit_order():
     sw = switches_table(h, purity=0.5)
     assert len(sw)
     pd.testing.assert_frame_equal(sw, switches_table(shuffled, purity=0.5))
+
+
+def test_switch_dates_belong_to_their_articles():
+    """Each hit keeps its own article's date, also when the longest-match rule drops hits
+    ("invasion" inside "full-scale invasion") and nothing is discovered."""
+    texts = [
+        ("2019-01-10", "The full-scale invasion went on. Officials in Kiev spoke. Kiev again."),
+        ("2019-02-10", "The full-scale invasion went on. Kiev said no. Kiev again."),
+        ("2019-03-10", "Kyiv said yes. Kyiv again."),
+        ("2019-04-10", "Kyiv said yes once more. Kyiv again."),
+    ]
+    c = load_corpus([{"id": f"a{i}", "outlet": "A", "event": "e", "date": d, "text": t}
+                     for i, (d, t) in enumerate(texts)])
+    for discover in (False, True):
+        s = NamingAnalyzer(discover=discover).fit_transform(c)["naming_switches"]
+        row = s[s.group == "Kyiv"].iloc[0]
+        assert (row.from_variant, row.to_variant) == ("Kiev", "Kyiv")
+        assert str(row.last_date_before.date()) == "2019-02-10"
+        assert str(row.first_date_after.date()) == "2019-03-10"
+        assert (row.n_before, row.n_after) == (2, 2)

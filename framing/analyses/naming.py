@@ -595,10 +595,7 @@ class NamingAnalyzer(Analyzer):
         hits["event"] = np.array([a.event if a.event is not None else ALL_EVENTS for a in arts], dtype=object)[art]
         hits["outlet"] = np.array([a.outlet for a in arts], dtype=object)[art]
         dates = pd.to_datetime(pd.Series([a.date for a in arts], dtype=object), errors="coerce")
-        # a Series with a RangeIndex, so aligned on the labels of ``hits`` as before; these have
-        # gaps after keep_longest when nothing is discovered, and the dates then shift (a bug
-        # kept here so that the tables stay the same; to be fixed on its own)
-        hits["date"] = pd.Series(dates.array.take(art))
+        hits["date"] = dates.array.take(art)  # by position (the hits' index has gaps after keep_longest)
         if not corpus.has_events:
             logger.info("naming: some articles have no event; they count only in the %r rows", ALL_EVENTS)
         # the tables do not depend on the order of the hits; the evidence lists them by
