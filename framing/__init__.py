@@ -26,7 +26,7 @@ from .events import events_table, group_events
 from .io import load_corpus
 from .matching import PhraseMatcher
 from .results import Results
-from .text import Document, fold, parse
+from .text import Document, fold, parse, parse_many
 
 __version__ = "0.1.0"
 
@@ -40,6 +40,7 @@ __all__ = [
     "load_corpus",
     "load_example",
     "parse",
+    "parse_many",
     "fold",
     "PhraseMatcher",
     # events
