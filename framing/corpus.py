@@ -444,8 +444,7 @@ class Corpus:
     def to_frame(self) -> pd.DataFrame:
         """One row per article: id, outlet, title, date, event, url, language, source, n_words, guessed."""
         rows: list[dict[str, Any]] = []
-        self.documents()  # (parsed together)
-        for a in self._articles:
+        for a, doc in zip(self._articles, self.documents()):
             rows.append(
                 {
                     "id": a.id,
@@ -456,7 +455,7 @@ class Corpus:
                     "url": a.url,
                     "language": a.language,
                     "source": a.source,
-                    "n_words": self.document(a).n_tokens,
+                    "n_words": doc.n_tokens,
                     "guessed": ",".join(a.guessed),
                 }
             )

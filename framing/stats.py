@@ -33,8 +33,8 @@ def wilson_interval(count, total, *, confidence: float = 0.95):
     >>> lo, hi = wilson_interval(3, 10)
     >>> round(float(lo), 3), round(float(hi), 3)
     (0.108, 0.603)
-    >>> [float(x) for x in wilson_interval(0, 7)[0:1]], float(wilson_interval(7, 7)[1])
-    ([0.0], 1.0)
+    >>> float(wilson_interval(0, 7)[0]), float(wilson_interval(7, 7)[1])
+    (0.0, 1.0)
     """
     k = np.asarray(count, dtype=float)
     n = np.asarray(total, dtype=float)

@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 
+from .._arrays import search_within
 from ..corpus import Corpus
 from ..errors import NotFittedError, ParameterError
 
@@ -82,9 +83,8 @@ def make_evidence(corpus: Corpus, hits: pd.DataFrame, key_columns: list[str]) ->
     ends = out["end"].to_numpy(dtype=np.int64)
     # per article once, then per hit on whole arrays (sentences: the corpus's flat arrays)
     codes, uniq = pd.factorize(out["article_id"].to_numpy())
-    all_arts = corpus.articles
     art = corpus.positions(uniq)  # corpus place of each distinct article
-    arts = [all_arts[k] for k in art.tolist()]
+    arts = [corpus.articles[k] for k in art.tolist()]
     out["event"] = _object_array([a.event if a.event is not None else ALL_EVENTS for a in arts])[codes]
     out["outlet"] = _object_array([a.outlet for a in arts])[codes]
     sents = corpus.flat_sentences()
@@ -92,13 +92,8 @@ def make_evidence(corpus: Corpus, hits: pd.DataFrame, key_columns: list[str]) ->
     n_sent = (sents.indptr[art + 1] - sents.indptr[art])[codes]
     if "sentence_index" in out.columns:
         sidx = out["sentence_index"].to_numpy(dtype=np.int64)
-    else:  # the sentence holding each start: one search over all sentences, articles shifted apart
-        text_len = np.fromiter((len(a.text) + 1 for a in all_arts), dtype=np.int64, count=len(all_arts))
-        shift = np.zeros(len(all_arts), dtype=np.int64)
-        np.cumsum(text_len[:-1], out=shift[1:])
-        shifted = sents.starts + np.repeat(shift, np.diff(sents.indptr))
-        g = np.searchsorted(shifted, starts + shift[art][codes], side="right") - 1
-        sidx = np.where(n_sent > 0, np.clip(g - first_sent, 0, None), 0)
+    else:  # the sentence holding each start (as Document.sentence_at), for all hits at once
+        sidx = np.maximum(search_within(sents.indptr, sents.starts, art[codes], starts, side="right") - 1, 0)
     valid = (sidx >= 0) & (sidx < n_sent)
     # the sentences' texts: cut once per corpus and shared by every evidence table
     if len(sents.starts):

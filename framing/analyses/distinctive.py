@@ -37,6 +37,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy import special as _sc
 
+from .._arrays import unique_hashed
 from .._log import logger
 from .._validation import check_number
 from ..corpus import Corpus
@@ -88,19 +89,6 @@ _PAD_CELLS = 1 << 20
 _EVIDENCE_CHUNK = 1 << 18
 
 
-def _distinct(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``np.unique(codes, return_inverse=True, return_counts=True)``, by hashing.
-
-    :func:`pandas.factorize` finds the distinct codes in one pass and only those are
-    sorted, many times faster than sorting millions of n-gram codes.
-    """
-    inv, uniq = pd.factorize(codes)
-    order = np.argsort(uniq)
-    rank = np.empty(len(uniq), dtype=np.int64)
-    rank[order] = np.arange(len(uniq))
-    return uniq[order], rank[inv], np.bincount(inv, minlength=len(uniq))[order]
-
-
 def _length_chunks(lengths: np.ndarray, cells: int):
     """``(start, stop)`` slices of rows sorted by ascending length whose padded size
     (rows x the longest) stays within ``cells`` (at least one row each)."""
@@ -149,13 +137,14 @@ def _phrases(flat: np.ndarray, same: np.ndarray, terms: list[str], frequent: np.
     # bigrams: only positions where both words may be a phrase edge (and each word is
     # frequent enough: a bigram is never more frequent than its words)
     i2 = np.flatnonzero(same & ok_freq[:-1] & ok_freq[1:])
-    bi_uniq, bi_inv, bi_cnt = _distinct(flat[i2] * V + flat[i2 + 1])
+    bi_uniq, bi_inv, bi_cnt = unique_hashed(flat[i2] * V + flat[i2 + 1], return_counts=True)
     bi_ok = bi_cnt >= min_phrase_count
     found = [(bi_uniq, bi_inv, bi_cnt, bi_ok, i2)]
     if max_n >= 3 and len(flat) > 2 and float(V) ** 3 < 9e18:
         # a trigram is frequent only if each of its words is: prefilter on unigram counts
         i3 = np.flatnonzero(same[:-1] & same[1:] & ok_freq[:-2] & ok_freq[2:] & frequent[flat[1:-1]])
-        tri_uniq, tri_inv, tri_cnt = _distinct((flat[i3] * V + flat[i3 + 1]) * V + flat[i3 + 2])
+        tri_uniq, tri_inv, tri_cnt = unique_hashed((flat[i3] * V + flat[i3 + 1]) * V + flat[i3 + 2],
+                                                   return_counts=True)
         tri_ok = tri_cnt >= min_phrase_count
         if tri_ok.any() and len(bi_uniq):
             # a bigram always inside one kept trigram (same count) repeats it: drop it
@@ -194,21 +183,22 @@ class _Features:
         terms = [""] * len(vocab)
         for t, i in vocab.items():
             terms[i] = t
-        self.docs = [corpus.document(a) for a in arts]
+        #: The corpus's flat token table (offsets of every token).
+        self.tokens = tokens
+        sents = corpus.flat_sentences()
         n_art = len(arts)
         lens = np.diff(tokens.indptr)
-        n_sent = np.fromiter((d.n_sentences for d in self.docs), dtype=np.int64, count=n_art)
+        n_sent = np.diff(sents.indptr)
         self.n_articles = n_art
-        self.n_sentences = n_s = int(n_sent.sum())
-        self.n_tokens = int(lens.sum())
-        #: First token and first sentence of each article; the article of each sentence.
-        self.art_first = np.r_[0, np.cumsum(lens)[:-1]]
-        self.sent_first = np.r_[0, np.cumsum(n_sent)[:-1]]
+        self.n_sentences = n_s = int(sents.indptr[-1])
+        self.n_tokens = int(tokens.indptr[-1])
+        #: First sentence of each article; the article of each sentence.
+        self.sent_first = sents.indptr[:-1]
         self.sent_art = np.repeat(np.arange(n_art), n_sent)
         flat = tokens.ids  # (shared with the corpus: read only)
         sent = tokens.sent.astype(np.int64)  # sentence in its article (a copy: changed below)
         same = sent[1:] == sent[:-1]  # the next token is in the same sentence (of the same article)
-        same[self.art_first[1:] - 1] = False
+        same[tokens.indptr[1:-1] - 1] = False  # (nor across articles)
         sent += np.repeat(self.sent_first, lens)  # now the sentence in the corpus
         uni = np.bincount(flat, minlength=len(terms))
         blocks = _phrases(flat, same, terms, uni >= min_phrase_count, max_n=max_n, min_phrase_count=min_phrase_count)
@@ -630,17 +620,9 @@ class DistinctiveTermsAnalyzer(Analyzer):
         pos, which = pos[ok], which[ok]
         sent = (np.searchsorted(M.indptr, pos, side="right") - 1) % F.n_sentences
         art = F.sent_art[sent]
-        tok = F.first_token(pos) - F.art_first[art]  # in the article
-        last = tok + F.ngram[M.indices[pos]] - 1
-        starts = np.empty(len(pos), dtype=np.int64)
-        ends = np.empty(len(pos), dtype=np.int64)
-        by_art = np.argsort(art, kind="stable")
-        bounds = np.flatnonzero(np.r_[True, art[by_art][1:] != art[by_art][:-1], True]).tolist()
-        for s, e in zip(bounds[:-1], bounds[1:]):
-            r = by_art[s:e]
-            doc = F.docs[art[r[0]]]
-            starts[r] = doc.tok_starts[tok[r]]
-            ends[r] = doc.tok_ends[last[r]]
+        tok = F.first_token(pos)  # the first and last token of each occurrence, in the corpus
+        starts = F.tokens.starts[tok]
+        ends = F.tokens.ends[tok + F.ngram[M.indices[pos]] - 1]
         src = sel[which]
         return pd.DataFrame({
             "article_id": article_ids[art], "event": rows["event"].to_numpy()[src],

@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as _st
 
+from .._arrays import search_within
 from .._validation import check_number
 from ..corpus import Corpus
 from ..errors import ParameterError
@@ -47,7 +48,7 @@ from ..stats import MIN_COUNT, benjamini_hochberg, poisson_rate_interval
 from ..text import Document, fold
 from .base import ALL_EVENTS, Analyzer, make_evidence
 
-__all__ = ["LoadedLanguageAnalyzer", "COLUMNS", "TOTAL_TERM", "SCARE_QUOTE", "find_scare_quotes", "SPEECH_VERBS"]
+__all__ = ["LoadedLanguageAnalyzer", "COLUMNS", "TOTAL_TERM", "SCARE_QUOTE", "find_scare_quotes", "SPEECH_VERBS", "SPEECH_WINDOW"]
 
 #: Columns of the ``loaded`` table (the first eight are the public contract).
 COLUMNS = [
@@ -99,8 +100,12 @@ _PAIRS = {'"': '"', "“": "”", "‘": "’", "«": "»", "„": "“"}
 _TRAIL = ".,;:!?…"
 
 
+#: Words before a quotation in which a speech verb makes it someone's speech (:func:`find_scare_quotes`).
+SPEECH_WINDOW = 15
+
+
 def find_scare_quotes(
-    doc: Document, *, max_words: int = 3, speech: frozenset[str] = SPEECH_VERBS, window: int = 15
+    doc: Document, *, max_words: int = 3, speech: frozenset[str] = SPEECH_VERBS, window: int = SPEECH_WINDOW
 ):
     """Scare quotes in one parsed document: ``(start, end, phrase)`` of each.
 
@@ -340,11 +345,7 @@ class LoadedLanguageAnalyzer(Analyzer):
                 parts.append(_Hits(m.article[keep], m.start[keep], m.end[keep], m.sentence_index[keep],
                                    cat[keep], self.lex_term_[row[keep]]))
         if SCARE_QUOTE in self.categories_:
-            found = []
-            for k, art in enumerate(arts):
-                text = art.text
-                if '"' in text or "“" in text or "‘" in text or "«" in text or "„" in text:
-                    found.extend((k, a, b, stop) for a, b, stop in _quote_candidates(text))
+            found = [(k, a, b, stop) for k, art in enumerate(arts) for a, b, stop in _quote_candidates(art.text)]
             if found:
                 parts.append(self._scare_hits(corpus, found))
         if not parts:
@@ -360,27 +361,22 @@ class LoadedLanguageAnalyzer(Analyzer):
         """The scare quotes among the quotations ``(article, start, end, ends_with_stop)``."""
         arts = corpus.articles
         k, a, b = (np.array([f[i] for f in found], dtype=np.int64) for i in range(3))
-        # token span of each quotation: one search over all tokens, articles shifted apart
+        # token span of each quotation (as find_scare_quotes finds it), for all at once
         flat = corpus.flat_tokens()
-        shift = np.zeros(len(arts), dtype=np.int64)
-        np.cumsum(np.fromiter((len(x.text) + 1 for x in arts), dtype=np.int64, count=len(arts))[:-1], out=shift[1:])
-        shifted = flat.starts + np.repeat(shift, np.diff(flat.indptr))
-        lo = np.searchsorted(shifted, a + shift[k], side="left") - flat.indptr[k]
-        hi = np.searchsorted(shifted, b + shift[k], side="left") - flat.indptr[k]
+        lo = search_within(flat.indptr, flat.starts, k, a)
+        hi = search_within(flat.indptr, flat.starts, k, b)
         n = hi - lo
         rows, phrases = [], []
         for i in np.flatnonzero((n >= 1) & (n <= self.max_quote_words)).tolist():
             doc = corpus.document(arts[k[i]])
             phrase = _scare_phrase(doc, int(lo[i]), int(hi[i]), found[i][3], max_words=self.max_quote_words,
-                                   speech=self.speech_, window=15)
+                                   speech=self.speech_, window=SPEECH_WINDOW)
             if phrase is not None:
                 rows.append(i)
                 phrases.append(phrase)
         rows = np.asarray(rows, dtype=np.int64)
         sents = corpus.flat_sentences()
-        text_starts = sents.starts + np.repeat(shift, np.diff(sents.indptr))
-        g = np.searchsorted(text_starts, a[rows] + shift[k[rows]], side="right") - 1
-        sentence = np.maximum(g - sents.indptr[k[rows]], 0)  # as Document.sentence_at
+        sentence = np.maximum(search_within(sents.indptr, sents.starts, k[rows], a[rows], side="right") - 1, 0)
         term = np.empty(len(rows), dtype=object)
         term[:] = phrases
         cat = np.full(len(rows), self.categories_.index(SCARE_QUOTE), dtype=np.int64)

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as _st
 
+from .._arrays import unique_hashed
 from .._log import logger
 from .._validation import check_number
 from ..corpus import Corpus
@@ -161,7 +162,7 @@ def _naming_tables(hits: pd.DataFrame, factorized: dict, confidence: float, min_
     # one code per (event, lexicon, group, source) group, one per (group, outlet, variant) cell
     sort_keys = [ev_rank[codes["event"]], codes["lexicon"], codes["group"], codes["source"]]
     g_all = _combine(sort_keys)
-    g_uniq, first, g_of_hit = _unique(g_all)  # first: the first hit of each group, for its labels
+    g_uniq, first, g_of_hit = unique_hashed(g_all, return_index=True)  # first: a hit of each group, for its labels
     n_groups = len(g_uniq)
     o_hit, v_hit = codes["outlet"], codes["variant"]
     n_o, n_v = len(labels["outlet"]), len(labels["variant"])
@@ -284,18 +285,6 @@ def _combine(keys: list[np.ndarray]) -> np.ndarray:
     return out
 
 
-def _unique(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``np.unique(values, return_index=True, return_inverse=True)`` for integers, by hashing:
-    the distinct values are found in one pass (:func:`pandas.factorize`, which numbers
-    them in order of first appearance) and only those are sorted."""
-    codes, uniq = pd.factorize(values)
-    first = np.flatnonzero(np.r_[True, codes[1:] > np.maximum.accumulate(codes)[:-1]]) if len(codes) else codes
-    order = np.argsort(uniq, kind="stable")
-    rank = np.empty(len(uniq), dtype=np.int64)
-    rank[order] = np.arange(len(uniq))
-    return uniq[order], first[order], rank[codes]
-
-
 def _sort_order(keys: list[np.ndarray]) -> np.ndarray:
     """The stable order of the rows by several non-negative integer keys, the first the
     most significant: ``np.lexsort(keys[::-1])``, but as one argsort of a combined int64
@@ -323,15 +312,17 @@ def switches_table(hits: pd.DataFrame, *, purity: float = 0.8) -> pd.DataFrame:
     >>> switches_table(h)[["from_variant", "to_variant", "n_before", "n_after"]].values.tolist()
     [['Kiev', 'Kyiv', 2, 2]]
     """
-    if len(hits) == 0 or not hits["date"].notna().any():
+    if len(hits) == 0:
         return pd.DataFrame(columns=SWITCH_COLUMNS)
     return _switches(hits, _sorted_codes(hits, _SWITCH_KEYS), purity)
 
 
 def _switches(hits: pd.DataFrame, factorized: dict, purity: float) -> pd.DataFrame:
-    """:func:`switches_table` of ``hits`` with some dates, given the :data:`_SWITCH_KEYS` as
-    codes (:func:`_sorted_codes`)."""
+    """:func:`switches_table` of non-empty ``hits``, given the :data:`_SWITCH_KEYS` as codes
+    (:func:`_sorted_codes`)."""
     dated = hits["date"].notna().to_numpy()
+    if not dated.any():
+        return pd.DataFrame(columns=SWITCH_COLUMNS)
     codes = {col: factorized[col][0][dated] for col in _SWITCH_KEYS}
     labels = {col: factorized[col][1] for col in _SWITCH_KEYS}
     dates = hits["date"].array[dated]
@@ -590,8 +581,7 @@ class NamingAnalyzer(Analyzer):
             }
         # each article's event, outlet and date, looked up once per article
         art, art_ids = pd.factorize(hits["article_id"].to_numpy(dtype=object))  # in order of first hit
-        by_id = {a.id: a for a in corpus}
-        arts = [by_id[i] for i in art_ids.tolist()]
+        arts = [corpus.articles[k] for k in corpus.positions(art_ids).tolist()]
         hits["event"] = np.array([a.event if a.event is not None else ALL_EVENTS for a in arts], dtype=object)[art]
         hits["outlet"] = np.array([a.outlet for a in arts], dtype=object)[art]
         dates = pd.to_datetime(pd.Series([a.date for a in arts], dtype=object), errors="coerce")
@@ -602,8 +592,7 @@ class NamingAnalyzer(Analyzer):
         # article id, start and group (stably), sorted on codes
         factorized = _sorted_codes(hits, dict.fromkeys([*_NAMING_KEYS, *_SWITCH_KEYS]))  # shared by the tables
         naming, tests = _naming_tables(hits, factorized, self.confidence, self.min_count)
-        no_dates = not hits["date"].notna().any()
-        switches = pd.DataFrame(columns=SWITCH_COLUMNS) if no_dates else _switches(hits, factorized, self.switch_purity)
+        switches = _switches(hits, factorized, self.switch_purity)
         start = hits["start"].to_numpy(dtype=np.int64)
         order = _sort_order([factorized["article_id"][0], start, factorized["group"][0]])
         evidence = make_evidence(
