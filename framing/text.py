@@ -26,6 +26,8 @@ from typing import Literal
 
 import numpy as np
 
+from ._arrays import search_within
+
 __all__ = [
     "fold",
     "Document",
@@ -1011,10 +1013,10 @@ def parse_many(texts: Iterable[str], *, splitter: SentenceSplitter = "rules") ->
 def _documents(texts: list[str], bounds: list[tuple[np.ndarray, np.ndarray]], found: list[Tokens]) -> list[Document]:
     """The Documents of ``texts`` from their sentence bounds and tokens.
 
-    The sentence of each token, as :func:`parse` finds it, for all texts at once: the
-    offsets of text ``i`` become ``i * stride + offset``, so that all are in order; each
-    sentence start marks the first token at or after it, and a running count of the
-    marks gives the last sentence starting at or before each token.
+    The sentence of each token, as :func:`parse` finds it, for all texts at once: each
+    sentence start marks the first token of its text at or after it
+    (:func:`framing._arrays.search_within`), and a running count of the marks gives the
+    last sentence starting at or before each token.
     """
     n_sents = np.fromiter(map(len, (s for s, _ in bounds)), dtype=np.int64, count=len(texts))
     n_toks = np.fromiter(map(len, (t for t, _, _ in found)), dtype=np.int64, count=len(texts))
@@ -1022,14 +1024,15 @@ def _documents(texts: list[str], bounds: list[tuple[np.ndarray, np.ndarray]], fo
     s_starts = np.concatenate([s for s, _ in bounds] + empty)
     s_ends = np.concatenate([e for _, e in bounds] + empty)
     t_starts = np.concatenate([s for _, s, _ in found] + empty)
-    offset = np.arange(len(texts)) * (max(map(len, texts), default=0) + 1)
-    first = np.searchsorted(t_starts + np.repeat(offset, n_toks), s_starts + np.repeat(offset, n_sents))
+    tok_ptr = np.r_[0, np.cumsum(n_toks)]
+    text_of_sent = np.repeat(np.arange(len(texts)), n_sents)
+    first = search_within(tok_ptr, t_starts, text_of_sent, s_starts) + tok_ptr[text_of_sent]
     before = np.cumsum(n_sents) - n_sents  # the sentences of the texts before
     tok_sent = np.cumsum(np.bincount(first, minlength=len(t_starts) + 1)[: len(t_starts)])
     tok_sent -= np.repeat(before + 1, n_toks)
     np.maximum(tok_sent, 0, out=tok_sent)  # (tokens before the first sentence, or of none)
     s = np.append(before, len(s_starts)).tolist()
-    t = np.append(np.cumsum(n_toks) - n_toks, len(t_starts)).tolist()
+    t = tok_ptr.tolist()
     return [
         Document(text, s_starts[s[i] : s[i + 1]], s_ends[s[i] : s[i + 1]], tokens, starts, ends,
                  tok_sent[t[i] : t[i + 1]])
