@@ -180,3 +180,39 @@ def test_seeds_quotes(seeds):
     assert dep["kind"] == "scare" and dep["speaker"] == ""
     vs = r["voice_share"]
     assert set(vs[(vs.event == "R2") & (vs.outlet == "Voz.us")]["side"]) >= {"Russia", "Ukraine"}
+
+
+def test_finder_cache_follows_the_lexicon_not_its_id():
+    """A new analyzer never gets the actor finder fitted for another lexicon (issue 10.5).
+
+    The same dict object, changed between two analyzers, has the same ``id``: a cache
+    keyed by ``id(lexicon)`` hands the second analyzer the first lexicon's finder.
+    Fresh dicts made and freed in a loop often reuse a freed object's id too.
+    """
+    c = Corpus.from_texts(["“We will rebuild the bridge,” said Ilse Marwick."]).with_events({"doc-0": "e"})
+    lex = {"Ilse Marwick": "Ilse Marwick"}
+    first = QuoteAnalyzer(actors=lex, discover=False).fit_transform(c)["quotes"]
+    assert first["actor"].tolist() == ["Ilse Marwick"]
+    lex.clear()
+    lex["Marwick"] = "Mayor Marwick"
+    second = QuoteAnalyzer(actors=lex, discover=False).fit_transform(c)["quotes"]
+    assert second["actor"].tolist() == ["Mayor Marwick"]
+    for i in range(6):
+        name = f"Mayor Number{i}"
+        got = QuoteAnalyzer(actors={"Ilse Marwick": name}, discover=False).fit_transform(c)["quotes"]
+        assert got["actor"].tolist() == [name]
+
+
+def test_article_without_event_counted_alike_by_quotes_and_actors():
+    """An article with no event counts once in the corpus-wide rows of quotes and actors (issue 10.3)."""
+    from framing.analyses.actors import ActorAnalyzer
+
+    c = Corpus.from_texts(["“We want peace now,” said Zelensky.", "“We are ready,” said Zelensky."])
+    c = c.with_events({"doc-0": "e"})  # doc-1 has no event
+    vs = QuoteAnalyzer().fit_transform(c)["voice_share"]
+    act = ActorAnalyzer().fit_transform(c)["actors"]
+    n_all = int(vs[(vs["event"] == "all") & (vs["side"] == "Ukraine")]["n_quotes"].sum())
+    assert n_all == 2
+    assert int(vs[vs["event"] == "e"]["n_quotes"].sum()) == 1
+    z = act[act["actor"] == "Volodymyr Zelensky"]
+    assert int(z[z["event"] == "all"]["mentions"].sum()) == n_all

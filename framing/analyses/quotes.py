@@ -22,6 +22,8 @@ from ..errors import ParameterError
 from ..stats import MIN_COUNT, wilson_interval
 from ..text import Document, tokenize
 from .actor_lexicon import ActorFinder, Mentions, load_actor_lexicon, load_side_scheme, side_cues
+from ..tables import EVENT, OUTLET, TableSpec, evidence_table
+from ..tables import Column as C
 from .base import ALL_EVENTS, Analyzer
 from .quote_extraction import Quote, extract_quotes
 
@@ -44,29 +46,42 @@ KINDS = ("direct", "partial", "indirect", "scare")
 #: Side label used in the aggregate tables for quotes whose side is unknown.
 UNKNOWN_SIDE = "unknown"
 
-_FINDERS: dict[tuple, ActorFinder] = {}
+#: Fitted finders kept per corpus (on its shared parse cache), at most this many.
+_FINDERS_PER_CORPUS = 4
+
+
+def _fingerprint(lexicon: pd.DataFrame, sides: dict[str, str]) -> tuple:
+    """A key for a loaded lexicon and side scheme that changes whenever their content does."""
+    rows = pd.util.hash_pandas_object(lexicon, index=False).to_numpy()
+    return (tuple(lexicon.columns), len(lexicon), int(rows.sum(dtype=np.uint64)), hash(rows.tobytes()),
+            tuple(sorted(sides.items())))
 
 
 def shared_finder(corpus: Corpus, lexicon: Any, sides: Any, discover: bool, merge_threshold: float) -> ActorFinder:
-    """An :class:`ActorFinder` fitted on ``corpus``, shared by the quote and actor analyses (small cache)."""
+    """An :class:`ActorFinder` fitted on ``corpus``, shared by the quote and actor analyses.
+
+    The finder is kept with the corpus (on the parse cache that a corpus shares with the
+    corpora derived from it), keyed by the articles and by the *content* of the lexicon
+    and side scheme, never by object identity: a changed or new lexicon always gets a
+    finder of its own.
+    """
+    lex = load_actor_lexicon(lexicon)
+    side_map = load_side_scheme(sides)
     key = (
         hash(tuple((a.id, hash(a.text)) for a in corpus)),
-        id(lexicon) if lexicon is not None else None,
-        repr(sides) if not isinstance(sides, pd.DataFrame) else id(sides),
+        _fingerprint(lex, side_map),
         discover,
         merge_threshold,
     )
-    f = _FINDERS.get(key)
+    store: dict[tuple, ActorFinder] = vars(corpus._cache).setdefault("actor_finders", {})
+    f = store.get(key)
     if f is None:
-        f = ActorFinder(
-            load_actor_lexicon(lexicon),
-            side_overrides=load_side_scheme(sides),
-            discover=discover,
-            merge_threshold=merge_threshold,
-        ).fit(corpus.documents())
-        if len(_FINDERS) >= 4:
-            _FINDERS.pop(next(iter(_FINDERS)))
-        _FINDERS[key] = f
+        f = ActorFinder(lex, side_overrides=side_map, discover=discover, merge_threshold=merge_threshold).fit(
+            corpus.documents()
+        )
+        if len(store) >= _FINDERS_PER_CORPUS:
+            store.pop(next(iter(store)))
+        store[key] = f
     return f
 
 
@@ -204,7 +219,78 @@ class QuoteAnalyzer(Analyzer):
     """
 
     name = "quotes"
-    tables = ("quotes", "voice_share", "verbs_by_side", "quotes_evidence")
+    tables = (
+        TableSpec(
+            "quotes",
+            "One row per quotation (direct, partial, indirect, or scare quote).",
+            (
+                EVENT,
+                OUTLET,
+                C("article_id", "str", "the article"),
+                C("speaker", "str", "the speaker as written (a resolved pronoun shows its name); empty when unattributed"),
+                C("side", "str", "the speaker's side; `mixed` for several; empty when unknown"),
+                C("verb", "str", "the verb of saying as written, or \"according to\""),
+                C("anonymous", "bool", "anonymous sourcing"),
+                C("quote", "str", "the quoted text (for indirect speech, the reported clause)"),
+                C("verb_lemma", "str", "the normalised verb (\"say\", \"confess\")"),
+                C("kind", "str", "`direct`, `partial`, `indirect`, `scare`"),
+                C("n_words", "int", "words in the quote"),
+                C("actor", "str", "canonical actor id of the speaker"),
+                C("sentence_index", "int", "first sentence of the quote"),
+                C("start", "int", "character offset of the quoted text"),
+                C("end", "int", "character offset just after it"),
+                C("sentence", "str", "the sentences of the quote, with the speaker"),
+                C("judging", "bool", "the verb judges the speaker (claimed, admitted, confessed, ...)"),
+            ),
+            keys=("event", "outlet", "article_id", "start"),
+            evidence="quotes_evidence",
+        ),
+        TableSpec(
+            "voice_share",
+            "One row per event, outlet and side (and event `all`): whose voices the outlet carries.",
+            (
+                EVENT,
+                OUTLET,
+                C("side", "str", "the speakers' side (`unknown` when none)"),
+                C("n_quotes", "int", "quotes (direct, partial, indirect)"),
+                C("quote_words", "int", "their words"),
+                C("share_quotes", "float", "share of the outlet's quotes in the event"),
+                C("share_words", "float", "share of the outlet's quoted words"),
+                C("ci_low", "float", "lower end of the Wilson 95% interval of share_quotes"),
+                C("ci_high", "float", "upper end of that interval"),
+                C("n_outlet_quotes", "int", "the outlet's quotes in the event"),
+                C("too_little_data", "bool", "fewer than 5 quotes for the outlet"),
+            ),
+            keys=("event", "outlet", "side"),
+            evidence="quotes_evidence",
+        ),
+        TableSpec(
+            "verbs_by_side",
+            "One row per event, outlet, side and verb of saying.",
+            (
+                EVENT,
+                OUTLET,
+                C("side", "str", "the speakers' side"),
+                C("verb_lemma", "str", "the verb"),
+                C("count", "int", "quotes with that verb"),
+                C("share", "float", "share of the side's attributed quotes in that outlet and event"),
+                C("judging", "bool", "the verb judges the speaker"),
+            ),
+            keys=("event", "outlet", "side", "verb_lemma"),
+            evidence="quotes_evidence",
+            kind="detail",
+        ),
+        evidence_table(
+            "quotes_evidence",
+            "quotes",
+            (
+                C("speaker", "str", "the speaker"),
+                C("side", "str", "the speaker's side"),
+                C("verb_lemma", "str", "the verb"),
+                C("kind", "str", "the kind of quotation"),
+            ),
+        ),
+    )
 
     def __init__(
         self,
@@ -273,12 +359,18 @@ class QuoteAnalyzer(Analyzer):
 
 
 def _with_all(df: pd.DataFrame) -> pd.DataFrame:
-    """The rows once per event and once more under event ``"all"`` (corpus-wide)."""
+    """The rows once per event and once more under event ``"all"`` (corpus-wide).
+
+    Rows of articles with no event (labelled ``"all"`` in the ``quotes`` table) count
+    only once, in the corpus-wide rows, as :class:`~framing.analyses.actors.ActorAnalyzer`
+    counts them.
+    """
     if df.empty:
         return df
-    if (df["event"] == ALL_EVENTS).all():
+    own = df[df["event"] != ALL_EVENTS]
+    if own.empty:
         return df
-    return pd.concat([df, df.assign(event=ALL_EVENTS)], ignore_index=True)
+    return pd.concat([own, df.assign(event=ALL_EVENTS)], ignore_index=True)
 
 
 def voice_share(quotes: pd.DataFrame) -> pd.DataFrame:
