@@ -11,25 +11,16 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from .corpus_tables import ARTICLES
 from .article import Article, SkippedInput
 from .errors import ParameterError
 from .text import Document, SentenceSplitter, parse, parse_many
 
 __all__ = ["Corpus", "FlatTokens", "FlatSentences", "ARTICLE_COLUMNS"]
 
-#: Columns of :meth:`Corpus.to_frame`, key columns first.
-ARTICLE_COLUMNS = [
-    "id",
-    "outlet",
-    "title",
-    "date",
-    "event",
-    "url",
-    "language",
-    "source",
-    "n_words",
-    "guessed",
-]
+#: Columns of :meth:`Corpus.to_frame`, key columns first: the declared ``articles``
+#: table (:data:`framing.corpus_tables.ARTICLES`) without its ``status`` and ``reason``.
+ARTICLE_COLUMNS = [c for c in ARTICLES.column_names if c not in ("status", "reason")]
 
 
 @dataclasses.dataclass(frozen=True, eq=False)

@@ -12,14 +12,17 @@ from ._log import logger
 from .analyses import ANALYZERS, DEFAULT_ANALYSES, Analyzer
 from .analyses.base import check_corpus
 from .corpus import Corpus
+from .corpus_tables import ARTICLES, EVENTS
 from .errors import ParameterError
 from .events import events_table, group_events
 from .results import Results
+from .tables import TableSpec, conform
 
 __all__ = ["analyze", "articles_table", "ARTICLES_COLUMNS"]
 
-#: Columns of ``articles.csv``: one row per input, skipped ones included.
-ARTICLES_COLUMNS = ["id", "outlet", "title", "date", "event", "status", "reason", "source", "n_words", "guessed"]
+#: Columns of ``articles.csv``: one row per input, skipped ones included (declared in
+#: :data:`framing.corpus_tables.ARTICLES`).
+ARTICLES_COLUMNS = ARTICLES.column_names
 
 
 def articles_table(corpus: Corpus) -> pd.DataFrame:
@@ -41,10 +44,12 @@ def articles_table(corpus: Corpus) -> pd.DataFrame:
                 "source": sk["source"] + sk["line"].map(lambda n: f":{int(n)}" if n == n and n is not None else ""),
                 "n_words": 0,
                 "guessed": "",
+                "url": "",
+                "language": "",
             }
         )
         df = pd.concat([df, sk], ignore_index=True) if len(df) else sk
-    return df[ARTICLES_COLUMNS]
+    return conform(ARTICLES, df[ARTICLES_COLUMNS])
 
 
 def analyze(
@@ -80,24 +85,49 @@ def analyze(
     grouped = group_events(corpus, threshold=event_threshold, window_days=window_days)
     tables: dict[str, pd.DataFrame] = {
         "articles": articles_table(grouped),
-        "events": events_table(grouped),
+        "events": conform(EVENTS, events_table(grouped)),
     }
-    selected = list(DEFAULT_ANALYSES if analyses is None else analyses)
+    analyzers = _analyzers(DEFAULT_ANALYSES if analyses is None else analyses, params)
+    specs: dict[str, TableSpec] = {ARTICLES.name: ARTICLES, EVENTS.name: EVENTS}
+    for analyzer in analyzers:
+        specs.update({t.name: t for t in analyzer.tables})
     timings: dict[str, float] = {}
-    for item in selected:
-        if isinstance(item, Analyzer):
-            analyzer = item
-        else:
-            if item not in ANALYZERS:
-                raise ParameterError(
-                    f"Unknown analysis {item!r}. Choose from: {', '.join(ANALYZERS)}."
-                )
-            analyzer = ANALYZERS[item](**dict(params.get(item, {})))
+    for analyzer in analyzers:
         t0 = time.perf_counter()
         out = analyzer.fit_transform(grouped)
         timings[analyzer.name] = time.perf_counter() - t0
         logger.info("analysis %s: %.2fs", analyzer.name, timings[analyzer.name])
         tables.update(out)
-    return Results(grouped, tables, params={"event_threshold": event_threshold, "window_days": window_days,
-                                             "analyses": [getattr(a, "name", a) for a in selected],
-                                             "timings": timings})
+    return Results(grouped, tables, specs=specs,
+                   params={"event_threshold": event_threshold, "window_days": window_days,
+                           "analyses": [a.name for a in analyzers], "timings": timings})
+
+
+def _analyzers(selected: Iterable[str | Analyzer], params: Mapping[str, Mapping[str, Any]]) -> list[Analyzer]:
+    """The analyzers to run, built from names or given; refuses two that write one table."""
+    if isinstance(selected, str):
+        selected = [selected]
+    unknown_params = sorted(set(params) - set(ANALYZERS))
+    if unknown_params:
+        raise ParameterError(
+            f"params names unknown analyses: {', '.join(unknown_params)}. Choose from: {', '.join(ANALYZERS)}."
+        )
+    out: list[Analyzer] = []
+    owner: dict[str, str] = {"articles": "the corpus", "events": "the corpus"}
+    for item in selected:
+        if isinstance(item, Analyzer):
+            analyzer = item
+        elif isinstance(item, str) and item in ANALYZERS:
+            analyzer = ANALYZERS[item](**dict(params.get(item, {})))
+        else:
+            raise ParameterError(f"Unknown analysis {item!r}. Choose from: {', '.join(ANALYZERS)}.")
+        label = f"{type(analyzer).__name__} (analysis {analyzer.name!r})"
+        for name in analyzer.table_names():
+            if name in owner:
+                raise ParameterError(
+                    f"Two analyses write a table named {name!r}: {owner[name]} and {label}. "
+                    "Run them in separate framing.analyze calls, or list each analysis once."
+                )
+            owner[name] = label
+        out.append(analyzer)
+    return out

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from .corpus import Corpus
+from .tables import TableSpec
 
 __all__ = ["Results"]
 
@@ -16,13 +17,28 @@ class Results(Mapping[str, pd.DataFrame]):
     """A read-only mapping from table name to tidy DataFrame, with the analysed corpus.
 
     ``results["naming"]`` is a table; ``results.corpus`` the corpus (with events)
-    that produced it; :meth:`to_csv` writes every table as ``<name>.csv``.
+    that produced it; ``results.specs`` the declared table of each name
+    (:class:`framing.tables.TableSpec`); :meth:`to_csv` writes every table as
+    ``<name>.csv``.
     """
 
-    def __init__(self, corpus: Corpus, tables: Mapping[str, pd.DataFrame], *, params: Mapping | None = None) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        tables: Mapping[str, pd.DataFrame],
+        *,
+        specs: Mapping[str, TableSpec] | None = None,
+        params: Mapping | None = None,
+    ) -> None:
         self._corpus = corpus
         self._tables = dict(tables)
+        self.specs: dict[str, TableSpec] = dict(specs or {})
         self.params = dict(params or {})
+
+    @property
+    def analyses(self) -> list[str]:
+        """Names of the analyses that produced these results, in order."""
+        return list(self.params.get("analyses", []))
 
     @property
     def corpus(self) -> Corpus:

@@ -5,6 +5,8 @@ import inspect
 import pandas as pd
 import pytest
 
+import framing
+
 from framing import ANALYZERS, Corpus, NotFittedError, ParameterError, load_corpus
 from framing.analyses.base import ALL_EVENTS
 
@@ -39,7 +41,7 @@ def test_analyzer_contract(name):
     with pytest.raises(ParameterError, match="single string"):
         cls().fit("Kyiv said no.")
     out = cls().fit_transform(TINY)
-    assert set(cls.tables) <= set(out)
+    assert list(out) == cls.table_names()
     for table_name, df in out.items():
         assert isinstance(df, pd.DataFrame), table_name
         if "event" in df.columns and len(df):
@@ -55,3 +57,55 @@ def test_analyzer_contract(name):
 def test_analyzer_on_empty_corpus(name):
     out = ANALYZERS[name]().fit_transform(Corpus([]))
     assert all(isinstance(df, pd.DataFrame) for df in out.values())
+
+
+def _assert_declared(cls, out):
+    """Every table is declared, in declared order, with declared columns and dtypes."""
+    assert list(out) == cls.table_names()
+    for spec in cls.tables:
+        assert spec.check(out[spec.name]) == [], (spec.name, spec.check(out[spec.name]))
+        if spec.evidence:
+            assert spec.evidence in cls.table_names(), (spec.name, spec.evidence)
+        for key in spec.keys:
+            assert key in spec.column_names
+
+
+@pytest.mark.parametrize("name", list(ANALYZERS))
+@pytest.mark.parametrize("corpus_name", ["empty", "tiny", "example", "seeds"])
+def test_tables_match_their_declaration(name, corpus_name, request):
+    corpus = {"empty": lambda: Corpus([]), "tiny": lambda: TINY,
+              "example": lambda: request.getfixturevalue("example"),
+              "seeds": lambda: request.getfixturevalue("seeds_events")}[corpus_name]()
+    cls = ANALYZERS[name]
+    _assert_declared(cls, cls().fit_transform(corpus))
+
+
+def test_analyze_tables_match_their_declaration(example):
+    results = framing.analyze(example)
+    assert list(results) == ["articles", "events", *(t for n in results.analyses for t in ANALYZERS[n].table_names())]
+    for name, df in results.items():
+        assert results.specs[name].check(df) == [], name
+
+
+def test_two_tables_of_one_name_are_refused():
+    with pytest.raises(ParameterError, match="Two analyses write a table named 'loaded'"):
+        framing.analyze(TINY, analyses=["loaded", framing.LoadedLanguageAnalyzer(categories=["loaded"])])
+    with pytest.raises(ParameterError, match="unknown analyses: nameing"):
+        framing.analyze(TINY, params={"nameing": {"min_count": 3}})
+
+
+def test_table_names_are_unique_across_the_registry():
+    names = [t for cls in ANALYZERS.values() for t in cls.table_names()]
+    assert len(names) == len(set(names))
+
+
+def test_tables_page_is_generated_from_the_declarations():
+    """docs/tables.md is `python -m framing.tables` output; regenerate it when this fails."""
+    from pathlib import Path
+
+    from framing.analyses.registry import tables_page
+
+    page = Path(__file__).resolve().parents[1] / "docs" / "tables.md"
+    assert page.read_text(encoding="utf-8") == tables_page(), (
+        "docs/tables.md differs from the declarations: run `python -m framing.tables_doc > docs/tables.md`"
+    )

@@ -10,6 +10,7 @@ from .loaded import LoadedLanguageAnalyzer
 from .naming import NamingAnalyzer
 from .numbers import NumbersAnalyzer
 from .quotes import QuoteAnalyzer
+from .registry import ANALYZERS, DEFAULT_ANALYSES, register_analyzer, table_specs
 
 __all__ = [
     "ANALYZERS",
@@ -18,6 +19,8 @@ __all__ = [
     "EVIDENCE_COLUMNS",
     "Analyzer",
     "make_evidence",
+    "register_analyzer",
+    "table_specs",
     "NamingAnalyzer",
     "LoadedLanguageAnalyzer",
     "DistinctiveTermsAnalyzer",
@@ -26,20 +29,3 @@ __all__ = [
     "QuoteAnalyzer",
     "ActorAnalyzer",
 ]
-
-#: Analysis name -> analyzer class, in report order.
-ANALYZERS: dict[str, type[Analyzer]] = {
-    cls.name: cls
-    for cls in (
-        NamingAnalyzer,
-        LoadedLanguageAnalyzer,
-        DistinctiveTermsAnalyzer,
-        FactCoverageAnalyzer,
-        NumbersAnalyzer,
-        QuoteAnalyzer,
-        ActorAnalyzer,
-    )
-}
-
-#: The analyses ``framing.analyze`` and the command line run by default.
-DEFAULT_ANALYSES: tuple[str, ...] = tuple(ANALYZERS)

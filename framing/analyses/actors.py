@@ -41,6 +41,8 @@ from ..matching import PhraseMatcher
 from ..stats import MIN_COUNT, t_interval
 from ..text import Document
 from .actor_lexicon import ActorFinder, Mentions, read_packaged_csv
+from ..tables import EVENT, OUTLET, TableSpec, evidence_table
+from ..tables import Column as C
 from .base import ALL_EVENTS, Analyzer
 from .quotes import _mentions, prefill_mentions, shared_finder
 
@@ -194,7 +196,43 @@ class ActorAnalyzer(Analyzer):
     """
 
     name = "actors"
-    tables = ("actors", "actors_evidence")
+    tables = (
+        TableSpec(
+            "actors",
+            "One row per event, outlet and actor (and event `all`): how often and how the outlet portrays the actor.",
+            (
+                EVENT,
+                OUTLET,
+                C("actor", "str", "the actor's canonical name"),
+                C("side", "str", "the actor's side"),
+                C("mentions", "int", "mentions of the actor"),
+                C("tone", "float", "mean VADER compound of the sentences naming the actor; NaN without vaderSentiment"),
+                C("ci_low", "float", "lower end of the 95% t-interval of the tone"),
+                C("ci_high", "float", "upper end of that interval"),
+                C("agent_harm", "int", "sentences where the actor does a harmful act"),
+                C("target_harm", "int", "sentences where the actor suffers one"),
+                C("role", "str", "`protagonist`, `antagonist`, `innocent`, or empty"),
+                C("aliases_seen", "str", "the forms seen, `; `-separated"),
+                C("n_sentences", "int", "distinct sentences naming the actor"),
+                C("too_little_data", "bool", "`n_sentences < 5`"),
+                C("agent_positive", "int", "sentences where the actor does a cooperative act"),
+                C("type", "str", "`person`, `government`, `institution`, `group`, `media`"),
+                C("beneficiary", "int", "sentences where the actor is protected or helped"),
+            ),
+            keys=("event", "outlet", "actor"),
+            evidence="actors_evidence",
+        ),
+        evidence_table(
+            "actors_evidence",
+            "actors",
+            (
+                C("actor", "str", "the actor"),
+                C("side", "str", "the actor's side"),
+                C("evidence", "str", "`mention`, `agent_harm`, `target_harm`, `agent_positive`, `beneficiary`"),
+                C("compound", "float", "the sentence's VADER compound score"),
+            ),
+        ),
+    )
 
     def __init__(
         self,

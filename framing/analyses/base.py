@@ -19,8 +19,10 @@ import numpy as np
 import pandas as pd
 
 from .._arrays import search_within
+from .._log import logger
 from ..corpus import Corpus
 from ..errors import NotFittedError, ParameterError
+from ..tables import EVIDENCE_TAIL, TableSpec, conform
 
 __all__ = ["Analyzer", "EVIDENCE_COLUMNS", "make_evidence", "ALL_EVENTS", "check_corpus"]
 
@@ -28,17 +30,8 @@ __all__ = ["Analyzer", "EVIDENCE_COLUMNS", "make_evidence", "ALL_EVENTS", "check
 ALL_EVENTS = "all"
 
 #: Columns shared by every evidence table (analysis-specific key columns come between
-#: ``outlet`` and ``article_id``).
-EVIDENCE_COLUMNS = [
-    "event",
-    "outlet",
-    "article_id",
-    "sentence_index",
-    "start",
-    "end",
-    "match",
-    "sentence",
-]
+#: ``outlet`` and ``article_id``); declared once in :data:`framing.tables.EVIDENCE_TAIL`.
+EVIDENCE_COLUMNS = ["event", "outlet", *(c.name for c in EVIDENCE_TAIL)]
 
 
 def check_corpus(corpus: Any, owner: str) -> Corpus:
@@ -75,7 +68,7 @@ def make_evidence(corpus: Corpus, hits: pd.DataFrame, key_columns: list[str]) ->
     DataFrame with columns event, outlet, *key_columns, article_id, sentence_index,
     start, end, match, sentence.
     """
-    cols = ["event", "outlet", *key_columns, "article_id", "sentence_index", "start", "end", "match", "sentence"]
+    cols = ["event", "outlet", *key_columns, *(c.name for c in EVIDENCE_TAIL)]
     if hits is None or len(hits) == 0:
         return pd.DataFrame(columns=cols)
     out = hits.reset_index(drop=True).copy()
@@ -118,16 +111,23 @@ def _object_array(values: list) -> np.ndarray:
 class Analyzer:
     """Base class of every analysis.
 
-    Subclasses set :attr:`name` and :attr:`tables`, take keyword-only parameters in
-    ``__init__`` (stored unchanged as attributes of the same name), and implement
+    Subclasses set :attr:`name` and declare :attr:`tables`, take keyword-only parameters
+    in ``__init__`` (stored unchanged as attributes of the same name), and implement
     ``_fit(corpus)`` (optional: learned state in attributes ending in ``_``) and
-    ``_transform(corpus) -> dict[str, DataFrame]``.
+    ``_transform(corpus) -> dict[str, DataFrame]``. :meth:`transform` returns exactly the
+    declared tables, in declared column order (an empty table keeps its declared columns
+    and dtypes).
     """
 
     #: Short name, used for table and CSV names.
     name: ClassVar[str] = ""
-    #: Names of the tables :meth:`transform` returns.
-    tables: ClassVar[tuple[str, ...]] = ()
+    #: The tables :meth:`transform` returns, declared once (see :mod:`framing.tables`).
+    tables: ClassVar[tuple[TableSpec, ...]] = ()
+
+    @classmethod
+    def table_names(cls) -> list[str]:
+        """Names of the declared tables, in order."""
+        return [t.name for t in cls.tables]
 
     def fit(self, corpus: Corpus) -> Analyzer:
         """Learn what the analysis needs from ``corpus``; returns self."""
@@ -145,7 +145,13 @@ class Analyzer:
                 "Corpus before 'transform', or use 'fit_transform'."
             )
         corpus.documents()  # every analysis reads every article: parse them together first
-        return self._transform(corpus)
+        out = self._transform(corpus)
+        tables = {spec.name: conform(spec, out.get(spec.name)) for spec in self.tables}
+        for name in sorted(set(out) - set(tables)):  # the contract test fails on these
+            logger.warning("%s returned table %r that it does not declare in %s.tables",
+                           type(self).__name__, name, type(self).__name__)
+            tables[name] = out[name]
+        return tables
 
     def fit_transform(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
         """``fit(corpus)`` then ``transform(corpus)``."""

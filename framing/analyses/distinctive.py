@@ -42,6 +42,8 @@ from .._log import logger
 from .._validation import check_number
 from ..corpus import Corpus
 from ..stats import MIN_COUNT, log_odds_from_totals
+from ..tables import EVENT, OUTLET, TableSpec, evidence_table
+from ..tables import Column as C
 from .base import ALL_EVENTS, Analyzer, make_evidence
 
 __all__ = ["DistinctiveTermsAnalyzer", "COLUMNS", "NULL_COLUMNS", "FUNCTION_WORDS"]
@@ -294,7 +296,47 @@ class DistinctiveTermsAnalyzer(Analyzer):
     """
 
     name = "distinctive"
-    tables = ("distinctive", "distinctive_null", "distinctive_evidence")
+    tables = (
+        TableSpec(
+            "distinctive",
+            "One row per event, outlet and term among the outlet's most distinctive terms (log-odds, informative Dirichlet prior).",
+            (
+                EVENT,
+                OUTLET,
+                C("term", "str", "the word or phrase (folded tokens joined by spaces)"),
+                C("count", "int", "its count in the outlet (in the event)"),
+                C("z", "float", "z-score of the log-odds difference (outlet minus the others)"),
+                C("q", "float", "Benjamini-Hochberg q"),
+                C("ngram", "int", "1, 2 or 3"),
+                C("delta", "float", "the log-odds difference"),
+                C("count_other", "int", "its count in the other outlets of the event"),
+                C("p_value", "float", "two-sided p from z"),
+                C("null_z95", "float", "95th percentile of abs(z) under the split-half null"),
+                C("null_z99", "float", "99th percentile of abs(z) under the split-half null"),
+                C("beyond_null", "bool", "`q < 0.05` and `z > null_z95`"),
+                C("too_little_data", "bool", "`count < 5`"),
+            ),
+            keys=("event", "outlet", "term"),
+            evidence="distinctive_evidence",
+        ),
+        TableSpec(
+            "distinctive_null",
+            "One row per event and outlet: the split-half null distribution of z.",
+            (
+                EVENT,
+                OUTLET,
+                C("null_unit", "str", "`articles` or `sentences`: what was split in halves"),
+                C("n_articles", "int", "the outlet's articles in the event"),
+                C("n_terms", "int", "terms compared"),
+                C("null_z95", "float", "95th percentile of abs(z) under the null"),
+                C("null_z99", "float", "99th percentile"),
+                C("null_max", "float", "largest abs(z) under the null"),
+            ),
+            keys=("event", "outlet"),
+            kind="detail",
+        ),
+        evidence_table("distinctive_evidence", "distinctive", (C("term", "str", "the term"),)),
+    )
 
     def __init__(
         self,

@@ -44,6 +44,8 @@ from .._validation import check_number, check_option
 from ..corpus import Corpus
 from ..stats import wilson_interval
 from ..text import tokenize
+from ..tables import EVENT, OUTLET, TableSpec, evidence_table
+from ..tables import Column as C
 from .base import ALL_EVENTS, Analyzer, make_evidence
 
 __all__ = ["FactCoverageAnalyzer", "COLUMNS", "COVERAGE_COLUMNS"]
@@ -233,7 +235,54 @@ class FactCoverageAnalyzer(Analyzer):
     """
 
     name = "facts"
-    tables = ("facts", "coverage", "facts_evidence")
+    tables = (
+        TableSpec(
+            "facts",
+            "One row per fact and outlet of the event: does the outlet carry the fact, and where?",
+            (
+                EVENT,
+                C("fact_id", "str", "`<event>:F001`..., facts carried by most outlets first"),
+                C("summary", "str", "the most central unit of the fact (at most 160 characters)"),
+                OUTLET,
+                C("covered", "bool", "the outlet carries the fact"),
+                C("position", "str", "`headline`, `lead`, `body`, or empty when omitted"),
+                C("sentence", "str", "the outlet's unit for the fact, empty when omitted"),
+                C("article_id", "str", "the article holding the unit"),
+                C("sentence_index", "int", "its sentence (-1 for headlines and omissions)"),
+                C("start", "int", "character offset of the unit (-1 for headlines and omissions)"),
+                C("end", "int", "character offset just after the unit"),
+                C("n_outlets", "int", "outlets carrying the fact"),
+                C("n_outlets_event", "int", "outlets in the event"),
+                C("unique", "bool", "only one outlet of a multi-outlet event carries the fact"),
+                C("common", "bool", "more than half of the other outlets carry it (and at least 2 do)"),
+                C("similarity", "float", "the unit's mean link score inside the fact (0 for singletons)"),
+            ),
+            keys=("event", "fact_id", "outlet"),
+            evidence="facts_evidence",
+        ),
+        TableSpec(
+            "coverage",
+            "One row per event and outlet (and event `all`): how many of the event's facts the outlet carries.",
+            (
+                EVENT,
+                OUTLET,
+                C("n_facts_event", "int", "facts in the event"),
+                C("n_covered", "int", "facts the outlet carries"),
+                C("share_covered", "float", "`n_covered / n_facts_event`"),
+                C("n_unique", "int", "facts only this outlet carries"),
+                C("n_omitted_common", "int", "common facts the outlet leaves out"),
+                C("share_low", "float", "lower end of the Wilson 95% interval of share_covered"),
+                C("share_high", "float", "upper end of that interval"),
+                C("n_articles", "int", "the outlet's articles in the event"),
+                C("n_outlets_event", "int", "outlets in the event"),
+                C("n_shared_facts", "int", "facts carried by 2 or more outlets"),
+                C("n_shared_covered", "int", "shared facts the outlet carries"),
+            ),
+            keys=("event", "outlet"),
+            evidence="facts_evidence",
+        ),
+        evidence_table("facts_evidence", "facts", (C("fact_id", "str", "the fact"),)),
+    )
 
     def __init__(
         self,

@@ -46,6 +46,8 @@ from ..errors import ParameterError
 from ..lexicons import keep_longest_mask, lexicon_matcher, load_lexicon
 from ..stats import MIN_COUNT, benjamini_hochberg, poisson_rate_interval
 from ..text import Document, fold
+from ..tables import EVENT, OUTLET, TableSpec, evidence_table
+from ..tables import Column as C
 from .base import ALL_EVENTS, Analyzer, make_evidence
 
 __all__ = ["LoadedLanguageAnalyzer", "COLUMNS", "TOTAL_TERM", "SCARE_QUOTE", "find_scare_quotes", "SPEECH_VERBS", "SPEECH_WINDOW"]
@@ -275,7 +277,35 @@ class LoadedLanguageAnalyzer(Analyzer):
     """
 
     name = "loaded"
-    tables = ("loaded", "loaded_evidence")
+    tables = (
+        TableSpec(
+            "loaded",
+            "One row per event, outlet, category and term (and a `*` total row per category): rates per 1,000 words.",
+            (
+                EVENT,
+                OUTLET,
+                C("category", "str", "`loaded`, `attribution_judging`, `attribution_neutral`, `hedge`, `factive`, `scare_quote`, ..."),
+                C("term", "str", "the lexicon term (folded), or the quoted phrase for scare quotes; `*` marks the category total"),
+                C("count", "int", "hits"),
+                C("per_1k", "float", "`count / n_words * 1000`"),
+                C("ci_low", "float", "lower end of the exact Poisson 95% interval of the rate"),
+                C("ci_high", "float", "upper end of that interval"),
+                C("n_words", "int", "tokens of the outlet's articles in the event"),
+                C("rate_other", "float", "the same rate for the other outlets of the event together"),
+                C("rate_ratio", "float", "`per_1k / rate_other`"),
+                C("p_value", "float", "exact conditional test of equal rates (two-sided)"),
+                C("q_value", "float", "Benjamini-Hochberg q, separately over total rows and term rows"),
+                C("too_little_data", "bool", "`count < 5`"),
+            ),
+            keys=("event", "outlet", "category", "term"),
+            evidence="loaded_evidence",
+        ),
+        evidence_table(
+            "loaded_evidence",
+            "loaded",
+            (C("category", "str", "the category"), C("term", "str", "the lexicon term or quoted phrase")),
+        ),
+    )
 
     def __init__(
         self,

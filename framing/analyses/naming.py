@@ -33,6 +33,8 @@ from ..corpus import Corpus
 from ..errors import ParameterError
 from ..lexicons import keep_longest, lexicon_matcher, load_lexicon
 from ..stats import MIN_COUNT, benjamini_hochberg, independence_test, wilson_interval
+from ..tables import EVENT, OUTLET, TableSpec, evidence_table
+from ..tables import Column as C
 from .base import ALL_EVENTS, Analyzer, make_evidence
 
 __all__ = [
@@ -514,7 +516,101 @@ class NamingAnalyzer(Analyzer):
     """
 
     name = "naming"
-    tables = ("naming", "naming_tests", "naming_switches", "naming_candidates", "naming_evidence")
+    tables = (
+        TableSpec(
+            "naming",
+            "One row per event, outlet and variant of a named thing: how often the outlet uses each name.",
+            (
+                EVENT,
+                OUTLET,
+                C("group", "str", "the thing named (e.g. `Kyiv`; discovered groups end in \"(discovered)\")"),
+                C("variant", "str", "the variant (lexicon spelling, or the commonest written form for discovered ones)"),
+                C("count", "int", "mentions of this variant by the outlet in the event"),
+                C("share", "float", "`count / n_group`"),
+                C("ci_low", "float", "lower end of the Wilson 95% interval of the share"),
+                C("ci_high", "float", "upper end of the Wilson 95% interval of the share"),
+                C("source", "str", "`lexicon` or `discovered`"),
+                C("n_group", "int", "the outlet's mentions of the group in the event"),
+                C("lexicon", "str", "the named sub-lexicon (`ukraine_places`, ..., `discovered`, `custom`)"),
+                C("p_value", "float", "the group's test in this event (from `naming_tests`)"),
+                C("q_value", "float", "Benjamini-Hochberg q of that test"),
+                C("method", "str", "`fisher`, `chi2` or `n/a`"),
+                C("too_little_data", "bool", "`n_group < 5`: the share is imprecise"),
+            ),
+            keys=("event", "outlet", "group", "variant"),
+            evidence="naming_evidence",
+        ),
+        TableSpec(
+            "naming_tests",
+            "One row per event and group: does the choice of variant depend on the outlet?",
+            (
+                EVENT,
+                C("group", "str", "the thing named"),
+                C("source", "str", "`lexicon` or `discovered`"),
+                C("n_outlets", "int", "outlets naming the group in the event"),
+                C("n_variants", "int", "variants in use"),
+                C("n", "int", "mentions"),
+                C("p_value", "float", "Fisher's exact test (2x2) or Pearson chi-square; NaN when untestable"),
+                C("q_value", "float", "Benjamini-Hochberg q over all tests"),
+                C("method", "str", "`fisher`, `chi2` or `n/a`"),
+                C("cramers_v", "float", "effect size (Cramér's V)"),
+                C("too_little_data", "bool", "`n < 5` or a single outlet"),
+            ),
+            keys=("event", "group"),
+            evidence="naming_evidence",
+            kind="detail",
+        ),
+        TableSpec(
+            "naming_switches",
+            "One row per outlet and group whose dated articles switch from one variant to another.",
+            (
+                OUTLET,
+                C("group", "str", "the thing named"),
+                C("from_variant", "str", "the variant used before the switch"),
+                C("to_variant", "str", "the variant used after it"),
+                C("last_date_before", "datetime", "date of the last article before the switch"),
+                C("first_date_after", "datetime", "date of the first article after it"),
+                C("n_before", "int", "articles before"),
+                C("n_after", "int", "articles after"),
+                C("share_before", "float", "share of the articles before whose majority variant is the old one"),
+                C("share_after", "float", "share of the articles after whose majority variant is the new one"),
+                C("too_little_data", "bool", "fewer than 2 articles on a side"),
+            ),
+            keys=("outlet", "group"),
+            kind="detail",
+        ),
+        TableSpec(
+            "naming_candidates",
+            "One row per candidate pair of spellings from variant discovery, accepted or not.",
+            (
+                C("term_a", "str", "the rarer spelling"),
+                C("term_b", "str", "the commoner spelling"),
+                C("similarity", "float", "string similarity of the folded words"),
+                C("count_a", "int", "mentions of term_a"),
+                C("count_b", "int", "mentions of term_b"),
+                C("outlets_a", "str", "outlets using term_a, \"outlet (count); ...\""),
+                C("outlets_b", "str", "outlets using term_b"),
+                C("complementarity", "float", "share of the pair's mentions made by cells using only one spelling"),
+                C("context_similarity", "float", "cosine of the words around each spelling"),
+                C("shared_events", "int", "events where both spellings occur"),
+                C("in_lexicon", "bool", "both spellings are lexicon variants"),
+                C("accepted", "bool", "the pair was taken as variants of one name"),
+                C("group", "str", "the group the pair joined"),
+                C("examples", "str", "one sentence per spelling, with its article id"),
+            ),
+            keys=("term_a", "term_b"),
+            kind="detail",
+        ),
+        evidence_table(
+            "naming_evidence",
+            "naming",
+            (
+                C("group", "str", "the thing named"),
+                C("variant", "str", "the variant"),
+                C("source", "str", "`lexicon` or `discovered`"),
+            ),
+        ),
+    )
 
     def __init__(
         self,

@@ -42,6 +42,8 @@ import pandas as pd
 from .._validation import check_number
 from ..corpus import Corpus
 from ..text import parse
+from ..tables import EVENT, OUTLET, TableSpec, evidence_table
+from ..tables import Column as C
 from .base import ALL_EVENTS, Analyzer, make_evidence
 from .quantities import Quantity, extract_from_document, plural
 
@@ -149,7 +151,63 @@ class NumbersAnalyzer(Analyzer):
     """
 
     name = "numbers"
-    tables = ("numbers", "number_disagreements", "numbers_evidence")
+    tables = (
+        TableSpec(
+            "numbers",
+            "One row per quantity mention whose counted or measured thing is known.",
+            (
+                EVENT,
+                C("quantity", "str", "the counted thing and unit (`prisoners`, `meeting duration (minutes)`, ...)"),
+                OUTLET,
+                C("value", "float", "the stated value, normalised"),
+                C("unit", "str", "`count`, minutes, days, a currency code, `%`, `km2`, `km`, `votes`"),
+                C("text", "str", "the words of the quantity"),
+                C("disagrees", "bool", "no mention of some other outlet for the same quantity agrees with it"),
+                C("article_id", "str", "the article"),
+                C("kind", "str", "`count`, `duration`, `money`, `percent`, `vote`, `area`, `distance`"),
+                C("counted", "str", "the counted thing as parsed"),
+                C("value_low", "float", "lower end of the stated interval after the approximator"),
+                C("value_high", "float", "upper end of that interval"),
+                C("per", "str", "`side`/`each` when the value is per side"),
+                C("multiplier", "int", "number of sides the value applies to"),
+                C("total_low", "float", "lower end of the total"),
+                C("total_high", "float", "upper end of the total"),
+                C("approx", "str", "the approximator (\"about\", \"less than\", \"range\", ...)"),
+                C("position", "str", "`headline`, `lead` or `body`"),
+                C("sentence", "str", "the sentence"),
+                C("sentence_index", "int", "its index (-1 for headlines)"),
+                C("start", "int", "character offset of the quantity"),
+                C("end", "int", "character offset just after it"),
+                C("other_values", "str", "the other outlets' values for the same quantity"),
+            ),
+            keys=("event", "quantity", "outlet"),
+            evidence="numbers_evidence",
+        ),
+        TableSpec(
+            "number_disagreements",
+            "One row per pair of outlets stating the same quantity differently (at most 3 pairs per quantity, outlet pair and status).",
+            (
+                EVENT,
+                C("quantity", "str", "the counted thing and unit"),
+                C("outlet_a", "str", "first outlet"),
+                C("value_a", "float", "its value"),
+                C("text_a", "str", "its words"),
+                C("sentence_a", "str", "its sentence"),
+                C("outlet_b", "str", "second outlet"),
+                C("value_b", "float", "its value"),
+                C("text_b", "str", "its words"),
+                C("sentence_b", "str", "its sentence"),
+                C("article_a", "str", "article of the first"),
+                C("article_b", "str", "article of the second"),
+                C("interval_a", "str", "interval of the first after its approximator"),
+                C("interval_b", "str", "interval of the second"),
+                C("status", "str", "`conflict` or `agree as totals`"),
+            ),
+            keys=("event", "quantity", "outlet_a", "outlet_b"),
+            evidence="numbers_evidence",
+        ),
+        evidence_table("numbers_evidence", "numbers", (C("quantity", "str", "the counted thing and unit"),)),
+    )
 
     def __init__(self, *, sides: int = 2, tolerance: float = 0.05, near: float = 0.1, headlines: bool = True) -> None:
         self.sides = sides
