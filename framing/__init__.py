@@ -7,6 +7,7 @@ from ._log import logger as _logger  # noqa: F401  (installs the NullHandler)
 from . import plotting
 from .analyses import (
     ANALYZERS,
+    register_analyzer,
     DEFAULT_ANALYSES,
     ActorAnalyzer,
     Analyzer,
@@ -23,12 +24,16 @@ from .article import Article, SkippedInput
 from .corpus import Corpus
 from .errors import FramingError, InputError, MissingDependencyError, NotFittedError, ParameterError
 from .events import events_table, group_events
+from .example import load_example
 from .io import load_corpus
 from .matching import PhraseMatcher
+from .pipeline import analyze
+from .report.build import build_report, write_report
 from .results import Results
+from .tables import Column, TableSpec
 from .text import Document, fold, parse, parse_many
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 __all__ = [
     "__version__",
@@ -50,6 +55,7 @@ __all__ = [
     "Analyzer",
     "ANALYZERS",
     "DEFAULT_ANALYSES",
+    "register_analyzer",
     "NamingAnalyzer",
     "LoadedLanguageAnalyzer",
     "DistinctiveTermsAnalyzer",
@@ -59,6 +65,8 @@ __all__ = [
     "ActorAnalyzer",
     "analyze",
     "Results",
+    "TableSpec",
+    "Column",
     "extract_quantities",
     "Quantity",
     "extract_quotes",
@@ -73,7 +81,3 @@ __all__ = [
     "NotFittedError",
     "MissingDependencyError",
 ]
-
-from .example import load_example  # noqa: E402
-from .pipeline import analyze  # noqa: E402
-from .report.build import build_report, write_report  # noqa: E402

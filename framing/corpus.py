@@ -16,7 +16,7 @@ from .article import Article, SkippedInput
 from .errors import ParameterError
 from .text import Document, SentenceSplitter, parse, parse_many
 
-__all__ = ["Corpus", "FlatTokens", "FlatSentences", "ARTICLE_COLUMNS"]
+__all__ = ["Corpus", "FlatTokens", "FlatSentences", "ARTICLE_COLUMNS", "check_corpus"]
 
 #: Columns of :meth:`Corpus.to_frame`, key columns first: the declared ``articles``
 #: table (:data:`framing.corpus_tables.ARTICLES`) without its ``status`` and ``reason``.
@@ -456,3 +456,18 @@ class Corpus:
         """One row per skipped input: source, line, id, reason, detail."""
         cols = ["source", "line", "id", "outlet", "title", "reason", "detail"]
         return pd.DataFrame([{c: getattr(s, c) for c in cols} for s in self._skipped], columns=cols)
+
+
+def check_corpus(corpus: Any, owner: str) -> Corpus:
+    """Refuse anything that is not a Corpus, with a message that says what to do."""
+    if isinstance(corpus, Corpus):
+        return corpus
+    if isinstance(corpus, str):
+        raise ParameterError(
+            f"{owner} expects a Corpus, got a single string. Load articles with "
+            "framing.load_corpus(path_or_records) or Corpus.from_texts([...])."
+        )
+    raise ParameterError(
+        f"{owner} expects a Corpus, got {type(corpus).__name__}. "
+        "Load articles with framing.load_corpus(...)."
+    )

@@ -10,8 +10,7 @@ import pandas as pd
 
 from ._log import logger
 from .analyses import ANALYZERS, DEFAULT_ANALYSES, Analyzer
-from .analyses.base import check_corpus
-from .corpus import Corpus
+from .corpus import Corpus, check_corpus
 from .corpus_tables import ARTICLES, EVENTS
 from .errors import ParameterError
 from .events import events_table, group_events

@@ -20,7 +20,7 @@ import pandas as pd
 
 from .._arrays import search_within
 from .._log import logger
-from ..corpus import Corpus
+from ..corpus import Corpus, check_corpus
 from ..errors import NotFittedError, ParameterError
 from ..tables import EVIDENCE_TAIL, TableSpec, conform
 
@@ -32,21 +32,6 @@ ALL_EVENTS = "all"
 #: Columns shared by every evidence table (analysis-specific key columns come between
 #: ``outlet`` and ``article_id``); declared once in :data:`framing.tables.EVIDENCE_TAIL`.
 EVIDENCE_COLUMNS = ["event", "outlet", *(c.name for c in EVIDENCE_TAIL)]
-
-
-def check_corpus(corpus: Any, owner: str) -> Corpus:
-    """Refuse anything that is not a Corpus, with a message that says what to do."""
-    if isinstance(corpus, Corpus):
-        return corpus
-    if isinstance(corpus, str):
-        raise ParameterError(
-            f"{owner} expects a Corpus, got a single string. Load articles with "
-            "framing.load_corpus(path_or_records) or Corpus.from_texts([...])."
-        )
-    raise ParameterError(
-        f"{owner} expects a Corpus, got {type(corpus).__name__}. "
-        "Load articles with framing.load_corpus(...)."
-    )
 
 
 def make_evidence(corpus: Corpus, hits: pd.DataFrame, key_columns: list[str]) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from .. import __version__
+from .._version import __version__
 from ..results import Results
 from .html import Html, Section, el
 from .sections import overview, selection, voices, word_choice
