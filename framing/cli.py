@@ -8,14 +8,16 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from ._version import __version__
 from .analyses import ANALYZERS, DEFAULT_ANALYSES
-from .errors import FramingError
+from .errors import FramingError, ParameterError
 
 __all__ = ["main"]
 
@@ -47,6 +49,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="articles further apart in days are never one event (default 7)")
         sp.add_argument("--analyses", default=",".join(DEFAULT_ANALYSES),
                         help=f"comma-separated analyses to run (default all: {','.join(ANALYZERS)})")
+        sp.add_argument("--param", action="append", default=[], metavar="ANALYSIS.NAME=VALUE",
+                        help="set an analysis parameter, e.g. --param naming.min_count=3 or "
+                             "--param 'naming.lexicons=[\"ukraine_places\"]' (VALUE is JSON, else text); "
+                             "repeatable")
         sp.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
         sp.add_argument("-q", "--quiet", action="store_true", help="only errors")
 
@@ -85,6 +91,28 @@ def _load(args: argparse.Namespace):
     )
 
 
+def parse_params(items: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """``["naming.min_count=3", ...]`` -> ``{"naming": {"min_count": 3}}`` (values read as JSON, else text).
+
+    >>> parse_params(["naming.min_count=3", 'loaded.categories=["loaded"]', "naming.discover=false"])
+    {'naming': {'min_count': 3, 'discover': False}, 'loaded': {'categories': ['loaded']}}
+    """
+    out: dict[str, dict[str, Any]] = {}
+    for item in items:
+        key, sep, raw = item.partition("=")
+        analysis, dot, name = key.strip().partition(".")
+        if not sep or not dot or not analysis or not name:
+            raise ParameterError(
+                f"--param {item!r} is not ANALYSIS.NAME=VALUE; for example --param naming.min_count=3."
+            )
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            value = raw
+        out.setdefault(analysis, {})[name.strip()] = value
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 input error, 2 usage)."""
     args = _parser().parse_args(argv)
@@ -96,7 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         corpus = _load(args)
         analyses = [a.strip() for a in args.analyses.split(",") if a.strip()]
-        results = analyze(corpus, analyses=analyses, event_threshold=args.event_threshold,
+        params = parse_params(args.param)
+        results = analyze(corpus, analyses=analyses, params=params, event_threshold=args.event_threshold,
                           window_days=args.window_days)
     except FramingError as exc:
         print(f"framing: error: {exc}", file=sys.stderr)

@@ -109,7 +109,7 @@ def _analyzers(selected: Iterable[str | Analyzer], params: Mapping[str, Mapping[
     unknown_params = sorted(set(params) - set(ANALYZERS))
     if unknown_params:
         raise ParameterError(
-            f"params names unknown analyses: {', '.join(unknown_params)}. Choose from: {', '.join(ANALYZERS)}."
+            f"Unknown analysis {', '.join(map(repr, unknown_params))} in params. Choose from: {', '.join(ANALYZERS)}."
         )
     out: list[Analyzer] = []
     owner: dict[str, str] = {"articles": "the corpus", "events": "the corpus"}
@@ -117,7 +117,15 @@ def _analyzers(selected: Iterable[str | Analyzer], params: Mapping[str, Mapping[
         if isinstance(item, Analyzer):
             analyzer = item
         elif isinstance(item, str) and item in ANALYZERS:
-            analyzer = ANALYZERS[item](**dict(params.get(item, {})))
+            cls = ANALYZERS[item]
+            given = dict(params.get(item, {}))
+            wrong = sorted(set(given) - set(cls._param_names()))
+            if wrong:
+                raise ParameterError(
+                    f"{cls.__name__} has no parameter {', '.join(map(repr, wrong))}. "
+                    f"Its parameters are: {', '.join(cls._param_names())}."
+                )
+            analyzer = cls(**given)
         else:
             raise ParameterError(f"Unknown analysis {item!r}. Choose from: {', '.join(ANALYZERS)}.")
         label = f"{type(analyzer).__name__} (analysis {analyzer.name!r})"

@@ -90,7 +90,7 @@ def test_analyze_tables_match_their_declaration(example):
 def test_two_tables_of_one_name_are_refused():
     with pytest.raises(ParameterError, match="Two analyses write a table named 'loaded'"):
         framing.analyze(TINY, analyses=["loaded", framing.LoadedLanguageAnalyzer(categories=["loaded"])])
-    with pytest.raises(ParameterError, match="unknown analyses: nameing"):
+    with pytest.raises(ParameterError, match="Unknown analysis 'nameing' in params"):
         framing.analyze(TINY, params={"nameing": {"min_count": 3}})
 
 
