@@ -918,6 +918,8 @@ def extract_quantities(text: str, *, sides: int = 2, tolerance: float = 0.05, ne
         Relative width of "nearly X" (``[(1-near) X, X]``) and "a little over X"
         (``[X, (1+near) X]``); default 0.1.
 
+    Examples
+    --------
     >>> [(q.text, q.value_low, q.value_high, q.unit) for q in extract_quantities("It took less than two hours.")]
     [('less than two hours', 0.0, 120.0, 'minutes')]
     """

@@ -399,6 +399,8 @@ def extract_quotes(
 ) -> list[Quote]:
     """All quotations of ``doc`` with speaker, verb and kind (see the module docstring).
 
+    Examples
+    --------
     >>> from framing.text import parse
     >>> d = parse('“We are ready for peace,” said Medinsky. Kyiv wants “guarantees”.')
     >>> [(q.kind, q.speaker, q.verb_lemma) for q in extract_quotes(d)]

@@ -20,7 +20,7 @@ from .naming import NamingAnalyzer
 from .numbers import NumbersAnalyzer
 from .quotes import QuoteAnalyzer
 
-__all__ = ["ANALYZERS", "DEFAULT_ANALYSES", "register_analyzer", "table_specs", "tables_page"]
+__all__ = ["ANALYZERS", "DEFAULT_ANALYSES", "register_analyzer", "unregister_analyzer", "table_specs", "tables_page"]
 
 #: The packaged analyses, in report order: one line each.
 BUILTIN: tuple[type[Analyzer], ...] = (
@@ -79,6 +79,15 @@ def register_analyzer(cls: type[Analyzer], *, default: bool = True) -> type[Anal
     if default and cls.name not in DEFAULT_ANALYSES:
         DEFAULT_ANALYSES.append(cls.name)
     return cls
+
+
+def unregister_analyzer(name: str) -> None:
+    """Remove a registered analysis by name (the packaged ones included)."""
+    if name not in ANALYZERS:
+        raise ParameterError(f"No analysis named {name!r} is registered. Registered: {', '.join(ANALYZERS)}.")
+    del ANALYZERS[name]
+    if name in DEFAULT_ANALYSES:
+        DEFAULT_ANALYSES.remove(name)
 
 
 def table_specs(analyses: list[type[Analyzer]] | None = None) -> dict[str, TableSpec]:
