@@ -18,7 +18,12 @@ SKIP_REASONS = {
     "duplicate id": "another article already has this id; the first one is kept",
     "duplicate text": "the same text was already loaded under another id",
     "bad record": "the line could not be parsed as a record (e.g. malformed JSON)",
-    "unsupported file": "the file type is not one framing reads",
+    "unsupported file": "the file type is not one framing reads, or it is not a regular file",
+    "bad file": "the whole file could not be parsed in its format (invalid or too deeply nested JSON, "
+                "no text column, ...)",
+    "no words": "the text holds no letter, only punctuation, digits or symbols",
+    "link outside the folder": "a symbolic link to a file outside the folder (followed only with follow_links=True)",
+    "link loop": "a symbolic link that leads back to itself or to a folder already read",
 }
 
 
@@ -65,7 +70,16 @@ class Article:
         if not isinstance(self.meta, MappingProxyType):
             object.__setattr__(self, "meta", MappingProxyType(dict(self.meta)))
         if isinstance(self.date, _dt.datetime):
-            object.__setattr__(self, "date", self.date.date())
+            # a missing timestamp (pandas NaT is a datetime) is no date
+            object.__setattr__(self, "date", None if self.date != self.date else self.date.date())
+        elif self.date is not None and not isinstance(self.date, _dt.date):
+            if isinstance(self.date, float) and self.date != self.date:  # NaN
+                object.__setattr__(self, "date", None)
+            else:
+                raise TypeError(
+                    f"Article.date must be a datetime.date or None, got {type(self.date).__name__} "
+                    f"{self.date!r}; framing.load_corpus parses date strings"
+                )
 
     @property
     def n_chars(self) -> int:

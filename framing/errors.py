@@ -37,6 +37,13 @@ class InputError(FramingError, ValueError):
         What is wrong and how to fix it.
     path, line, field:
         Where the problem is, when known. They are added to the message.
+
+    Attributes
+    ----------
+    message:
+        The message without the place.
+    path, line, field:
+        As given.
     """
 
     def __init__(
@@ -47,6 +54,7 @@ class InputError(FramingError, ValueError):
         line: int | None = None,
         field: str | None = None,
     ) -> None:
+        self.message = message
         self.path = path
         self.line = line
         self.field = field

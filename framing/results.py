@@ -61,12 +61,19 @@ class Results(Mapping[str, pd.DataFrame]):
         return f"<Results for {len(self._corpus)} articles; {sizes}>"
 
     def to_csv(self, directory: str | Path) -> list[Path]:
-        """Write each table to ``directory/<name>.csv`` (UTF-8); returns the paths."""
+        """Write each table to ``directory/<name>.csv`` (UTF-8); returns the paths.
+
+        Text cells are made safe for spreadsheets (:func:`framing.io.csv_out.csv_cell`):
+        no control characters, and a cell that starts like a formula (``=``, ``+``,
+        ``-``, ``@``) is written with a leading apostrophe.
+        """
+        from .io.csv_out import safe_frame
+
         out = Path(directory)
         out.mkdir(parents=True, exist_ok=True)
         paths = []
         for name, df in self._tables.items():
             p = out / f"{name}.csv"
-            df.to_csv(p, index=False, encoding="utf-8")
+            safe_frame(df).to_csv(p, index=False, encoding="utf-8")
             paths.append(p)
         return paths

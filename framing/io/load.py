@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -15,10 +16,13 @@ from ..article import Article
 from ..corpus import Corpus
 from ..errors import InputError, MissingDependencyError, ParameterError
 from ..text import SentenceSplitter
+from .clean import BINARY_SHARE, binary_share, sniff_binary
 from .encoding import decode_bytes
 from .html import extract_html
-from .records import ArticleBuilder, parse_date, resolve_columns
+from .records import DATE_ERRORS, ArticleBuilder, parse_date, resolve_columns
+from .tables import csv_rows, load_table_text, parse_json
 from .textfile import split_text_file
+from .walk import walk_folder
 
 __all__ = ["load_corpus", "TEXT_SUFFIXES", "TABLE_SUFFIXES", "HTML_SUFFIXES"]
 
@@ -47,6 +51,7 @@ def load_corpus(
     encoding: str | None = None,
     strict: bool = False,
     dedupe_text: bool = True,
+    follow_links: bool = False,
     sentence_splitter: SentenceSplitter = "rules",
 ) -> Corpus:
     """Load articles from a folder, a file, a DataFrame or a list of dicts.
@@ -76,9 +81,14 @@ def load_corpus(
         then Windows-1252, then Latin-1.
     strict:
         Raise an :class:`~framing.errors.InputError` on the first bad input instead
-        of skipping it and recording the reason in ``corpus.skipped``.
+        of skipping it and recording the reason in ``corpus.skipped``. Without it, a
+        bad file in a folder, or a bad row in a table, is skipped with its reason
+        (and line number) and every other input is loaded.
     dedupe_text:
         Skip an article whose text repeats an earlier one (recorded as skipped).
+    follow_links:
+        In a folder, also read files that symbolic links outside the folder lead to
+        (by default they are listed as skipped, so a folder never reads beyond itself).
     sentence_splitter:
         ``"rules"`` (default, fast) or ``"punkt"``.
 
@@ -86,6 +96,13 @@ def load_corpus(
     -------
     Corpus
         With ``corpus.skipped`` listing every input that did not become an article.
+
+    Notes
+    -----
+    Every text is cleaned as it is loaded (:mod:`framing.io.clean`): control
+    characters, zero-width characters and soft hyphens are removed (``Ky\u200biv``
+    is read as ``Kyiv``) and the text is put in Unicode NFC form. Binary files, and
+    texts with no letter, are skipped with their reason.
 
     Examples
     --------
@@ -102,18 +119,11 @@ def load_corpus(
     if isinstance(source, pd.DataFrame):
         _load_frame(source, mapping, builder, where="<DataFrame>")
     elif isinstance(source, (str, Path)):
-        path = Path(source)
-        if not path.exists():
-            if isinstance(source, str) and ("\n" in source or len(source) > 300 or " " in source.strip()):
-                raise ParameterError(
-                    "load_corpus expects a path, a DataFrame or a list of records; got a string that looks "
-                    "like text, not a path. Wrap texts as records: load_corpus([{'text': ..., 'outlet': ...}]) "
-                    "or use Corpus.from_texts([...])."
-                )
-            raise InputError("no such file or folder. Check the path.", path=str(source))
+        path = _check_path(source)
         side = _read_sidecar(metadata) if metadata is not None else None
         if path.is_dir():
-            _load_dir(path, mapping, builder, encoding=encoding, sidecar=side, format=format)
+            _load_dir(path, mapping, builder, encoding=encoding, sidecar=side, format=format,
+                      follow_links=follow_links)
         else:
             _load_file(path, mapping, builder, encoding=encoding, format=format, sidecar=side, root=path.parent)
     elif isinstance(source, Iterable) and not isinstance(source, (bytes, Mapping)):
@@ -131,6 +141,36 @@ def load_corpus(
     if not builder.articles:
         logger.warning("no article could be loaded from %s; %d inputs skipped", source, len(builder.skipped))
     return Corpus(builder.articles, builder.skipped, sentence_splitter=sentence_splitter)
+
+
+def _check_path(source: str | Path) -> Path:
+    """``source`` as an existing path, or an error that says what is wrong with it."""
+    if isinstance(source, str) and not source.strip():
+        raise InputError("the path is empty. Give a folder or a file (use '.' for the current folder).")
+    if isinstance(source, str) and "\x00" in source:
+        raise InputError("the path holds a NUL character; it cannot name a file.", path=repr(source))
+    path = Path(source)
+    problem: OSError | None = None
+    try:
+        exists = path.exists()
+    except OSError as exc:  # e.g. a name longer than the system allows
+        exists, problem = False, exc
+    if not exists:
+        if isinstance(source, str) and ("\n" in source or len(source) > 300 or " " in source.strip()):
+            raise ParameterError(
+                "load_corpus expects a path, a DataFrame or a list of records; got a string that looks "
+                "like text, not a path. Wrap texts as records: load_corpus([{'text': ..., 'outlet': ...}]) "
+                "or use Corpus.from_texts([...])."
+            )
+        if problem is not None:
+            raise InputError(f"cannot use this path: {problem.strerror or problem}. Check the path.",
+                             path=_short(str(source)))
+        raise InputError("no such file or folder. Check the path.", path=_short(str(source)))
+    return path
+
+
+def _short(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text):,} characters)"
 
 
 # -- tables and records ---------------------------------------------------------------
@@ -169,15 +209,25 @@ def _load_frame(df: pd.DataFrame, mapping, builder: ArticleBuilder, *, where: st
 
 
 def _read_text(path: Path, encoding: str | None, builder: ArticleBuilder) -> str | None:
+    """The decoded text of a file, or None when it is skipped (unreadable or binary)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
-        builder.skip(str(path), "unreadable", str(exc))
+        builder.skip(str(path), "unreadable", f"cannot read the file: {exc.strerror or exc}")
+        return None
+    what = sniff_binary(data)
+    if what is not None:
+        builder.skip(str(path), "not an article", f"{what}, not text")
         return None
     try:
         text, used = decode_bytes(data, encoding)
     except (UnicodeDecodeError, LookupError) as exc:
         builder.skip(str(path), "unreadable", f"cannot decode as {encoding}: {exc}")
+        return None
+    share = binary_share(text)
+    if share > BINARY_SHARE:
+        builder.skip(str(path), "not an article",
+                     f"binary data, not text ({share:.0%} control or undecodable characters as {used})")
         return None
     if used not in ("utf-8", "utf-8-sig"):
         logger.info("%s decoded as %s", path, used)
@@ -188,52 +238,7 @@ def _load_table_file(path: Path, kind: str, mapping, builder: ArticleBuilder, en
     raw = _read_text(path, encoding, builder)
     if raw is None:
         return
-    where = str(path)
-    prefix = f"{path.stem}-"
-    if kind == "jsonl":
-        records: list[Any] = []
-        lines: list[int] = []
-        for n, line in enumerate(raw.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                builder.skip(where, "bad record", f"invalid JSON: {exc.msg} at column {exc.colno}", line=n)
-                continue
-            if not isinstance(rec, dict):
-                builder.skip(where, "bad record", f"expected a JSON object, got {type(rec).__name__}", line=n)
-                continue
-            records.append(rec)
-            lines.append(n)
-        if not records:
-            return
-        keys = list(dict.fromkeys(k for r in records for k in r))
-        columns = resolve_columns(keys, mapping, where=where)
-        for rec, n in zip(records, lines):
-            builder.add_record(rec, columns, source=where, line=n, default_id=f"{prefix}{n}")
-    elif kind == "json":
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON: {exc.msg}", path=where, line=exc.lineno) from None
-        if isinstance(data, dict):
-            lists = [v for v in data.values() if isinstance(v, list)]
-            if "text" in data or len(lists) != 1:
-                data = [data]
-            else:
-                data = lists[0]
-        if not isinstance(data, list):
-            raise InputError("expected a JSON array of article objects", path=where)
-        _load_records(data, mapping, builder, where=where, id_prefix=prefix)
-    else:
-        sep = "\t" if kind == "tsv" else ","
-        try:
-            df = pd.read_csv(io.StringIO(raw), sep=sep, dtype=str, keep_default_na=False)
-        except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-            raise InputError(f"cannot parse as {kind.upper()}: {exc}", path=where) from None
-        # line numbers: header is line 1 (multi-line quoted cells make this approximate)
-        _load_frame(df, mapping, builder, where=where, first_line=2, id_prefix=prefix)
+    load_table_text(raw, kind, mapping, builder, where=str(path), prefix=f"{path.stem}-")
 
 
 def _kind(path: Path, format: str | None) -> str | None:
@@ -325,7 +330,7 @@ def _add_file_article(builder, path: Path, file_id: str, fields: dict[str, Any],
         guessed.append("title")
     try:
         date = parse_date(fields.get("date"))
-    except (ValueError, TypeError, OverflowError) as exc:
+    except DATE_ERRORS as exc:
         if builder.strict:
             raise InputError(f"cannot parse the date {fields.get('date')!r} ({exc})", path=str(path),
                              field="date") from None
@@ -357,18 +362,24 @@ def _read_sidecar(meta: str | Path | pd.DataFrame) -> pd.DataFrame:
         where = str(p)
         if not p.exists():
             raise InputError("metadata file not found", path=where)
-        raw, _ = decode_bytes(p.read_bytes())
+        try:
+            raw, _ = decode_bytes(p.read_bytes())
+        except OSError as exc:
+            raise InputError(f"cannot read the metadata file: {exc.strerror or exc}", path=where) from None
         if p.suffix.lower() in (".json", ".jsonl"):
             if p.suffix.lower() == ".jsonl":
-                data = [json.loads(x) for x in raw.splitlines() if x.strip()]
+                data = [parse_json(x, where=where, line=n) for n, x in enumerate(raw.split("\n"), 1) if x.strip()]
             else:
-                data = json.loads(raw)
+                data = parse_json(raw, where=where)
             if isinstance(data, dict):  # {"file.txt": {...}}
-                data = [{"file": k, **v} for k, v in data.items()]
+                data = [{"file": k, **v} if isinstance(v, dict) else {"file": k} for k, v in data.items()]
+            if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+                raise InputError("a JSON metadata file holds an array of objects with a 'file' key", path=where)
             df = pd.DataFrame(data)
         else:
-            df = pd.read_csv(io.StringIO(raw), sep="\t" if p.suffix.lower() == ".tsv" else ",", dtype=str,
-                             keep_default_na=False)
+            header, rows = csv_rows(raw, sep="\t" if p.suffix.lower() == ".tsv" else ",", where=where,
+                                    builder=ArticleBuilder(strict=True))
+            df = pd.DataFrame([r for _, r in rows], columns=header, dtype=str)
     df.columns = [str(c).lower() for c in df.columns]
     key = next((k for k in _FILE_KEYS if k in df.columns), None)
     if key is None:
@@ -391,21 +402,50 @@ def _sidecar_row(side: pd.DataFrame | None, path: Path, rel: str) -> dict[str, A
     return {}
 
 
-def _load_dir(root: Path, mapping, builder: ArticleBuilder, *, encoding, sidecar, format) -> None:
-    files = sorted(p for p in root.rglob("*") if p.is_file() and not any(
-        part.startswith(".") for part in p.relative_to(root).parts))
-    if sidecar is None:
-        for name in SIDECAR_NAMES:
-            if (root / name).exists():
-                sidecar = _read_sidecar(root / name)
-                break
-    sidecar_paths = {root / n for n in SIDECAR_NAMES}
-    if not files:
+def _load_dir(root: Path, mapping, builder: ArticleBuilder, *, encoding, sidecar, format,
+              follow_links: bool = False) -> None:
+    entries = list(walk_folder(root, follow_links=follow_links))
+    if not entries:
         raise InputError("the folder holds no files", path=str(root))
-    for p in files:
+    sidecar_paths = {root / n for n in SIDECAR_NAMES}
+    if sidecar is None:
+        for p in sidecar_paths:
+            if p.is_file():
+                try:
+                    sidecar = _read_sidecar(p)
+                except InputError as exc:
+                    builder.skip(str(p), "bad file", f"the metadata file cannot be used: {exc}")
+                    sidecar_paths.discard(p)  # listed as skipped once
+                    continue
+                break
+    for entry in entries:
+        p = entry.path
         if p in sidecar_paths:
+            continue
+        if entry.reason is not None:
+            builder.skip(str(p), entry.reason, entry.detail)
             continue
         rel_parts = p.relative_to(root).parts
         folder_outlet = rel_parts[0] if len(rel_parts) > 1 else None
-        _load_file(p, mapping, builder, encoding=encoding, format=format, sidecar=sidecar, root=root,
-                   folder_outlet=folder_outlet)
+        try:
+            _load_file(p, mapping, builder, encoding=encoding, format=format, sidecar=sidecar, root=root,
+                       folder_outlet=folder_outlet)
+        except (ParameterError, MissingDependencyError, MemoryError):
+            raise  # the call is wrong, not the file
+        except InputError as exc:
+            if builder.strict:
+                raise
+            builder.skip(str(p), "bad file", _detail(exc, p), line=exc.line)
+        except Exception as exc:  # one bad file never sinks the folder
+            logger.warning("%s: %s while reading it; skipped", p, type(exc).__name__, exc_info=True)
+            builder.skip(str(p), "unreadable", f"{type(exc).__name__} while reading the file: {exc}")
+
+
+def _detail(exc: InputError, path: Path) -> str:
+    """The message of ``exc`` without its path and line (the skipped row has them), with its field."""
+    where = []
+    if exc.field is not None:
+        where.append(f"field {exc.field!r}")
+    if exc.path is not None and exc.path != str(path):
+        where.insert(0, exc.path)
+    return (", ".join(where) + ": " if where else "") + exc.message

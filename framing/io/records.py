@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import hashlib
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -13,6 +15,7 @@ import pandas as pd
 from .._log import logger
 from ..article import Article, SkippedInput
 from ..errors import InputError, ParameterError
+from .clean import BINARY_SHARE, binary_share, clean_field, clean_text, has_letter
 
 __all__ = ["FIELDS", "FIELD_ALIASES", "ArticleBuilder", "resolve_columns", "parse_date"]
 
@@ -66,23 +69,91 @@ def resolve_columns(
 
 
 def _missing(v: Any) -> bool:
-    return v is None or (isinstance(v, float) and math.isnan(v)) or (isinstance(v, str) and not v.strip()) or v is pd.NaT
+    if v is None or v is pd.NaT:
+        return True
+    if isinstance(v, float):
+        return math.isnan(v)
+    if isinstance(v, str):
+        return not v.strip()
+    return False
+
+
+#: Strings that mean "no date" rather than a bad one.
+MISSING_DATES = frozenset({"nat", "nan", "none", "null", "n/a", "na", "unknown", "-", "--", "?"})
+#: The years a publication date may have (the range pandas timestamps hold).
+DATE_YEARS = (1678, 2261)
+#: A date names its year: four digits, a compact ``YYYYMMDD``, or day, month and a
+#: two-digit year (``16/05/25``). A time alone (``12:00``) or a small number is not a date.
+_HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|^\d{8}$|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
+#: Longer strings are not dates (they are text pasted into the wrong column).
+MAX_DATE_CHARS = 100
 
 
 def parse_date(value: Any) -> _dt.date | None:
-    """Parse a date from a string, number-free timestamp or date; None if missing.
+    """Parse a publication date; None if missing, a ValueError if it is no date.
 
-    >>> parse_date("2025-05-16T10:00:00Z"), parse_date("16 May 2025")
-    (datetime.date(2025, 5, 16), datetime.date(2025, 5, 16))
+    Strings such as ``"NaT"``, ``"nan"`` or ``"null"`` mean missing. A string must
+    name a year (``12:00`` or ``-1`` is not a date: nothing is filled in from
+    today), and the year must lie in :data:`DATE_YEARS`.
+
+    >>> parse_date("2025-05-16T10:00:00Z"), parse_date("16 May 2025"), parse_date("NaT")
+    (datetime.date(2025, 5, 16), datetime.date(2025, 5, 16), None)
+    >>> parse_date("12:00")
+    Traceback (most recent call last):
+    ...
+    ValueError: '12:00' names no year; write dates like 2025-05-16
     """
     if _missing(value):
         return None
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a date")
     if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    ts = pd.to_datetime(str(value).strip(), utc=True, format="mixed")
-    return ts.date()
+        if pd.isna(value):
+            return None
+        out = value.date()
+    elif isinstance(value, _dt.date):
+        out = value
+    else:
+        s = " ".join(str(value).split())
+        if s.lower() in MISSING_DATES:
+            return None
+        if len(s) > MAX_DATE_CHARS:
+            raise ValueError(f"a date of {len(s):,} characters is text, not a date")
+        if not _HAS_YEAR.search(s):
+            raise ValueError(f"{s!r} names no year; write dates like 2025-05-16")
+        ts = pd.to_datetime(s, utc=True, format="mixed")
+        if pd.isna(ts):
+            return None
+        out = _dt.date(ts.year, ts.month, ts.day)
+    if not DATE_YEARS[0] <= out.year <= DATE_YEARS[1]:
+        raise ValueError(f"the year {out.year} is outside {DATE_YEARS[0]}-{DATE_YEARS[1]}")
+    return out
+
+
+#: Errors a date string can raise while being parsed.
+DATE_ERRORS = (ValueError, TypeError, OverflowError, NotImplementedError)
+
+
+def clean_article(article: Article) -> Article:
+    """``article`` with its text cleaned (:func:`~framing.io.clean.clean_text`) and its
+    one-line fields (id, outlet, title, event, url) on one line without control or
+    invisible characters (:func:`~framing.io.clean.clean_field`)."""
+    changes: dict[str, Any] = {}
+    text = clean_text(article.text)
+    if text != article.text:
+        changes["text"] = text
+    for name in ("id", "outlet", "title", "event", "url", "language", "source"):
+        v = getattr(article, name)
+        if isinstance(v, str):
+            c = clean_text(v) if name == "source" else clean_field(v)
+            if c != v:
+                changes[name] = c
+    if not changes.get("outlet", article.outlet):
+        changes["outlet"] = "unknown"
+        changes["guessed"] = tuple(dict.fromkeys((*article.guessed, "outlet")))
+    if changes.get("event", article.event) == "":
+        changes["event"] = None
+    return dataclasses.replace(article, **changes) if changes else article
 
 
 class ArticleBuilder:
@@ -111,20 +182,33 @@ class ArticleBuilder:
                                          id=id, outlet=outlet, title=title))
 
     def add(self, article: Article, *, line: int | None = None) -> bool:
+        """Add ``article`` after cleaning its fields (:func:`clean_article`), unless its text is
+        empty, binary data or has no letter, or its id or text was already loaded."""
         src = article.source or "<input>"
+        share = binary_share(article.text)
+        article = clean_article(article)
+        where = dict(line=line, id=article.id, outlet=article.outlet, title=article.title)
         if not article.text.strip():
-            self.skip(src, "empty text", "the article has no text", line=line, id=article.id,
-                      outlet=article.outlet, title=article.title, field="text")
+            self.skip(src, "empty text", "the article has no text", field="text", **where)
+            return False
+        if share > BINARY_SHARE:
+            self.skip(src, "not an article",
+                      f"binary data, not text ({share:.0%} control or undecodable characters)",
+                      field="text", **where)
+            return False
+        if not has_letter(article.text):
+            self.skip(src, "no words", "the text holds no letter (only punctuation, digits or symbols)",
+                      field="text", **where)
             return False
         if article.id in self._ids:
             self.skip(src, "duplicate id", f"id {article.id!r} was already loaded; the first is kept",
-                      line=line, id=article.id, outlet=article.outlet, title=article.title, field="id")
+                      field="id", **where)
             return False
         if self.dedupe_text:
             h = hashlib.blake2b(" ".join(article.text.split()).encode("utf-8"), digest_size=16).hexdigest()
             if h in self._texts:
-                self.skip(src, "duplicate text", f"same text as article {self._texts[h]!r}", line=line,
-                          id=article.id, outlet=article.outlet, title=article.title, field="text")
+                self.skip(src, "duplicate text", f"same text as article {self._texts[h]!r}", field="text",
+                          **where)
                 return False
             self._texts[h] = article.id
         self._ids.add(article.id)
@@ -163,7 +247,7 @@ class ArticleBuilder:
         meta = {k: v for k, v in record.items() if k not in {c for c in columns.values() if c}}
         try:
             date = parse_date(raw_date)
-        except (ValueError, TypeError, OverflowError) as exc:
+        except DATE_ERRORS as exc:
             if self.strict:
                 raise InputError(f"cannot parse the date {raw_date!r} ({exc}); use ISO dates like 2025-05-16",
                                  path=source, line=line, field=columns.get("date")) from None

@@ -15,6 +15,8 @@ STYLE = {
     "ytick.labelsize": 8,
     "legend.fontsize": 8,
     "font.family": "DejaVu Sans",
+    # outlet, event and actor names are text, never mathtext: "A $\frac{$ B" must not be parsed
+    "text.parse_math": False,
 }
 
 
