@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-__all__ = ["Article", "SkippedInput", "SKIP_REASONS"]
+__all__ = ["Article", "SkippedInput", "SKIP_REASONS", "LEAD_SENTENCES", "HEADLINE_SEPARATOR"]
+
+#: Sentences of the body that make its lead (evidence ``position == "lead"``).
+LEAD_SENTENCES = 3
+
+#: What stands between the headline and the body in :attr:`Article.document_text`.
+HEADLINE_SEPARATOR = "\n\n"
 
 #: Reasons an input can be skipped, with what each means.
 SKIP_REASONS = {
@@ -84,6 +90,34 @@ class Article:
     @property
     def n_chars(self) -> int:
         return len(self.text)
+
+    @property
+    def has_headline(self) -> bool:
+        """The title is a headline given with the article, not guessed from its text.
+
+        The one headline check: a guessed title is the body's first line, already read there.
+        """
+        return bool(self.title and self.title.strip()) and "title" not in self.guessed
+
+    @property
+    def headline_end(self) -> int:
+        """Where the headline ends in :attr:`document_text` (0 without a headline)."""
+        return len(self.title.strip()) if self.has_headline else 0
+
+    @property
+    def document_text(self) -> str:
+        """The text every analysis reads: the headline, a blank line, then the body.
+
+        Headlines are where outlets frame hardest, so they are analysed with the body;
+        evidence offsets (``start``, ``end``) point into this text and its ``position``
+        column says headline, lead or body. Without a given headline it is the body.
+
+        >>> Article(id="a", outlet="A", title=" Kyiv talks ", text="Talks began.").document_text
+        'Kyiv talks\\n\\nTalks began.'
+        """
+        if not self.has_headline:
+            return self.text
+        return self.title.strip() + HEADLINE_SEPARATOR + self.text
 
 
 @dataclass(frozen=True, slots=True)

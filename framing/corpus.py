@@ -80,6 +80,11 @@ def _count_matrix(ids: np.ndarray, indptr: np.ndarray, n_terms: int) -> sp.csr_m
     return m
 
 
+def _doc_key(article: Article) -> tuple[str, int, int]:
+    """Cache key of an article's parsed document: its id and the text it reads (headline and body)."""
+    return (article.id, hash(article.text), hash(article.title) if article.has_headline else 0)
+
+
 class _DocCache:
     """Parsed documents shared by a corpus and the corpora derived from it."""
 
@@ -90,7 +95,7 @@ class _DocCache:
         self.ids: dict[tuple[str, int], np.ndarray] = {}
 
     def token_ids(self, article: Article) -> np.ndarray:
-        ids = self.ids.get((article.id, hash(article.text)))
+        ids = self.ids.get(_doc_key(article))
         return ids if ids is not None else self.token_ids_many((article,))[0]
 
     def token_ids_many(self, articles: Iterable[Article]) -> list[np.ndarray]:
@@ -101,7 +106,7 @@ class _DocCache:
         (:func:`pandas.factorize`) over all their tokens, no Python loop per token.
         """
         arts = list(articles)
-        keys = [(a.id, hash(a.text)) for a in arts]
+        keys = [_doc_key(a) for a in arts]
         todo = [k for k, key in enumerate(keys) if key not in self.ids]
         if todo:
             token_lists = [d.tokens for d in self.get_many([arts[k] for k in todo])]
@@ -119,10 +124,10 @@ class _DocCache:
         return [self.ids[key] for key in keys]
 
     def get(self, article: Article) -> Document:
-        key = (article.id, hash(article.text))
+        key = _doc_key(article)
         doc = self.docs.get(key)
         if doc is None:
-            doc = parse(article.text, splitter=self.splitter)
+            doc = parse(article.document_text, splitter=self.splitter)
             self.docs[key] = doc
         return doc
 
@@ -130,11 +135,11 @@ class _DocCache:
         """The documents of ``articles``, the uncached ones parsed together
         (:func:`framing.text.parse_many`, several times faster than one by one)."""
         arts = list(articles)
-        keys = [(a.id, hash(a.text)) for a in arts]
+        keys = [_doc_key(a) for a in arts]
         docs = self.docs
         todo = [k for k, key in enumerate(keys) if key not in docs]
         if len(todo) > 1:
-            for k, doc in zip(todo, parse_many([arts[k].text for k in todo], splitter=self.splitter)):
+            for k, doc in zip(todo, parse_many([arts[k].document_text for k in todo], splitter=self.splitter)):
                 docs[keys[k]] = doc
         return [docs[key] if key in docs else self.get(a) for a, key in zip(arts, keys)]
 
@@ -331,7 +336,11 @@ class Corpus:
         )
 
     def document(self, article: str | Article) -> Document:
-        """The parsed text (sentences, tokens with offsets) of one article, cached."""
+        """The parsed text (sentences, tokens with offsets) of one article, cached.
+
+        It is :attr:`Article.document_text`: the headline (when one is given), a blank
+        line, then the body; offsets point into that text.
+        """
         art = self[article] if isinstance(article, str) else article
         return self._cache.get(art)
 
@@ -385,7 +394,7 @@ class Corpus:
         """
         if self._sent_text is None:
             sents = self.flat_sentences()
-            texts = [a.text for a in self._articles]
+            texts = [a.document_text for a in self._articles]
             art = np.repeat(np.arange(len(texts)), np.diff(sents.indptr)).tolist()
             cut = [texts[k][a:b] for k, a, b in zip(art, sents.starts.tolist(), sents.ends.tolist())]
             out = np.empty(len(cut), dtype=object)

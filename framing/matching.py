@@ -303,7 +303,7 @@ class PhraseMatcher:
         if not len(m.article):
             return pd.DataFrame(columns=MATCH_COLUMNS)
         arts = corpus.articles
-        texts = [a.text for a in arts]
+        texts = [a.document_text for a in arts]
         ids = np.empty(len(arts), dtype=object)
         ids[:] = [a.id for a in arts]
         return pd.DataFrame(

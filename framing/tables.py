@@ -181,10 +181,11 @@ OUTLET = Column("outlet", "str", "outlet name")
 EVIDENCE_TAIL: tuple[Column, ...] = (
     Column("article_id", "str", "the article"),
     Column("sentence_index", "int", "0-based index of the sentence in the parsed article"),
-    Column("start", "int", "character offset where the match starts in the article text"),
+    Column("start", "int", "character offset where the match starts in the article's text (headline, blank line, body)"),
     Column("end", "int", "character offset just after the match"),
     Column("match", "str", "the matched characters, as written"),
     Column("sentence", "str", "the whole sentence, as written"),
+    Column("position", "str", "`headline`, `lead` (the body's first 3 sentences) or `body`"),
 )
 
 

@@ -20,6 +20,7 @@ import pandas as pd
 
 from .._arrays import search_within
 from .._log import logger
+from ..article import LEAD_SENTENCES
 from ..corpus import Corpus, check_corpus
 from ..errors import NotFittedError, ParameterError
 from ..tables import EVIDENCE_TAIL, TableSpec, conform
@@ -82,9 +83,28 @@ def make_evidence(corpus: Corpus, hits: pd.DataFrame, key_columns: list[str]) ->
     out["sentence"] = sentence
     out["sentence_index"] = sidx
     if "match" not in out.columns:
-        text_of = [a.text for a in arts]
+        text_of = [a.document_text for a in arts]
         out["match"] = [text_of[c][a:b] for c, a, b in zip(codes.tolist(), starts.tolist(), ends.tolist())]
+    out["position"] = positions(corpus, art[codes], starts, sidx)
     return out[cols]
+
+
+def positions(corpus: Corpus, article: np.ndarray, starts: np.ndarray, sentence_index: np.ndarray) -> np.ndarray:
+    """``headline``, ``lead`` or ``body`` for hits at character ``starts`` of articles (corpus places).
+
+    A hit before :attr:`Article.headline_end` is in the headline; otherwise it is in the lead
+    when its sentence is one of the body's first :data:`~framing.article.LEAD_SENTENCES`.
+    """
+    sents = corpus.flat_sentences()
+    arts = corpus.articles
+    head_end = np.fromiter((arts[k].headline_end for k in article.tolist()), dtype=np.int64, count=len(article))
+    # sentences of each article that start inside its headline
+    head_sents = search_within(sents.indptr, sents.starts, article, head_end, side="left")
+    in_head = (starts >= 0) & (starts < head_end)
+    lead = (sentence_index - head_sents) < LEAD_SENTENCES
+    out = np.where(in_head, "headline", np.where(lead, "lead", "body")).astype(object)
+    out[starts < 0] = ""  # hits with no place in the text
+    return out
 
 
 def _object_array(values: list) -> np.ndarray:

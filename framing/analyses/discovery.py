@@ -116,7 +116,7 @@ class _Tokens:
         chunk_start = 0
         size = 0
         for k, a in enumerate(arts):
-            size += len(a.text) + 1
+            size += len(a.document_text) + 1
             if size >= 1_000_000 or k == len(arts) - 1:
                 lo, hi = int(bounds[chunk_start]), int(bounds[k + 1])
                 self._flags(arts[chunk_start : k + 1], art[lo:hi] - chunk_start, starts[lo:hi], lo)
@@ -124,7 +124,7 @@ class _Tokens:
 
     def _flags(self, arts, art: np.ndarray, starts: np.ndarray, out: int) -> None:
         """Set ``upper``/``mid_upper`` of tokens ``out:out + len(starts)`` of the articles ``arts``."""
-        texts = [a.text for a in arts]
+        texts = [a.document_text for a in arts]
         text_off = np.zeros(len(arts), dtype=np.int64)
         np.cumsum(np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))[:-1], out=text_off[1:])
         chars = _code_points("".join(" " + t for t in texts))
@@ -166,7 +166,7 @@ class _Tokens:
         found = np.full(len(wanted), "", dtype=object)
         if len(sel):
             pos = self.pos[sel]
-            texts = [a.text for a in self.arts]
+            texts = [a.document_text for a in self.arts]
             forms = np.empty(len(pos), dtype=object)
             forms[:] = [texts[a][s:e] for a, s, e in zip(self.flat.article_of(pos).tolist(),
                                                          self.flat.starts[pos].tolist(), self.flat.ends[pos].tolist())]

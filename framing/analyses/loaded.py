@@ -219,7 +219,7 @@ class _Hits(NamedTuple):
         """The hits as a table for :func:`make_evidence` (article_id, category, term,
         start, end, sentence_index, match)."""
         arts = corpus.articles
-        texts = [a.text for a in arts]
+        texts = [a.document_text for a in arts]
         ids = np.empty(len(arts), dtype=object)
         ids[:] = [a.id for a in arts]
         return pd.DataFrame({
@@ -375,7 +375,7 @@ class LoadedLanguageAnalyzer(Analyzer):
                 parts.append(_Hits(m.article[keep], m.start[keep], m.end[keep], m.sentence_index[keep],
                                    cat[keep], self.lex_term_[row[keep]]))
         if SCARE_QUOTE in self.categories_:
-            found = [(k, a, b, stop) for k, art in enumerate(arts) for a, b, stop in _quote_candidates(art.text)]
+            found = [(k, a, b, stop) for k, art in enumerate(arts) for a, b, stop in _quote_candidates(art.document_text)]
             if found:
                 parts.append(self._scare_hits(corpus, found))
         if not parts:

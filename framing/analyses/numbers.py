@@ -40,6 +40,7 @@ import numpy as np
 import pandas as pd
 
 from .._validation import check_number
+from ..article import LEAD_SENTENCES
 from ..corpus import Corpus
 from ..text import parse
 from ..tables import EVENT, OUTLET, TableSpec, evidence_table
@@ -228,13 +229,18 @@ class NumbersAnalyzer(Analyzer):
         for art in corpus:
             event = art.event if art.event is not None else ALL_EVENTS
             found: list[tuple[Quantity, str, int, str]] = []
-            if self.headlines and art.title and art.title.strip() and "title" not in art.guessed:
+            if self.headlines and art.has_headline:
                 for q in extract_from_document(parse(art.title), title_case=True, **kw):
                     found.append((q, "headline", -1, art.title))
             doc = corpus.document(art)
             qs = extract_from_document(doc, **kw)
+            # the document starts with the headline, read above with its title-case rule
+            head_end = art.headline_end
+            head_sents = int(np.searchsorted(doc.sent_starts, head_end)) if head_end else 0
             for q in qs:
-                pos = "lead" if q.sentence_index < 3 else "body"
+                if q.start < head_end:
+                    continue
+                pos = "lead" if q.sentence_index - head_sents < LEAD_SENTENCES else "body"
                 found.append((q, pos, q.sentence_index, ""))
             for q, pos, sidx, sent in found:
                 label = quantity_label(q)

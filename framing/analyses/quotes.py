@@ -68,7 +68,7 @@ def shared_finder(corpus: Corpus, lexicon: Any, sides: Any, discover: bool, merg
     lex = load_actor_lexicon(lexicon)
     side_map = load_side_scheme(sides)
     key = (
-        hash(tuple((a.id, hash(a.text)) for a in corpus)),
+        hash(tuple((a.id, hash(a.document_text)) for a in corpus)),
         _fingerprint(lex, side_map),
         discover,
         merge_threshold,
