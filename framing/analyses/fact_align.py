@@ -1,0 +1,281 @@
+"""Align the units of whole events into facts: candidates, scores, links, clusters, carriers.
+
+:func:`align` takes the tokens of the units of one batch of whole events (token ->
+unit, concept) and returns
+
+* a fact label per unit: connected components of the kept links, each split again by
+  average linkage so that chains of weak links do not merge unrelated sentences;
+* each unit's summed link score (its centrality in its fact);
+* *carriers*: for candidate pairs (u, v) of different articles, how much of the smaller
+  unit the other one holds (the IDF mass of their shared concepts over the smaller
+  unit's mass), so that an outlet whose sentence carries a fact inside a longer sentence,
+  or with loaded words added, is found to carry it although the two units were not linked.
+
+Steps, each a function: :func:`features` (TF-IDF per event), :func:`candidates` (a chunked
+sparse product of concept vectors with frequent concepts dropped), :func:`score_pairs`,
+:func:`link`, :func:`split_components`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from .._log import logger
+from .fact_features import event_df, rowdot, rows_of, tfidf
+
+__all__ = ["AlignParams", "align"]
+
+#: Cells of a dense similarity block (rows x units) in the candidate search of a large event.
+_DENSE_CELLS = 4_000_000
+#: Blocks filled above this share take the dense top-k path (a sort of the stored entries costs more).
+_DENSE_FILL = 0.03
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    threshold: float
+    strong_margin: float
+    quote_ngram: int
+    max_df: float
+    top_k: int
+
+
+@dataclass
+class Features:
+    Xw: sp.csr_matrix  # concept unigrams + bigrams, TF-IDF, L2
+    Xu: sp.csr_matrix  # concept unigrams, TF-IDF, L2
+    Xs: sp.csr_matrix  # concept unigrams with frequent ones dropped (candidate search)
+    skeys: np.ndarray
+    Y: sp.csr_matrix  # sqrt(IDF) of each concept present (shared IDF mass by a product)
+    mass: np.ndarray  # IDF mass of each unit
+    A: sp.csr_matrix  # specific anchors: names, numbers, rare concept bigrams
+    Q: sp.csr_matrix  # quoted n-grams
+
+
+def features(n, tu, tc, tn, tq, ev, isnum, n_concepts, quote_ngram, max_df, art_of_unit) -> Features:
+    """TF-IDF features per event of ``n`` units from their tokens' concepts ``tc`` (-1: none).
+
+    A concept is frequent (left out of the candidate search) in more than ``max_df`` of the
+    event's units and in more than two units per article of the event (a fact every
+    article tells in its headline and lead is not frequent).
+    """
+    n_ev = int(ev.max()) + 1 if n else 1
+    n_of_unit = np.bincount(ev, minlength=n_ev)[ev].astype(np.float32)
+    keep = tc >= 0
+    cu, ci = tu[keep], tc[keep]
+    uni = sp.csr_matrix((np.ones(len(cu), np.float32), (cu, ci)), shape=(n, n_concepts))
+    uni.sum_duplicates()
+    same = (cu[1:] == cu[:-1]) & (ci[1:] != ci[:-1])
+    bcode = ci[:-1][same].astype(np.int64) * n_concepts + ci[1:][same]
+    if len(bcode):
+        bval, binv = np.unique(bcode, return_inverse=True)
+        bi = sp.csr_matrix((np.ones(len(binv), np.float32), (cu[:-1][same], binv)), shape=(n, len(bval)))
+        bi.sum_duplicates()
+    else:
+        bi = sp.csr_matrix((n, 1), dtype=np.float32)
+    Xw = tfidf(sp.hstack([uni, bi], format="csr"), ev, n_of_unit)
+    Xu = tfidf(uni, ev, n_of_unit)
+    first_art = np.r_[True, (ev[1:] != ev[:-1]) | (art_of_unit[1:] != art_of_unit[:-1])]
+    n_art = np.bincount(ev, weights=first_art, minlength=n_ev)[ev]
+    Xs, skeys = tfidf(uni, ev, n_of_unit, max_df=max_df, keyed=True, floor=np.maximum(3.0, 2.0 * n_art))
+    W = tfidf(uni, ev, n_of_unit, binary=True, normalise=False)
+    mass = np.asarray(W.sum(axis=1)).ravel()
+    Y = W.copy()
+    Y.data = np.sqrt(Y.data)
+    # anchors: names and numbers specific to few units of the event, and rare concept bigrams
+    anc = keep & (tn | isnum[np.maximum(tc, 0)])
+    A = _binary(sp.csr_matrix((np.ones(int(anc.sum()), np.float32), (tu[anc], tc[anc])), shape=(n, n_concepts)))
+    A = sp.hstack([A, _binary(bi)], format="csr")
+    adf, _ = event_df(A, ev)
+    A.data[adf > np.maximum(3.0, 0.1 * n_of_unit[rows_of(A)])] = 0.0
+    A.eliminate_zeros()
+    return Features(Xw, Xu, Xs, skeys, Y, mass, A, _quote_ngrams(n, tu, tc, tq, ev, quote_ngram))
+
+
+def _binary(X: sp.csr_matrix) -> sp.csr_matrix:
+    X = sp.csr_matrix(X, dtype=np.float32, copy=True)
+    X.sum_duplicates()
+    X.data[:] = 1.0
+    return X
+
+
+def _quote_ngrams(n, tu, tc, tq, ev, q) -> sp.csr_matrix:
+    """Runs of ``q`` quoted tokens inside one unit, hashed with their event (a unit x n-gram matrix)."""
+    Q = sp.csr_matrix((n, 1), dtype=np.float32)
+    if not tq.any() or len(tq) < q:
+        return Q
+    ok = tq[: len(tq) - q + 1].copy()
+    for d in range(1, q):
+        ok &= tq[d : len(tq) - q + 1 + d] & (tu[d : len(tu) - q + 1 + d] == tu[: len(tu) - q + 1])
+    starts = np.flatnonzero(ok)
+    if not len(starts):
+        return Q
+    h = ev[tu[starts]].astype(np.uint64)
+    for d in range(q):
+        h = h * np.uint64(1_000_003) + (tc[starts + d] + 2).astype(np.uint64)
+    _, qinv = np.unique(h, return_inverse=True)
+    return _binary(sp.csr_matrix((np.ones(len(qinv), np.float32), (tu[starts], qinv)), shape=(n, int(qinv.max()) + 1)))
+
+
+def _top_k_sparse(S, s, floor, art_of_unit, active, top_k):
+    keep = (S.data >= floor) & (art_of_unit[S.row + s] != art_of_unit[S.col]) & active[S.row + s]
+    r, c, v = S.row[keep] + s, S.col[keep], S.data[keep]
+    if not len(r):
+        return r, c
+    o = np.lexsort((-v, r))
+    r, c = r[o], c[o]
+    starts = np.r_[0, np.flatnonzero(r[1:] != r[:-1]) + 1]
+    rank = np.arange(len(r)) - np.repeat(starts, np.diff(np.r_[starts, len(r)]))
+    return r[rank < top_k], c[rank < top_k]
+
+
+def _top_k_dense(D, s, floor, art_of_unit, active, top_k):
+    rows = np.arange(s, s + D.shape[0])
+    D[(D < floor) | (D <= 0) | (art_of_unit[rows][:, None] == art_of_unit[None, :]) | ~active[rows][:, None]] = -1.0
+    k = min(top_k, D.shape[1])
+    idx = np.argpartition(-D, k - 1, axis=1)[:, :k] if k < D.shape[1] else np.tile(np.arange(D.shape[1]), (len(D), 1))
+    ok = np.take_along_axis(D, idx, axis=1) >= 0
+    return np.repeat(rows, k).reshape(len(D), k)[ok], idx[ok]
+
+
+def candidates(F: Features, art_of_unit, active, p: AlignParams) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs (i < j, different articles): each unit's ``top_k`` neighbours by concept
+    cosine (event-keyed, frequent concepts dropped), plus pairs sharing a quoted n-gram."""
+    n = F.Xs.shape[0]
+    floor = min(0.05, p.threshold * 0.5)
+    keys = F.skeys
+    Xk = sp.csr_matrix((F.Xs.data, keys, F.Xs.indptr), shape=(n, int(keys.max()) + 1 if len(keys) else 1))
+    XkT = Xk.T.tocsr()
+    QT = F.Q.T.tocsr()
+    pi, pj = [], []
+    chunk = max(1, min(2000, _DENSE_CELLS // max(n, 1)))
+    for s in range(0, n, chunk):
+        S = Xk[s : s + chunk] @ XkT
+        if S.nnz > _DENSE_FILL * S.shape[0] * S.shape[1]:
+            r, c = _top_k_dense(S.toarray(), s, floor, art_of_unit, active, p.top_k)
+        else:
+            r, c = _top_k_sparse(S.tocoo(), s, floor, art_of_unit, active, p.top_k)
+        r, c = np.minimum(r, c), np.maximum(r, c)
+        if F.Q.nnz:
+            SQ = (F.Q[s : s + chunk] @ QT).tocoo()
+            kq = (SQ.row + s < SQ.col) & (art_of_unit[SQ.row + s] != art_of_unit[SQ.col]) & active[SQ.row + s]
+            r = np.concatenate([r, SQ.row[kq] + s])
+            c = np.concatenate([c, SQ.col[kq]])
+        pi.append(r)
+        pj.append(c)
+    if not pi:
+        z = np.zeros(0, dtype=np.int64)
+        return z, z
+    pi, pj = np.concatenate(pi).astype(np.int64), np.concatenate(pj).astype(np.int64)
+    code = np.unique(pi * n + pj)
+    return code // n, code % n
+
+
+def score_pairs(F: Features, pi, pj):
+    """(similarity, anchors shared, quoted n-grams shared, shared IDF mass) of each pair."""
+    sim = 0.5 * rowdot(F.Xw, pi, pj) + 0.5 * rowdot(F.Xu, pi, pj)
+    anchors = rowdot(F.A, pi, pj)
+    quotes = rowdot(F.Q, pi, pj) if F.Q.nnz else np.zeros(len(pi), np.float32)
+    shared = rowdot(F.Y, pi, pj)
+    return sim, anchors, quotes, shared
+
+
+def link(sim, anchors, quotes, p: AlignParams) -> tuple[np.ndarray, np.ndarray]:
+    """Which pairs are the same fact, and their link score."""
+    thr = p.threshold
+    ok = ((sim >= thr) & (anchors >= 1)) | (sim >= thr + p.strong_margin) | ((quotes >= 1) & (sim >= 0.5 * thr))
+    return ok, np.where(quotes >= 1, np.maximum(sim, thr), sim)
+
+
+def _best_per_article(pi, pj, score, art_of_unit) -> np.ndarray:
+    """Keep each unit's best link per other article (both directions)."""
+    keep = np.zeros(len(pi), dtype=bool)
+    for a, b in ((pi, pj), (pj, pi)):
+        order = np.lexsort((-score, art_of_unit[b], a))
+        key = a[order] * (art_of_unit.max() + 1) + art_of_unit[b[order]]
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = key[1:] != key[:-1]
+        keep[order[first]] = True
+    return keep
+
+
+def split_components(roots, pi, pj, score, threshold) -> np.ndarray:
+    """Average-linkage split of components with more than two units.
+
+    A component whose units are all linked to each other is never split (every merge
+    height is at most the cut), so only the others go through scipy.
+    """
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    labels = roots.copy()
+    comp_size = np.bincount(roots, minlength=len(roots))
+    edge_root = roots[pi]
+    n_edges = np.bincount(edge_root, minlength=len(comp_size))
+    cut = 1.0 - threshold * 0.6
+    complete = n_edges == comp_size * (comp_size - 1) // 2
+    big = np.flatnonzero((comp_size > 2) & ~complete)
+    if not len(big):
+        return labels
+    next_label = int(roots.max()) + 1
+    order = np.argsort(roots, kind="stable")
+    bounds = np.searchsorted(roots[order], np.arange(len(comp_size) + 1))
+    eorder = np.argsort(edge_root, kind="stable")
+    ebounds = np.searchsorted(edge_root[eorder], np.arange(len(comp_size) + 1))
+    local = np.zeros(len(roots), dtype=np.int64)
+    for r in big.tolist():
+        members = order[bounds[r] : bounds[r + 1]]
+        if len(members) > 3000:
+            logger.warning("facts: a cluster of %d units was not split (too large)", len(members))
+            continue
+        local[members] = np.arange(len(members))
+        sel = eorder[ebounds[r] : ebounds[r + 1]]
+        D = np.ones((len(members), len(members)))
+        a, b = local[pi[sel]], local[pj[sel]]
+        D[a, b] = D[b, a] = np.clip(1.0 - score[sel], 0.0, 1.0)
+        np.fill_diagonal(D, 0.0)
+        Z = linkage(squareform(D, checks=False), method="average")
+        sub = fcluster(Z, t=cut, criterion="distance")
+        labels[members] = next_label + sub - 1
+        next_label += int(sub.max())
+    return labels
+
+
+def align(n, tu, tc, tn, tq, art_of_unit, ev, active, isnum, n_concepts, p: AlignParams):
+    """Labels, link score sums and carriers of ``n`` units of whole events.
+
+    Returns
+    -------
+    labels, score_sum, (fact label, unit, carry score, similarity)
+        Carriers: for each scored pair in both directions, the fact of one unit, the other
+        unit, the share of the smaller unit's IDF mass the two share (0-1), and the pair's
+        similarity.
+    """
+    labels = np.arange(n)
+    score_sum = np.zeros(n)
+    z = np.zeros(0)
+    F = features(n, tu, tc, tn, tq, ev, isnum, n_concepts, p.quote_ngram, p.max_df, art_of_unit)
+    pi, pj = candidates(F, art_of_unit, active, p)
+    if not len(pi):
+        return labels, score_sum, (z.astype(np.int64), z.astype(np.int64), z, z)
+    sim, anchors, quotes, shared = score_pairs(F, pi, pj)
+    ok, score = link(sim, anchors, quotes, p)
+    li, lj, ls = pi[ok], pj[ok], score[ok]
+    if len(li):
+        keep = _best_per_article(li, lj, ls, art_of_unit)
+        li, lj, ls = li[keep], lj[keep], ls[keep]
+        np.add.at(score_sum, li, ls)
+        np.add.at(score_sum, lj, ls)
+        from scipy.sparse.csgraph import connected_components
+
+        G = sp.csr_matrix((np.ones(len(li)), (li, lj)), shape=(n, n))
+        _, roots = connected_components(G, directed=False)
+        labels = split_components(roots, li, lj, ls, p.threshold)
+    smaller = np.maximum(np.minimum(F.mass[pi], F.mass[pj]), 1e-9)
+    carry = np.clip(shared / smaller, 0.0, 1.0)
+    carry = np.where(anchors >= 1, carry, carry * 0.75)  # no shared name, number or rare pair: less sure
+    carriers = (np.r_[labels[pi], labels[pj]], np.r_[pj, pi], np.r_[carry, carry], np.r_[sim, sim])
+    return labels, score_sum, carriers

@@ -1,0 +1,200 @@
+"""The ``facts`` and ``coverage`` tables from aligned units (see :mod:`framing.analyses.facts`).
+
+An outlet *carries* a fact when one of its units is in the fact's cluster, or when one of
+its units holds at least ``carry`` of a unit of the fact (shared concepts weighted by
+IDF over the smaller unit's weight; a sentence that tells several facts, or the same
+fact in loaded words, carries it). For a *common* fact (carried by more than half of
+the other outlets) that an outlet does not carry, ``status`` says
+
+* ``"omitted"``: none of the outlet's units comes close (best share below ``uncertain``);
+* ``"uncertain"``: one of its units shares part of the fact (a paraphrase the rules may miss),
+  so the omission is not claimed.
+
+Facts that are neither carried nor common are ``"absent"`` for the outlet.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..stats import wilson_interval
+from .base import ALL_EVENTS
+from .fact_units import POS_RANK
+
+__all__ = ["COLUMNS", "EXTRA_COLUMNS", "COVERAGE_COLUMNS", "STATUSES", "facts_rows", "coverage_rows"]
+
+#: Public columns of ``facts`` (more follow them).
+COLUMNS = ["event", "fact_id", "summary", "outlet", "covered", "position", "sentence"]
+EXTRA_COLUMNS = ["article_id", "sentence_index", "start", "end", "n_outlets", "n_outlets_event", "unique",
+                 "common", "similarity", "status", "closest"]
+#: Columns of ``coverage``.
+COVERAGE_COLUMNS = ["event", "outlet", "n_facts_event", "n_covered", "share_covered", "n_unique",
+                    "n_omitted_common", "share_low", "share_high", "n_articles", "n_outlets_event",
+                    "n_shared_facts", "n_shared_covered", "n_uncertain_common"]
+#: Values of ``facts.status``.
+STATUSES = ("covered", "omitted", "uncertain", "absent")
+
+
+def _carried_by(lab, oc, n_o, carriers, labels_u, oc_of_unit, carry):
+    """Secondary carriers: (fact, outlet) -> (unit, share) for the best unit of an outlet whose units
+    are not in the fact, with the best share of every (fact, outlet) pair seen."""
+    c_lab, c_unit, c_share = carriers[:3]
+    if not len(c_lab):
+        z = np.zeros(0, dtype=np.int64)
+        return z, z, np.zeros(0)
+    key = labels_u[c_lab] * n_o + oc_of_unit[c_unit]
+    o = np.lexsort((c_unit, -c_share, key))
+    first = np.r_[True, key[o][1:] != key[o][:-1]]
+    return key[o][first], c_unit[o][first], c_share[o][first]
+
+
+def facts_rows(events, outlets_of_event, unit_rows, ev_of_unit, labels, score_sum, carriers, *, carry: float,
+               uncertain: float) -> pd.DataFrame:
+    """The ``facts`` table of all events at once (one row per fact and outlet of its event)."""
+    n = len(unit_rows)
+    if n == 0:
+        return pd.DataFrame(columns=COLUMNS + EXTRA_COLUMNS)
+    art_id, outlet, position, sidx, start, end, text = (list(x) for x in zip(*unit_rows))
+    all_outlets = sorted({o for os_ in outlets_of_event for o in os_})
+    o_code = {o: k for k, o in enumerate(all_outlets)}
+    n_o = len(all_outlets)
+    oc = np.fromiter((o_code[o] for o in outlet), dtype=np.int64, count=n)
+    pos_rank = np.fromiter((POS_RANK[p] for p in position), dtype=np.int64, count=n)
+    order_u = np.arange(n)
+    lab_u, lab = np.unique(labels, return_inverse=True)
+    F = len(lab_u)
+    size = np.bincount(lab, minlength=F)
+    centrality = score_sum / np.maximum(size[lab] - 1, 1)
+    fact_ev = np.zeros(F, dtype=np.int64)
+    fact_ev[lab] = ev_of_unit
+    first = np.full(F, n, dtype=np.int64)
+    np.minimum.at(first, lab, order_u)
+    # the best unit of each (fact, outlet) in the fact: headline first, then lead, then most central, earliest
+    o = np.lexsort((order_u, -centrality, pos_rank, oc, lab))
+    k = lab[o] * n_o + oc[o]
+    best = o[np.r_[True, k[1:] != k[:-1]]]
+    best_key = lab[best] * n_o + oc[best]  # sorted
+    # the best unit of each (fact, outlet) outside it
+    lab_of_label = np.zeros(int(labels.max()) + 1, dtype=np.int64)
+    lab_of_label[labels] = lab
+    s_key, s_unit, s_share = _carried_by(lab, oc, n_o, carriers, lab_of_label, oc, carry)
+    sec = (s_share >= carry) & ~np.isin(s_key, best_key)
+    n_outlets = np.bincount(np.r_[best_key, s_key[sec]] // n_o, minlength=F)
+    # fact order within each event: most outlets first, then first appearance
+    forder = np.lexsort((first, -n_outlets, fact_ev))
+    ev_sorted = fact_ev[forder]
+    ev_start = np.searchsorted(ev_sorted, np.arange(len(events) + 1))
+    rank = np.arange(F) - ev_start[ev_sorted]
+    n_facts_ev = np.diff(ev_start)
+    fact_id = np.empty(F, dtype=object)
+    names = [(f"{event}:F", max(3, len(str(n_facts_ev[e])))) for e, event in enumerate(events)]
+    fact_id[forder] = [f"{names[e][0]}{k + 1:0{names[e][1]}d}" for e, k in zip(ev_sorted.tolist(), rank.tolist())]
+    # summary: the most central unit (ties: earliest)
+    o = np.lexsort((order_u, -centrality, lab))
+    firsts = o[np.r_[True, lab[o][1:] != lab[o][:-1]]]
+    summary = np.empty(F, dtype=object)
+    summary[lab[firsts]] = [t if len(t) <= 160 else t[:159].rstrip() + "…" for t in (text[i] for i in firsts)]
+    # the grid: facts in order x outlets of their event (sorted by name)
+    ev_outs = [np.array([o_code[x] for x in os_], dtype=np.int64) for os_ in outlets_of_event]
+    n_out_event = np.array([len(x) for x in ev_outs], dtype=np.int64)
+    reps = n_out_event[ev_sorted]
+    g_fact = np.repeat(forder, reps)
+    ev_out_flat = np.concatenate(ev_outs)
+    ev_out_start = np.r_[0, np.cumsum(n_out_event)[:-1]]
+    within = np.arange(len(g_fact)) - np.repeat(np.r_[0, np.cumsum(reps)[:-1]], reps)
+    g_out = ev_out_flat[np.repeat(ev_out_start[ev_sorted], reps) + within]
+    gkey = g_fact * n_o + g_out
+    m = len(g_fact)
+
+    def lookup(keys, table_keys):
+        if not len(table_keys):
+            return np.zeros(m, dtype=bool), np.zeros(m, dtype=np.int64)
+        p = np.minimum(np.searchsorted(table_keys, keys), len(table_keys) - 1)
+        return table_keys[p] == keys, p
+
+    primary, p1 = lookup(gkey, best_key)
+    seen, p2 = lookup(gkey, s_key)
+    share = np.where(seen, s_share[p2] if len(s_share) else 0.0, 0.0)
+    secondary = ~primary & seen & (share >= carry)
+    covered = primary | secondary
+    u = np.where(primary, best[p1], np.where(secondary, s_unit[p2] if len(s_unit) else -1, -1))
+    cu = u[covered]
+
+    def pick(vals, fill, dtype=object):
+        out = np.full(m, fill, dtype=dtype)
+        arr = np.asarray(vals, dtype=dtype) if dtype is not object else np.array(vals, dtype=object)
+        out[covered] = arr[cu]
+        return out
+
+    g_ev = fact_ev[g_fact]
+    nof = n_outlets[g_fact]
+    noe = n_out_event[g_ev]
+    others = np.maximum(noe - 1, 1)
+    common = ((nof - covered.astype(int)) / others > 0.5) & (nof >= 2)
+    sim = np.zeros(m)
+    sim[primary] = centrality[best[p1[primary]]]
+    sim[secondary] = share[secondary]
+    status = np.where(covered, "covered", np.where(common, np.where(share >= uncertain, "uncertain", "omitted"),
+                                                   "absent")).astype(object)
+    out = pd.DataFrame({
+        "event": np.array(events, dtype=object)[g_ev],
+        "fact_id": fact_id[g_fact],
+        "summary": summary[g_fact],
+        "outlet": np.array(all_outlets, dtype=object)[g_out],
+        "covered": covered,
+        "position": pick(position, ""),
+        "sentence": pick(text, ""),
+        "article_id": pick(art_id, ""),
+        "sentence_index": pick(sidx, -1, np.int64),
+        "start": pick(start, -1, np.int64),
+        "end": pick(end, -1, np.int64),
+        "n_outlets": nof.astype(np.int64),
+        "n_outlets_event": noe.astype(np.int64),
+        "unique": (nof == 1) & (noe >= 2),
+        "common": common,
+        "similarity": np.round(sim.astype(float), 4),
+        "status": status,
+        "closest": np.round(np.where(primary, 1.0, share).astype(float), 4),
+    })
+    return out[COLUMNS + EXTRA_COLUMNS]
+
+
+def coverage_rows(corpus, facts: pd.DataFrame) -> pd.DataFrame:
+    """The ``coverage`` table: one row per event and outlet, plus event ``"all"``."""
+    if facts.empty:
+        return pd.DataFrame(columns=COVERAGE_COLUMNS)
+    arts = pd.DataFrame({"event": [a.event if a.event is not None else ALL_EVENTS for a in corpus],
+                         "outlet": [a.outlet for a in corpus]})
+    n_articles = arts.groupby(["event", "outlet"]).size().rename("n_articles")
+    f = facts.assign(
+        uniq=facts["covered"] & facts["unique"],
+        omitted_common=facts["status"] == "omitted",
+        uncertain_common=facts["status"] == "uncertain",
+        shared=facts["n_outlets"] >= 2,
+        shared_cov=facts["covered"] & (facts["n_outlets"] >= 2),
+    )
+    g = f.groupby(["event", "outlet"], sort=True)
+    cov = pd.DataFrame({
+        "n_facts_event": g.size(),
+        "n_covered": g["covered"].sum(),
+        "n_unique": g["uniq"].sum(),
+        "n_omitted_common": g["omitted_common"].sum(),
+        "n_outlets_event": g["n_outlets_event"].first(),
+        "n_shared_facts": g["shared"].sum(),
+        "n_shared_covered": g["shared_cov"].sum(),
+        "n_uncertain_common": g["uncertain_common"].sum(),
+    }).reset_index()
+    cov = cov.merge(n_articles.reset_index(), on=["event", "outlet"], how="left")
+    counts = ["n_facts_event", "n_covered", "n_unique", "n_omitted_common", "n_articles", "n_shared_facts",
+              "n_shared_covered", "n_uncertain_common"]
+    allrows = cov.groupby("outlet", sort=True)[counts].sum().reset_index()
+    allrows["event"] = ALL_EVENTS
+    allrows["n_outlets_event"] = cov["outlet"].nunique()
+    cov = pd.concat([cov, allrows], ignore_index=True)
+    for c in counts + ["n_outlets_event"]:
+        cov[c] = cov[c].fillna(0).astype(int)
+    cov["share_covered"] = cov["n_covered"] / cov["n_facts_event"].where(cov["n_facts_event"] > 0)
+    lo, hi = wilson_interval(cov["n_covered"].to_numpy(), cov["n_facts_event"].to_numpy())
+    cov["share_low"], cov["share_high"] = np.asarray(lo, dtype=float), np.asarray(hi, dtype=float)
+    return cov[COVERAGE_COLUMNS]
