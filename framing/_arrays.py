@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import numpy as np
 import pandas as pd
 
@@ -33,7 +35,7 @@ def unique_hashed(values: np.ndarray, *, return_index: bool = False, return_coun
 
 
 def search_within(indptr: np.ndarray, values: np.ndarray, group: np.ndarray, queries: np.ndarray,
-                  side: str = "left") -> np.ndarray:
+                  side: Literal["left", "right"] = "left") -> np.ndarray:
     """``np.searchsorted(values[indptr[g]:indptr[g + 1]], q, side)`` for each query ``q`` of group
     ``g`` (``group``, ``queries``: parallel arrays), all in one search.
 

@@ -90,9 +90,9 @@ class _DocCache:
 
     def __init__(self, splitter: SentenceSplitter) -> None:
         self.splitter = splitter
-        self.docs: dict[tuple[str, int], Document] = {}
+        self.docs: dict[tuple[str, int, int], Document] = {}
         self.vocab: dict[str, int] = {}
-        self.ids: dict[tuple[str, int], np.ndarray] = {}
+        self.ids: dict[tuple[str, int, int], np.ndarray] = {}
 
     def token_ids(self, article: Article) -> np.ndarray:
         ids = self.ids.get(_doc_key(article))

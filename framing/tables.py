@@ -154,11 +154,13 @@ def conform(spec: TableSpec, df: pd.DataFrame | None) -> pd.DataFrame:
     Declared columns that ``df`` lacks are added (empty or NA); columns it has beyond the
     declaration are kept at the end, so that nothing is lost (the contract test flags both).
     """
-    if df is None or len(df) == 0:
-        extra = [] if df is None else [c for c in df.columns if c not in spec._index]
+    if df is None:
+        return spec.empty()
+    if len(df) == 0:
         empty = spec.empty()
-        for c in extra:
-            empty[c] = df[c]
+        for c in df.columns:
+            if c not in spec._index:
+                empty[c] = df[c]
         return empty
     cols = list(df.columns)
     if cols == spec.column_names:
