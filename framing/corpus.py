@@ -16,7 +16,11 @@ from .article import Article, SkippedInput
 from .errors import ParameterError
 from .text import Document, SentenceSplitter, parse, parse_many
 
-__all__ = ["Corpus", "FlatTokens", "FlatSentences", "ARTICLE_COLUMNS", "check_corpus"]
+__all__ = ["Corpus", "FlatTokens", "FlatSentences", "ARTICLE_COLUMNS", "ALL_EVENTS", "check_corpus"]
+
+#: Label of the corpus-wide rows in every results table, and the event of an article
+#: that belongs to none (see :meth:`Corpus.event_labels`).
+ALL_EVENTS = "all"
 
 #: Columns of :meth:`Corpus.to_frame`, key columns first: the declared ``articles``
 #: table (:data:`framing.corpus_tables.ARTICLES`) without its ``status`` and ``reason``.
@@ -401,6 +405,17 @@ class Corpus:
             out[:] = cut
             self._sent_text = out
         return self._sent_text
+
+    def event_labels(self) -> np.ndarray:
+        """The event label of each article, in corpus order (object array).
+
+        The one place that says which event an article belongs to: an article with no
+        event (none given and none grouped) is labelled :data:`ALL_EVENTS`, the label of
+        corpus-wide rows, so every analysis counts it the same way.
+        """
+        out = np.empty(len(self._articles), dtype=object)
+        out[:] = [a.event if a.event is not None else ALL_EVENTS for a in self._articles]
+        return out
 
     def positions(self, ids: Iterable[str]) -> np.ndarray:
         """The place in corpus order of each article id (a KeyError names an unknown id)."""

@@ -21,14 +21,12 @@ import pandas as pd
 from .._arrays import search_within
 from .._log import logger
 from ..article import LEAD_SENTENCES
-from ..corpus import Corpus, check_corpus
+from ..corpus import ALL_EVENTS, Corpus, check_corpus
 from ..errors import NotFittedError, ParameterError
 from ..tables import EVIDENCE_TAIL, TableSpec, conform
 
 __all__ = ["Analyzer", "EVIDENCE_COLUMNS", "make_evidence", "ALL_EVENTS", "check_corpus"]
 
-#: Label of the corpus-wide rows in every results table.
-ALL_EVENTS = "all"
 
 #: Columns shared by every evidence table (analysis-specific key columns come between
 #: ``outlet`` and ``article_id``); declared once in :data:`framing.tables.EVIDENCE_TAIL`.
@@ -64,7 +62,7 @@ def make_evidence(corpus: Corpus, hits: pd.DataFrame, key_columns: list[str]) ->
     codes, uniq = pd.factorize(out["article_id"].to_numpy())
     art = corpus.positions(uniq)  # corpus place of each distinct article
     arts = [corpus.articles[k] for k in art.tolist()]
-    out["event"] = _object_array([a.event if a.event is not None else ALL_EVENTS for a in arts])[codes]
+    out["event"] = corpus.event_labels()[art][codes]
     out["outlet"] = _object_array([a.outlet for a in arts])[codes]
     sents = corpus.flat_sentences()
     first_sent = sents.indptr[art][codes]  # per hit: its article's first sentence (flat index)
