@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from framing import LoadedLanguageAnalyzer, ParameterError, load_corpus
-from framing.analyses.loaded import TOTAL_TERM, find_scare_quotes
+from framing.analyses.loaded import COLUMNS, TOTAL_TERM, WORD_CHOICE, find_scare_quotes
+from framing.lexicons import load_lexicon
 from framing.text import parse
 
 
@@ -45,7 +46,9 @@ def test_table_rates_and_totals(seed_loaded):
     assert snub["ci_low"] < snub["per_1k"] < snub["ci_high"]
     tot = t[t["term"] == TOTAL_TERM]
     # a total row for every outlet, event and category, zeros included
-    assert len(tot) == (5 * 2) * 6  # 5 outlets x (own event + all) x 6 categories
+    n_cat = t["category"].nunique()
+    assert n_cat == len(set(load_lexicon("loaded_language")["category"])) + 1  # + scare quotes
+    assert len(tot) == (5 * 2) * n_cat  # 5 outlets x (own event + all) x every category
     terms = t[t["term"] != TOTAL_TERM].groupby(["event", "outlet", "category"])["count"].sum()
     tot_i = tot.set_index(["event", "outlet", "category"])["count"]
     assert (tot_i.reindex(terms.index) == terms).all()
@@ -63,7 +66,7 @@ def test_rate_test_finds_a_clear_difference():
              for i in range(3)]
     t = LoadedLanguageAnalyzer().fit_transform(load_corpus(recs))["loaded"]
     row = t[(t["event"] == "e") & (t["outlet"] == "A") & (t["category"] == "loaded") & (t["term"] == TOTAL_TERM)].iloc[0]
-    assert row["count"] == 45 and row["q_value"] < 0.001 and not row["too_little_data"]
+    assert row["count"] == 36 and row["q_value"] < 0.001 and not row["too_little_data"]
     other = t[(t["event"] == "e") & (t["outlet"] == "B") & (t["category"] == "loaded") & (t["term"] == TOTAL_TERM)].iloc[0]
     assert other["count"] == 0 and other["per_1k"] == 0 and other["ci_high"] > 0
 
@@ -80,6 +83,15 @@ def test_rate_test_finds_a_clear_difference():
         ('Moscow demanded "security guarantees" from the West.', []),
         ("It ended with a ‘reset’ of ties.", ["reset"]),
         ('He said "yes." Then the "pause" began.', ["pause"]),
+        # the one quotation-mark scanner: guillemets, German quotes, apostrophes beside single quotes
+        ("Le «reset» a échoué.", ["reset"]),
+        ("Das war „ehrlich“ gemeint.", ["ehrlich"]),
+        ("Kharkiv's 'heroes' and the '90s 'reset' plan.", ["heroes", "reset"]),
+        # introduced by a verb of speech: someone's words, never a scare quote
+        ("Putin called it a “special operation” on TV.", []),
+        ("Zelensky said: 'resistance'.", []),
+        # inside someone's quotation: the speaker's words, not the writer's
+        ('"It was a ‘farce’ from the start, and a long one too," she told reporters.', []),
     ],
 )
 def test_scare_quote_rules(text, expected):
@@ -90,7 +102,7 @@ def test_scare_quote_rules(text, expected):
     "text, category, term, n",
     [
         ("He was admitted to hospital. He admitted it.", "attribution_judging", "admitted", 1),
-        ("The sanctions regime and the regime.", "loaded", "regime", 1),
+        ("The sanctions regime and the regime.", "label_pejorative", "regime", 1),
         ("Officials claimed responsibility. He claimed it was fine.", "attribution_judging", "claimed", 1),
         ("It could not be independently verified.", "hedge", "could not be independently verified", 1),
         ("He said so. According to officials, fine.", "attribution_neutral", "according to", 1),
@@ -113,3 +125,78 @@ def test_parameters():
     with pytest.raises(ParameterError, match="max_quote_words"):
         LoadedLanguageAnalyzer(max_quote_words=0).fit(c)
     assert np.isfinite(t["per_1k"]).all()
+
+
+def _table(text, **kw):
+    return LoadedLanguageAnalyzer(**kw).fit_transform(load_corpus([{"id": "1", "outlet": "A", "event": "e", "text": text}]))
+
+
+@pytest.mark.parametrize(
+    "text, category, term",
+    [
+        ("Officials called the deaths collateral damage.", "euphemism", "collateral damage"),
+        ("Russia's special military operation went on.", "euphemism", "special military operation"),
+        ("Two suspects were neutralised overnight.", "euphemism", "neutralised"),
+        ("The CIA used enhanced interrogation for years.", "euphemism", "enhanced interrogation"),
+        ("The freedom fighters held the town.", "sympathetic", "freedom fighters"),
+        ("Grieving families gathered at the gate.", "sympathetic", "grieving families"),
+        ("The self-proclaimed leader left.", "delegitimising", "self-proclaimed"),
+        ("He likened them to vermin.", "dehumanising", "vermin"),
+        ("Extremists marched downtown.", "label_pejorative", "extremists"),
+        ("Activists marched downtown.", "label_neutral", "activists"),
+        ("Militants marched downtown.", "label_neutral", "militants"),
+        ("Undocumented immigrants work here.", "label_sympathetic", "undocumented immigrants"),
+        ("Illegal immigrants work here.", "label_pejorative", "illegal immigrants"),
+        ("The regime fell.", "label_pejorative", "regime"),
+        ("The government fell.", "label_neutral", "government"),
+    ],
+)
+def test_categories_beyond_insults(text, category, term):
+    t = _table(text)["loaded"]
+    rows = t[(t["event"] == "e") & (t["term"] != TOTAL_TERM) & (t["count"] > 0)]
+    assert rows[["category", "term"]].values.tolist() == [[category, term]]
+
+
+def test_labels_keep_the_longest_phrase():
+    t = _table("Undocumented immigrants and undocumented workers. The Kiev regime.")["loaded"]
+    rows = t[(t["event"] == "e") & (t["term"] != TOTAL_TERM)]
+    got = dict(zip(rows["term"], rows["count"]))
+    assert got == {"undocumented immigrants": 1, "undocumented workers": 1, "kiev regime": 1}
+
+
+def test_lexicon_terms_have_one_category_and_a_source():
+    lex = load_lexicon("loaded_language", required=["category", "term", "source"])
+    folded = lex["term"].str.lower()
+    assert not folded.duplicated().any(), folded[folded.duplicated()].tolist()
+    assert set(WORD_CHOICE) <= set(lex["category"])
+    assert lex["source"].str.startswith("framing curated").all()
+
+
+def test_writer_words_apart_from_quotations():
+    text = ('The brutal regime fell. "It was a brutal, shameful act," he said. '
+            'Children were "deported" by the so-called army.')
+    out = _table(text)
+    t, ev = out["loaded"], out["loaded_evidence"]
+    assert list(t.columns) == COLUMNS
+    tot = t[(t["event"] == "e") & (t["category"] == "loaded") & (t["term"] == TOTAL_TERM)].iloc[0]
+    assert (tot["count"], tot["count_writer"], tot["count_quoted"]) == (3, 1, 2)  # brutal; brutal, shameful
+    # the quotation holds 6 tokens (it was a brutal shameful act); the scare quote stays the writer's
+    assert tot["n_words"] - tot["n_words_writer"] == 6
+    assert tot["per_1k_writer"] == pytest.approx(1000 / tot["n_words_writer"])
+    brutal = t[(t["event"] == "e") & (t["term"] == "brutal")].iloc[0]
+    assert (brutal["count"], brutal["count_writer"], brutal["count_quoted"]) == (2, 1, 1)
+    # the writer's: brutal, regime (a label), said, the scare quote, so-called; quoted: brutal, shameful
+    assert ev.groupby("in_quote").size().to_dict() == {False: 5, True: 2}
+    assert ev.loc[ev["in_quote"], "term"].tolist() == ["brutal", "shameful"]
+    assert not ev.loc[ev["category"] == "scare_quote", "in_quote"].any()
+
+
+def test_writer_columns_add_up_on_the_seeds(seed_loaded):
+    t = seed_loaded["loaded"]
+    assert (t["count_writer"] + t["count_quoted"] == t["count"]).all()
+    assert ((t["n_words_writer"] <= t["n_words"]) & (t["n_words_writer"] > 0)).all()
+    ev = seed_loaded["loaded_evidence"]
+    assert ev["in_quote"].dtype == bool and ev["in_quote"].any() and not ev["in_quote"].all()
+    # quoted hits really are inside quotation marks of their sentence
+    for _, r in ev[ev["in_quote"]].iterrows():
+        assert any(ch in r["sentence"] for ch in '"“”«»‘’\'')

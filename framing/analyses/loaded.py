@@ -1,16 +1,35 @@
-"""Loaded language: sensational words, judging attribution verbs, hedges, factives and scare quotes.
+"""Loaded language: loaded words, euphemisms, sympathetic and dehumanising framing, labels for
+groups, judging attribution verbs, hedges, factives and scare quotes.
 
 For each event and outlet (and corpus-wide, event ``"all"``) the analysis counts
 the words of each category of the loaded-language lexicon
 (``framing/lexicons/loaded_language.csv``), gives the rate per 1,000 words with an
 exact Poisson interval, compares the outlet's rate with the other outlets of the
 same event (exact conditional binomial test, Benjamini-Hochberg over the rows),
-and keeps every matched sentence as evidence.
+and keeps every matched sentence as evidence. The writer's own words are counted
+apart from the words inside quotations (``count_writer``, ``n_words_writer``,
+``per_1k_writer``, ``count_quoted``; ``in_quote`` in the evidence): a loaded word in
+a quoted politician's sentence is the politician's choice, not the outlet's.
+Quotations are those of the one quotation-mark scanner, :mod:`framing.quotemarks`.
 
 Categories of the packaged lexicon:
 
 ``loaded``
-    sensational or pejorative words ("snub", "slams", "brutal", "regime", "warmonger").
+    sensational, pejorative or glowing words ("snub", "slams", "brutal", "dangerous", "remarkable").
+``euphemism``
+    words that soften violence, lies or cuts ("collateral damage", "neutralised",
+    "enhanced interrogation", "special military operation", "misspoke", "downsizing").
+``sympathetic``
+    framing that invites sympathy or admiration ("freedom fighters", "grieving families",
+    "innocent civilians", "brave").
+``delegitimising`` / ``dehumanising``
+    words that deny legitimacy ("so-called", "self-proclaimed", "puppet", "sham",
+    "unelected") or humanity ("vermin", "subhuman", "anchor babies", "orcs").
+``label_pejorative`` / ``label_sympathetic`` / ``label_neutral``
+    the labels for groups of people, by the side they take: "extremists", "illegal
+    immigrants", "regime" / "undocumented immigrants", "dissidents" / "activists",
+    "militants", "government". Only the first two judge; the neutral labels are the
+    alternatives they are compared with.
 ``attribution_judging``
     reporting verbs that judge the speaker or the claim ("claimed", "insisted",
     "admitted", "confessed", "lamented", "conceded").
@@ -25,6 +44,10 @@ Categories of the packaged lexicon:
     words that nobody is reported to say (see :func:`find_scare_quotes`), such as
     children who were "deported".
 
+:data:`WORD_CHOICE` names the categories of judging word choice (validated together).
+Each span of text has one reading: a lexicon phrase inside a longer one of any category
+is not counted again ("immigrants" inside "undocumented immigrants").
+
 Each category also has a total row whose ``term`` is ``"*"`` (:data:`TOTAL_TERM`);
 term rows are listed only where the count is above zero, total rows always (a
 rate of 0 is a finding).
@@ -32,7 +55,6 @@ rate of 0 is a finding).
 
 from __future__ import annotations
 
-import re
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -44,15 +66,26 @@ from .._validation import check_number
 from ..corpus import Corpus
 from ..errors import ParameterError
 from ..lexicons import keep_longest_mask, lexicon_matcher, load_lexicon
+from ..quotemarks import QuoteSpan, find_quotations
 from ..stats import MIN_COUNT, benjamini_hochberg, poisson_rate_interval
-from ..text import Document, fold
 from ..tables import EVENT, OUTLET, TableSpec, evidence_table
 from ..tables import Column as C
+from ..text import Document, fold
 from .base import ALL_EVENTS, Analyzer, make_evidence
 
-__all__ = ["LoadedLanguageAnalyzer", "COLUMNS", "TOTAL_TERM", "SCARE_QUOTE", "find_scare_quotes", "SPEECH_VERBS", "SPEECH_WINDOW"]
+__all__ = [
+    "COLUMNS",
+    "SCARE_QUOTE",
+    "SPEECH_VERBS",
+    "SPEECH_WINDOW",
+    "TOTAL_TERM",
+    "WORD_CHOICE",
+    "LoadedLanguageAnalyzer",
+    "find_scare_quotes",
+]
 
-#: Columns of the ``loaded`` table (the first eight are the public contract).
+#: Columns of the ``loaded`` table (the first eight are the public contract; the writer's
+#: own words, outside quotations, are counted apart in the last four).
 COLUMNS = [
     "event",
     "outlet",
@@ -68,11 +101,26 @@ COLUMNS = [
     "p_value",
     "q_value",
     "too_little_data",
+    "count_writer",
+    "n_words_writer",
+    "per_1k_writer",
+    "count_quoted",
 ]
 #: ``term`` of the per-category total rows.
 TOTAL_TERM = "*"
 #: Category of the rule-based scare quotes.
 SCARE_QUOTE = "scare_quote"
+#: The categories of words the writer chooses that judge or colour what they name (the
+#: lexicon's loaded-language word categories, validated together).
+WORD_CHOICE = (
+    "loaded",
+    "euphemism",
+    "sympathetic",
+    "delegitimising",
+    "dehumanising",
+    "label_pejorative",
+    "label_sympathetic",
+)
 
 #: Words that make a short quotation someone's speech when they come before it in
 #: its sentence, or within three words after it (added to the attribution verbs of
@@ -93,13 +141,8 @@ SPEECH_VERBS = frozenset(
     assert asserted suggest suggested""".split()
 )
 
-# An opening mark at the start of the text or after a space, bracket, dash or slash (the
-# check looks behind the mark once it is found, so the search only stops at quote marks).
-_QUOTE_RE = re.compile(
-    r"(?P<o>[\"“‘«„])(?<![^\s(\[\-—–/][\"“‘«„])(?=\S)(?P<body>[^\n\"“”«»]{1,80}?)(?<=\S)(?P<c>[\"”’»“])(?!\w)"
-)
-_PAIRS = {'"': '"', "“": "”", "‘": "’", "«": "»", "„": "“"}
-_TRAIL = ".,;:!?…"
+#: Longest quotation (characters between the marks) tried as a scare quote.
+_MAX_SCARE_CHARS = 80
 
 
 #: Words before a quotation in which a speech verb makes it someone's speech (:func:`find_scare_quotes`).
@@ -117,9 +160,12 @@ def find_scare_quotes(
     words before it or three words after it in its sentence, or when it ends
     with its own full stop, question or exclamation mark (the end of a quoted
     sentence). A quoted name or title (every word capitalised, not at the start
-    of a sentence) is not a scare quote either. The offsets span the quote marks.
-    This is a heuristic: a partial quotation whose speaker is named far from it
-    can be counted as a scare quote.
+    of a sentence) is not a scare quote either, nor is a quotation inside another
+    quotation (the speaker's words). Quotations are found by the one scanner,
+    :func:`framing.quotemarks.find_quotations` (straight, curly, German, guillemet and
+    single quotes, apostrophes told apart). The offsets span the quote marks; the
+    phrase is the folded text between them. This is a heuristic: a partial quotation
+    whose speaker is named far from it can be counted as a scare quote.
 
     >>> from framing.text import parse
     >>> d = parse('Children were "deported" by Russia. He said it was "absurd". The "Red" operation. '
@@ -136,52 +182,44 @@ def find_scare_quotes(
     hi = np.searchsorted(doc.tok_starts, b, side="left").tolist()
     out = []
     for (start, end, stop), i, j in zip(cands, lo, hi):
-        phrase = _scare_phrase(doc, i, j, stop, max_words=max_words, speech=speech, window=window)
+        phrase = _scare_phrase(doc, i, j, (start, end, stop), max_words=max_words, speech=speech, window=window)
         if phrase is not None:
             out.append((start, end, phrase))
     return out
 
 
-#: Characters that can open a quotation (:data:`_QUOTE_RE`).
-_OPENERS = '"“‘«„'
+def _quote_candidates(text: str, quotes: list[QuoteSpan] | None = None) -> list[tuple[int, int, bool]]:
+    """The quotations of ``text`` that may be scare quotes: ``(start, end, ends_with_stop)``,
+    the offsets spanning the marks.
 
-
-def _quote_candidates(text: str) -> list[tuple[int, int, bool]]:
-    """The quotations :data:`_QUOTE_RE` finds in ``text`` with matching marks: ``(start,
-    end, ends_with_stop)``, the offsets spanning the marks.
-
-    The same matches as ``_QUOTE_RE.finditer(text)``: the pattern is tried only at the
-    opening marks (found with :meth:`str.find`), left to right, each search going on
-    after the previous match, so the regex engine does not walk through the text.
+    The quotations are those of the one quotation-mark scanner
+    (:func:`framing.quotemarks.find_quotations`, or ``quotes`` when it was already run):
+    closed, on one line, at most :data:`_MAX_SCARE_CHARS` characters inside the marks,
+    with no space just inside them, and not nested in another quotation (a short
+    quotation inside someone's quoted words is theirs, not the writer's).
     """
-    marks: list[int] = []
-    for ch in _OPENERS:
-        i = text.find(ch)
-        while i >= 0:
-            marks.append(i)
-            i = text.find(ch, i + 1)
-    if not marks:
-        return []
-    marks.sort()
+    if quotes is None:
+        quotes = find_quotations(text)
     out = []
-    pos = 0
-    match = _QUOTE_RE.match
-    for i in marks:
-        if i < pos:
+    outer_end = -1
+    for q in quotes:  # in document order, a nested quotation after the one holding it
+        nested = q.start < outer_end
+        outer_end = max(outer_end, q.end)
+        if nested or not q.closed:
             continue
-        m = match(text, i)
-        if m is None:
+        body = text[q.inner_start : q.inner_end]
+        if not body or len(body) > _MAX_SCARE_CHARS or "\n" in body or body[0].isspace() or body[-1].isspace():
             continue
-        pos = m.end()
-        if _PAIRS.get(m.group("o")) == m.group("c"):
-            out.append((i, pos, m.group("body")[-1] in ".!?…"))
+        out.append((q.start, q.end, body[-1] in ".!?…"))
     return out
 
 
-def _scare_phrase(doc: Document, lo: int, hi: int, ends_with_stop: bool, *, max_words: int,
+def _scare_phrase(doc: Document, lo: int, hi: int, quote: tuple[int, int, bool], *, max_words: int,
                   speech: frozenset[str], window: int) -> str | None:
     """The phrase of a quotation over tokens ``lo:hi`` of ``doc`` if it is a scare quote
-    (the rules of :func:`find_scare_quotes`), else None."""
+    (the rules of :func:`find_scare_quotes`), else None. ``quote`` is the quotation's
+    ``(start, end, ends_with_stop)``; the phrase is its folded text between the marks."""
+    start, end, ends_with_stop = quote
     n = hi - lo
     if n < 1 or n > max_words:
         return None
@@ -196,12 +234,43 @@ def _scare_phrase(doc: Document, lo: int, hi: int, ends_with_stop: bool, *, max_
     after = doc.tokens[hi : min(hi + 3, sent.stop)]
     if any(t in speech for t in before) or any(t in speech for t in after):
         return None
-    return " ".join(doc.tokens[lo:hi])
+    return " ".join(fold(doc.text[start + 1 : end - 1]).split()).rstrip(".,;:!?…")
+
+
+def _quoted_ranges(quotes: list[list[QuoteSpan]], scare: set[tuple[int, int]]):
+    """The quoted text of every article as ranges ``(article, inner start, inner end)``
+    (parallel int arrays, sorted by article then start, not overlapping): the outermost
+    quotations, less the scare quotes (``(article, start)`` of each)."""
+    art, lo, hi = [], [], []
+    for k, qs in enumerate(quotes):
+        outer_end = -1
+        for q in qs:
+            if q.start < outer_end:
+                continue  # inside a quotation already counted
+            outer_end = q.end
+            if (k, q.start) not in scare:
+                art.append(k)
+                lo.append(q.inner_start)
+                hi.append(q.inner_end)
+    return (np.asarray(art, dtype=np.int64), np.asarray(lo, dtype=np.int64), np.asarray(hi, dtype=np.int64))
+
+
+def _inside(r_art, r_lo, r_hi, n_articles: int, art: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    """Whether each position ``pos`` of article ``art`` lies in one of the ranges
+    ``[r_lo, r_hi)`` of its article (ranges as :func:`_quoted_ranges` gives them)."""
+    if not len(r_art) or not len(art):
+        return np.zeros(len(art), dtype=bool)
+    indptr = np.r_[0, np.cumsum(np.bincount(r_art, minlength=n_articles))]
+    j = search_within(indptr, r_lo, art, pos, side="right") - 1  # the last range starting at or before pos
+    ok = j >= 0
+    idx = np.where(ok, indptr[art] + j, 0)
+    return ok & (pos < r_hi[idx])
 
 
 class _Hits(NamedTuple):
     """Hits of the loaded-language analysis as parallel arrays: article (corpus place),
-    character start and end, sentence index, category (place in ``categories_``), term."""
+    character start and end, sentence index, category (place in ``categories_``), term,
+    and whether the hit stands inside a quotation (someone else's words)."""
 
     article: np.ndarray
     start: np.ndarray
@@ -209,11 +278,12 @@ class _Hits(NamedTuple):
     sentence_index: np.ndarray
     category: np.ndarray
     term: np.ndarray
+    in_quote: np.ndarray
 
     @classmethod
     def empty(cls) -> _Hits:
         z = np.zeros(0, dtype=np.int64)
-        return cls(z, z, z, z, z, np.zeros(0, dtype=object))
+        return cls(z, z, z, z, z, np.zeros(0, dtype=object), np.zeros(0, dtype=bool))
 
     def frame(self, corpus: Corpus, categories: list[str]) -> pd.DataFrame:
         """The hits as a table for :func:`make_evidence` (article_id, category, term,
@@ -361,31 +431,48 @@ class LoadedLanguageAnalyzer(Analyzer):
         lex_terms = full[full["category"].str.startswith("attribution")]["term"]
         self.speech_ = SPEECH_VERBS | frozenset(fold(t) for t in lex_terms if " " not in t.strip())
 
-    def _hits(self, corpus: Corpus) -> _Hits:
+    def _hits(self, corpus: Corpus) -> tuple[_Hits, np.ndarray]:
         """Every hit of the lexicon and every scare quote, as arrays, sorted by article id then
-        position (lexicon hits before scare quotes at the same place)."""
+        position (lexicon hits before scare quotes at the same place); and the number of
+        tokens inside quotations in each article.
+
+        Quotations are those of :func:`framing.quotemarks.find_quotations`; a scare quote is
+        the writer's own word, not a quotation, so its words (and the scare quote itself)
+        count as the writer's.
+        """
         arts = corpus.articles
+        quotes = [find_quotations(a.document_text) for a in arts]
+        found = [(k, a, b, stop) for k, art in enumerate(arts) for a, b, stop in _quote_candidates(art.document_text, quotes[k])]
+        scare = self._scare_hits(corpus, found) if found else _Hits.empty()
+        q_art, q_lo, q_hi = _quoted_ranges(quotes, set(zip(scare.article.tolist(), scare.start.tolist())))
+        flat = corpus.flat_tokens()
+        quoted_words = np.bincount(
+            q_art,
+            weights=search_within(flat.indptr, flat.starts, q_art, q_hi) - search_within(flat.indptr, flat.starts, q_art, q_lo),
+            minlength=len(arts),
+        ).astype(np.int64)
         parts = []
         if self.matcher_ is not None:
             m = self.matcher_.find_arrays(corpus)
             if len(m.article):
                 row = self.matcher_.keys(m.entry).astype(np.int64)  # lexicon row of each hit
                 cat = self.lex_category_[row]
-                keep = keep_longest_mask(m.article, cat, m.token_start, m.token_end)
-                parts.append(_Hits(m.article[keep], m.start[keep], m.end[keep], m.sentence_index[keep],
-                                   cat[keep], self.lex_term_[row[keep]]))
-        if SCARE_QUOTE in self.categories_:
-            found = [(k, a, b, stop) for k, art in enumerate(arts) for a, b, stop in _quote_candidates(art.document_text)]
-            if found:
-                parts.append(self._scare_hits(corpus, found))
+                # one reading per span: a phrase inside a longer lexicon phrase of any category
+                # is not counted again ("immigrants" in "undocumented immigrants")
+                keep = keep_longest_mask(m.article, np.zeros_like(cat), m.token_start, m.token_end)
+                art, start = m.article[keep], m.start[keep]
+                parts.append(_Hits(art, start, m.end[keep], m.sentence_index[keep], cat[keep],
+                                   self.lex_term_[row[keep]], _inside(q_art, q_lo, q_hi, len(arts), art, start)))
+        if SCARE_QUOTE in self.categories_ and len(scare.article):
+            parts.append(scare)
         if not parts:
-            return _Hits.empty()
+            return _Hits.empty(), quoted_words
         h = _Hits(*(np.concatenate(cols) for cols in zip(*parts)))
         ids = np.array([a.id for a in arts], dtype=object)
         id_rank = np.empty(len(ids), dtype=np.int64)
         id_rank[np.argsort(ids, kind="stable")] = np.arange(len(ids))
         order = np.lexsort((h.start, id_rank[h.article]))  # by article id, then position (stable)
-        return _Hits(*(col[order] for col in h))
+        return _Hits(*(col[order] for col in h)), quoted_words
 
     def _scare_hits(self, corpus: Corpus, found: list[tuple[int, int, int, bool]]) -> _Hits:
         """The scare quotes among the quotations ``(article, start, end, ends_with_stop)``."""
@@ -399,7 +486,7 @@ class LoadedLanguageAnalyzer(Analyzer):
         rows, phrases = [], []
         for i in np.flatnonzero((n >= 1) & (n <= self.max_quote_words)).tolist():
             doc = corpus.document(arts[k[i]])
-            phrase = _scare_phrase(doc, int(lo[i]), int(hi[i]), found[i][3], max_words=self.max_quote_words,
+            phrase = _scare_phrase(doc, int(lo[i]), int(hi[i]), found[i][1:], max_words=self.max_quote_words,
                                    speech=self.speech_, window=SPEECH_WINDOW)
             if phrase is not None:
                 rows.append(i)
@@ -409,14 +496,17 @@ class LoadedLanguageAnalyzer(Analyzer):
         sentence = np.maximum(search_within(sents.indptr, sents.starts, k[rows], a[rows], side="right") - 1, 0)
         term = np.empty(len(rows), dtype=object)
         term[:] = phrases
-        cat = np.full(len(rows), self.categories_.index(SCARE_QUOTE), dtype=np.int64)
-        return _Hits(k[rows], a[rows], b[rows], sentence, cat, term)
+        code = self.categories_.index(SCARE_QUOTE) if SCARE_QUOTE in self.categories_ else -1
+        cat = np.full(len(rows), code, dtype=np.int64)
+        return _Hits(k[rows], a[rows], b[rows], sentence, cat, term, np.zeros(len(rows), dtype=bool))
 
     def _transform(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
-        hits = self._hits(corpus)
+        hits, quoted_words = self._hits(corpus)
         arts = corpus.articles
         if not arts:
-            return {"loaded": pd.DataFrame(columns=COLUMNS), "loaded_evidence": make_evidence(corpus, None, ["category", "term"])}
+            ev = make_evidence(corpus, None, ["category", "term"])
+            ev["in_quote"] = np.zeros(0, dtype=bool)
+            return {"loaded": pd.DataFrame(columns=COLUMNS), "loaded_evidence": ev}
         # Every key becomes an integer code whose order is the order of its labels, so the
         # counting, joining and sorting below run on arrays (the result is the same as
         # pandas' sorted groupby on the labels).
@@ -429,12 +519,15 @@ class LoadedLanguageAnalyzer(Analyzer):
         art_out, out_labels = pd.factorize(np.array([a.outlet for a in arts], dtype=object), sort=True)
         n_ev, n_out = len(ev_labels), len(out_labels)
         art_words = np.diff(corpus.flat_tokens().indptr)
+        art_writer = art_words - quoted_words  # the writer's own words: outside quotations
         # exposure per event and outlet (+ corpus-wide); articles without an event only count in "all"
         own = art_ev != ALL
         cell_art = np.r_[art_ev[own] * n_out + art_out[own], ALL * n_out + art_out]
         cell_w = np.r_[art_words[own], art_words]
         cells = np.unique(cell_art)  # (event, outlet) cells with articles, sorted
         cell_words = np.bincount(cell_art, weights=cell_w, minlength=n_ev * n_out)[cells].astype(np.int64)
+        cell_writer = np.bincount(cell_art, weights=np.r_[art_writer[own], art_writer],
+                                  minlength=n_ev * n_out)[cells].astype(np.int64)
         ev_words = np.bincount(cells // n_out, weights=cell_words, minlength=n_ev)
         cats = list(self.categories_)
         n_cat = len(cats)
@@ -448,11 +541,13 @@ class LoadedLanguageAnalyzer(Analyzer):
             key_out = np.r_[h_out[sel], h_out]
             key_ct = np.r_[term_code[sel], term_code]
             key_cat = np.r_[cat_code[sel], cat_code]
+            key_writer = np.r_[~hits.in_quote[sel], ~hits.in_quote].astype(float)
             n_term = len(term_labels)
             # groups sorted by event, outlet, category name, term (pandas' groupby order)
             cat_rank = np.argsort(np.argsort(np.array(cats, dtype=object), kind="stable"), kind="stable")
             combined = ((key_ev * n_out + key_out) * n_cat + cat_rank[key_cat]) * n_term + key_ct
-            uniq, counts = np.unique(combined, return_counts=True)
+            uniq, inv, counts = np.unique(combined, return_inverse=True, return_counts=True)
+            t_writer = np.bincount(inv.ravel(), weights=key_writer, minlength=len(uniq)).astype(np.int64)
             t_term = uniq % n_term
             rest = uniq // n_term
             by_rank = np.argsort(cat_rank)
@@ -461,25 +556,33 @@ class LoadedLanguageAnalyzer(Analyzer):
             t_counts = counts.astype(np.int64)
         else:
             term_labels = np.array([], dtype=object)
-            t_term = t_cat = t_cell = t_counts = np.zeros(0, dtype=np.int64)
+            t_term = t_cat = t_cell = t_counts = t_writer = np.zeros(0, dtype=np.int64)
         # total rows: every (event, outlet) cell x every category, in category order
         tot_cell = np.repeat(cells, n_cat)
         tot_cat = np.tile(np.arange(n_cat), len(cells))
         tot_counts = np.zeros(n_ev * n_out * n_cat, dtype=np.int64)
         np.add.at(tot_counts, t_cell * n_cat + t_cat, t_counts)
+        tot_writer = np.zeros(n_ev * n_out * n_cat, dtype=np.int64)
+        np.add.at(tot_writer, t_cell * n_cat + t_cat, t_writer)
         tot_counts = tot_counts[tot_cell * n_cat + tot_cat]
+        tot_writer = tot_writer[tot_cell * n_cat + tot_cat]
         # the table: total rows, then term rows (term code -1 marks a total)
         r_cell = np.r_[tot_cell, t_cell]
         r_cat = np.r_[tot_cat, t_cat]
         r_term = np.r_[np.full(len(tot_cell), -1), t_term]
         count = np.r_[tot_counts, t_counts]
+        count_writer = np.r_[tot_writer, t_writer]
         words_of_cell = np.zeros(n_ev * n_out, dtype=np.int64)
         words_of_cell[cells] = cell_words
+        writer_of_cell = np.zeros(n_ev * n_out, dtype=np.int64)
+        writer_of_cell[cells] = cell_writer
         r_ev, r_out = r_cell // n_out, r_cell % n_out
         k = count.astype(float)
         n = words_of_cell[r_cell].astype(float)
         with np.errstate(invalid="ignore", divide="ignore"):
             per_1k = np.where(n > 0, k / n * 1000.0, np.nan)
+            n_writer = writer_of_cell[r_cell].astype(float)
+            per_1k_writer = np.where(n_writer > 0, count_writer / np.maximum(n_writer, 1) * 1000.0, np.nan)
         lo, hi = poisson_rate_interval(k, n, confidence=self.confidence)
         # the other outlets of the same event: their count of the same term and their words
         ect = (r_ev * n_cat + r_cat) * (len(term_labels) + 1) + (r_term + 1)
@@ -518,11 +621,18 @@ class LoadedLanguageAnalyzer(Analyzer):
                 "p_value": pv,
                 "q_value": q,
                 "too_little_data": count < self.min_count,
+                "count_writer": count_writer,
+                "n_words_writer": n_writer.astype(np.int64),
+                "per_1k_writer": per_1k_writer,
+                "count_quoted": count - count_writer,
             }
         ).iloc[order]
         loaded = table[COLUMNS].reset_index(drop=True)
         loaded["count"] = loaded["count"].astype(np.int64)
         loaded["n_words"] = loaded["n_words"].astype(np.int64)
         loaded["too_little_data"] = loaded["too_little_data"].astype(bool)
+        for col in ("count_writer", "n_words_writer", "count_quoted"):
+            loaded[col] = loaded[col].astype(np.int64)
         ev = make_evidence(corpus, hits.frame(corpus, cats) if len(hits.article) else None, ["category", "term"])
+        ev["in_quote"] = hits.in_quote.astype(bool) if len(hits.article) else np.zeros(0, dtype=bool)
         return {"loaded": loaded, "loaded_evidence": ev}
