@@ -9,7 +9,7 @@ from __future__ import annotations
 from .tables import Column as C
 from .tables import TableSpec
 
-__all__ = ["ARTICLES", "EVENTS"]
+__all__ = ["ARTICLES", "EVENTS", "HEADLINES"]
 
 ARTICLES = TableSpec(
     "articles",
@@ -47,4 +47,25 @@ EVENTS = TableSpec(
     ),
     keys=("event",),
     kind="corpus",
+)
+
+HEADLINES = TableSpec(
+    "headlines",
+    "One row per finding that stands in a headline (from every analysis's evidence): what each outlet "
+    "puts in its headlines, and whether the body repeats it.",
+    (
+        C("event", "str", "event label"),
+        C("outlet", "str", "outlet name"),
+        C("article_id", "str", "the article"),
+        C("headline", "str", "the headline"),
+        C("analysis", "str", "the analysis that found it (`naming`, `loaded`, ...)"),
+        C("table", "str", "its evidence table"),
+        C("label", "str", "what was found: the evidence table's key values joined by ` / ` (e.g. `Kyiv / Kiev`)"),
+        C("match", "str", "the words in the headline"),
+        C("start", "int", "character offset in the article's text (the headline comes first)"),
+        C("end", "int", "character offset just after the match"),
+        C("in_body", "bool", "the same finding (same label) also stands in the article's body"),
+    ),
+    keys=("event", "outlet", "article_id", "table", "label", "start"),
+    kind="main",
 )

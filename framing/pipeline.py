@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -11,11 +10,13 @@ import pandas as pd
 from ._log import logger
 from .analyses import ANALYZERS, DEFAULT_ANALYSES, Analyzer
 from .corpus import Corpus, check_corpus
-from .corpus_tables import ARTICLES, EVENTS
+from .corpus_tables import ARTICLES, EVENTS, HEADLINES
 from .errors import ParameterError
 from .events import events_table, group_events
+from .parallel import run_analyses
 from .results import Results
 from .tables import TableSpec, conform
+from .views import headline_view
 
 __all__ = ["analyze", "articles_table", "ARTICLES_COLUMNS"]
 
@@ -58,6 +59,8 @@ def analyze(
     event_threshold: float = 0.15,
     window_days: int = 7,
     params: Mapping[str, Mapping[str, Any]] | None = None,
+    n_jobs: int | None = None,
+    client: Any = None,
 ) -> Results:
     """Group events (unless given) and run the analyses; returns :class:`Results`.
 
@@ -72,6 +75,12 @@ def analyze(
         Passed to :func:`framing.group_events` when the input gives no events.
     params:
         Per-analysis constructor arguments, e.g. ``{"naming": {"lexicons": [...]}}``.
+    n_jobs:
+        Analyses run side by side in this many processes (as in scikit-learn: ``-1``
+        all CPUs); ``None`` (default) or ``1`` runs them one after the other. Tables
+        are identical either way (see :mod:`framing.parallel`).
+    client:
+        A ``dask.distributed.Client``: the analyses run on its cluster (extra ``dask``).
 
     Returns
     -------
@@ -91,12 +100,14 @@ def analyze(
     for analyzer in analyzers:
         specs.update({t.name: t for t in analyzer.tables})
     timings: dict[str, float] = {}
-    for analyzer in analyzers:
-        t0 = time.perf_counter()
-        out = analyzer.fit_transform(grouped)
-        timings[analyzer.name] = time.perf_counter() - t0
+    for analyzer, (out, seconds) in zip(analyzers, run_analyses(analyzers, grouped, n_jobs=n_jobs, client=client)):
+        timings[analyzer.name] = seconds
         logger.info("analysis %s: %.2fs", analyzer.name, timings[analyzer.name])
         tables.update(out)
+    # the headline view over every analysis's evidence (a derived table, no new measurement)
+    specs[HEADLINES.name] = HEADLINES
+    owners = {t.name: a.name for a in analyzers for t in a.tables}
+    tables[HEADLINES.name] = headline_view(grouped, tables, specs, owners)
     return Results(grouped, tables, specs=specs,
                    params={"event_threshold": event_threshold, "window_days": window_days,
                            "analyses": [a.name for a in analyzers], "timings": timings})

@@ -82,7 +82,8 @@ def test_tables_match_their_declaration(name, corpus_name, request):
 
 def test_analyze_tables_match_their_declaration(example):
     results = framing.analyze(example)
-    assert list(results) == ["articles", "events", *(t for n in results.analyses for t in ANALYZERS[n].table_names())]
+    assert list(results) == ["articles", "events", *(t for n in results.analyses for t in ANALYZERS[n].table_names()),
+                             "headlines"]
     for name, df in results.items():
         assert results.specs[name].check(df) == [], name
 

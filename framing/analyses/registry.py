@@ -71,7 +71,7 @@ def register_analyzer(cls: type[Analyzer], *, default: bool = True) -> type[Anal
     if old is not None and old is not cls:
         raise ParameterError(f"An analysis named {cls.name!r} is already registered ({old.__name__}).")
     taken = {t: other for other in ANALYZERS.values() if other is not cls for t in other.table_names()}
-    clash = [t for t in cls.table_names() if t in taken or t in ("articles", "events")]
+    clash = [t for t in cls.table_names() if t in taken or t in ("articles", "events", "headlines")]
     if clash:
         owner = ", ".join(f"{t} ({taken[t].__name__ if t in taken else 'corpus'})" for t in clash)
         raise ParameterError(f"{cls.__name__} declares table names already taken: {owner}.")
@@ -92,9 +92,9 @@ def unregister_analyzer(name: str) -> None:
 
 def table_specs(analyses: list[type[Analyzer]] | None = None) -> dict[str, TableSpec]:
     """Every declared table (corpus tables first), by name."""
-    from ..corpus_tables import ARTICLES, EVENTS
+    from ..corpus_tables import ARTICLES, EVENTS, HEADLINES
 
-    specs = {ARTICLES.name: ARTICLES, EVENTS.name: EVENTS}
+    specs = {ARTICLES.name: ARTICLES, EVENTS.name: EVENTS, HEADLINES.name: HEADLINES}
     for cls in analyses if analyses is not None else ANALYZERS.values():
         specs.update({t.name: t for t in cls.tables})
     return specs
@@ -102,10 +102,11 @@ def table_specs(analyses: list[type[Analyzer]] | None = None) -> dict[str, Table
 
 def tables_page() -> str:
     """The docs' tables page (docs/tables.md), generated from the declarations."""
-    from ..corpus_tables import ARTICLES, EVENTS
+    from ..corpus_tables import ARTICLES, EVENTS, HEADLINES
     from ..tables import tables_markdown
 
-    groups: list[tuple[str, list[TableSpec]]] = [("Corpus", [ARTICLES, EVENTS])]
+    groups: list[tuple[str, list[TableSpec]]] = [("Corpus", [ARTICLES, EVENTS]),
+                                                 ("Views across the analyses", [HEADLINES])]
     for cls in BUILTIN:
         title = (cls.__doc__ or cls.__name__).strip().splitlines()[0].rstrip(".")
         groups.append((f"`{cls.name}`: {title} (`{cls.__name__}`)", list(cls.tables)))
