@@ -2,9 +2,18 @@
 
 When every article carries an event label (an ``event`` column), that grouping is
 kept. Otherwise articles are grouped by content similarity: TF-IDF over their words
-(names, places and numbers weigh most because they are rare), cosine similarity,
-pairs further apart in time than ``window_days`` (when both dates are known) never
-joined, then average-linkage clustering cut at ``threshold``.
+(names, places and numbers weigh most because they are rare), cosine similarity
+weighted down as the days between two articles grow (it halves every ``half_life``
+days: reports of one event appear within a day or two, a related event two days later
+shares words but not the day), then average linkage on the sparse graph of each
+article's strongest links (:mod:`framing.event_linkage`), cut at ``threshold``. No
+event spans more than ``window_days`` between its first and last date, so a chain of
+similar articles never grows into a corpus-wide event, and memory grows with the
+number of articles, not its square.
+
+Given events of topic size (hundreds of articles, or months of dates: an "elections"
+column) are flagged in :func:`events_table` (``flag`` and ``advice``), and split into
+events with ``split_topics=True``.
 
 Serial events (rounds of talks, summits, votes) share almost all their words; what
 tells them apart is the ordinal in the headline and lead: "first summit" against
@@ -16,26 +25,25 @@ after the first: they conflict with "first" only.
 
 from __future__ import annotations
 
-from typing import Literal
-
+import math
 import re
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.sparse.csgraph import connected_components
-from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 
+from ._log import logger
 from ._validation import check_number, check_option
-from .analyses.base import check_corpus
-from .corpus import Corpus
+from .corpus import Corpus, check_corpus
+from .event_linkage import constrained_average_linkage, sparse_neighbours
 
-__all__ = ["group_events", "events_table", "similarity_matrix", "round_ordinals", "EVENT_COLUMNS"]
+__all__ = ["EVENT_COLUMNS", "events_table", "group_events", "round_ordinals", "similarity_matrix", "topic_flag"]
 
 #: Columns of :func:`events_table`.
-EVENT_COLUMNS = ["event", "n_articles", "n_outlets", "outlets", "first_date", "last_date", "keywords", "method"]
+EVENT_COLUMNS = ["event", "n_articles", "n_outlets", "outlets", "first_date", "last_date", "keywords", "method",
+                 "flag", "advice"]
 
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "also", "new", "year", "years"}
 
@@ -45,7 +53,7 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 _ROUND_RE = re.compile(
     r"\b(" + "|".join(_ORDINALS) + r")\s+(?:[\w-]+\s+){0,2}?"
     r"(round|summit|meeting|session|talks?|negotiations|vote|hearing|debate|visit|conference)s?\b",
-    re.I,
+    re.IGNORECASE,
 )
 #: Sentences of the lead searched for round ordinals (after the headline).
 LEAD_SENTENCES = 3
@@ -83,6 +91,13 @@ def _conflicts(ma: np.ndarray, mb: np.ndarray) -> np.ndarray:
     compatible_later = (later_a & ~first_b) | (later_b & ~first_a)
     return (ma != 0) & (mb != 0) & ((ma & mb) == 0) & ~compatible_later
 
+
+#: Links weaker than this fraction of the threshold are not kept (they would count as 0).
+NEIGHBOUR_FLOOR = 0.5
+
+#: Two groups stay apart when their mean similarity is below this fraction of the mean
+#: similarity within the looser group (see :func:`framing.event_linkage.constrained_average_linkage`).
+COHESION = 0.6
 
 #: Weight of headline words against body words in the grouping features.
 TITLE_WEIGHT = 2
@@ -137,6 +152,10 @@ def group_events(
     window_days: int = 7,
     method: Literal["auto", "given", "similarity"] = "auto",
     ordinals: bool = True,
+    half_life: float = 2.0,
+    max_neighbours: int = 30,
+    cohesion: float = COHESION,
+    split_topics: bool = False,
     chunk_size: int = 2000,
 ) -> Corpus:
     """Return a new corpus whose articles carry event labels.
@@ -158,8 +177,23 @@ def group_events(
     ordinals:
         Never join articles whose headline or lead name different rounds ("first
         summit", "second round").
+    half_life:
+        Days over which the similarity of two dated articles halves (0: no decay).
+        Articles on one event appear within a day or two of each other; a related
+        event two days later (talks after a strike) shares words but not the day.
+    max_neighbours:
+        Links each article keeps to its most similar articles (memory bound: the
+        graph has at most this many links per article).
+    cohesion:
+        Two groups of two or more articles stay apart when their mean similarity is
+        below this fraction of the mean similarity within the looser group (0: off).
+    split_topics:
+        With given events: split each group of topic size (see :func:`topic_flag`) into
+        events by content and date, labelled ``"<given>/E01"``, ... (other groups are
+        kept). Without it such groups are kept, and flagged in :func:`events_table`.
     chunk_size:
-        Rows of the similarity matrix computed at a time (memory bound).
+        Unused; kept for compatibility (blocks are now sized by
+        :data:`framing.event_linkage.BLOCK_CELLS`).
 
     Returns
     -------
@@ -182,6 +216,9 @@ def group_events(
     check_number("threshold", threshold, owner="group_events", low=0.0, high=1.0)
     check_number("window_days", window_days, owner="group_events", low=0, integer=True)
     check_option("method", method, ("auto", "given", "similarity"), owner="group_events")
+    check_number("half_life", half_life, owner="group_events", low=0.0)
+    check_number("max_neighbours", max_neighbours, owner="group_events", low=1, integer=True)
+    check_number("cohesion", cohesion, owner="group_events", low=0.0, high=1.0)
     n = len(corpus)
     if n == 0:
         return corpus
@@ -190,7 +227,9 @@ def group_events(
         if not given:
             missing = [a.id for a in corpus if a.event is None][:5]
             raise ValueError(f"group_events(method='given'): articles without an event, e.g. {missing}.")
-        return corpus.with_events({a.id: a.event for a in corpus}, method="given")
+        options = {"threshold": threshold, "window_days": window_days, "ordinals": ordinals,
+                   "half_life": half_life, "max_neighbours": max_neighbours, "cohesion": cohesion}
+        return _given_events(corpus, split_topics, options)
 
     X, _ = _features(corpus)
     days = np.array(
@@ -198,64 +237,18 @@ def group_events(
     )
     rounds = round_ordinals(corpus) if ordinals else [frozenset()] * n
     masks = _round_masks(rounds)
-    # Sparse graph of pairs above threshold within the date window. Rows are taken in date
-    # order, so each block of rows is compared only with the articles dated within the
-    # window of its dates (and with the undated ones).
-    by_date = np.argsort(days, kind="stable")  # undated (NaN) last
-    sorted_days = days[by_date]
-    n_dated = int(np.count_nonzero(~np.isnan(days)))
-    undated = by_date[n_dated:]
-    rows, cols = [], []
-    for lo in range(0, n, chunk_size):
-        block_rows = by_date[lo : lo + chunk_size]
-        d_block = sorted_days[lo : lo + chunk_size]
-        d_block = d_block[~np.isnan(d_block)]
-        if len(d_block) < len(block_rows):  # the block holds undated articles: compare with all
-            cand = np.arange(n)
-        else:
-            a = np.searchsorted(sorted_days[:n_dated], d_block.min() - window_days, side="left")
-            b = np.searchsorted(sorted_days[:n_dated], d_block.max() + window_days, side="right")
-            cand = np.sort(np.concatenate([by_date[a:b], undated]))
-        block = (X[block_rows] @ X[cand].T).tocoo()
-        r, c = block_rows[block.row], cand[block.col]
-        keep = (block.data >= threshold) & (r != c)
-        r, c = r[keep], c[keep]
-        dr, dc = days[r], days[c]
-        far = ~np.isnan(dr) & ~np.isnan(dc) & (np.abs(dr - dc) > window_days)
-        if ordinals:
-            far |= _conflicts(masks[r], masks[c])
-        rows.append(r[~far])
-        cols.append(c[~far])
-    r = np.concatenate(rows)
-    c = np.concatenate(cols)
-    graph = sp.csr_matrix((np.ones(len(r)), (r, c)), shape=(n, n))
-    n_comp, comp = connected_components(graph, directed=False)
 
-    labels = np.full(n, -1, dtype=np.int64)
-    next_label = 0
-    by_comp = np.argsort(comp, kind="stable")
-    comp_first = np.searchsorted(comp[by_comp], np.arange(n_comp + 1))
-    for k in range(n_comp):
-        members = by_comp[comp_first[k] : comp_first[k + 1]]
-        if len(members) <= 2:
-            labels[members] = next_label
-            next_label += 1
-            continue
-        sub = X[members]
-        sim = (sub @ sub.T).toarray()
-        d = days[members]
-        far = ~np.isnan(d[:, None]) & ~np.isnan(d[None, :]) & (np.abs(d[:, None] - d[None, :]) > window_days)
-        if ordinals:
-            mm = masks[members]
-            far |= _conflicts(mm[:, None], mm[None, :])
-        sim[far] = 0.0
-        dist = np.clip(1.0 - sim, 0.0, 1.0)
-        np.fill_diagonal(dist, 0.0)
-        Z = linkage(squareform(dist, checks=False), method="average")
-        sub_labels = fcluster(Z, t=1.0 - threshold, criterion="distance")
-        for s in np.unique(sub_labels):
-            labels[members[sub_labels == s]] = next_label
-            next_label += 1
+    def allowed(r: np.ndarray, c: np.ndarray) -> np.ndarray:
+        return ~_conflicts(masks[r], masks[c])
+
+    graph = sparse_neighbours(
+        X, days, floor=NEIGHBOUR_FLOOR * threshold, window_days=window_days, half_life=half_life,
+        max_neighbours=max_neighbours, allowed=allowed if ordinals else None,
+    )
+    labels = constrained_average_linkage(
+        graph, threshold, days, window_days, masks,
+        conflicts=lambda a, b: bool(_conflicts(np.array([a]), np.array([b]))[0]), cohesion=cohesion,
+    )
 
     # Order events by first date, then by first appearance.
     order_key: dict[int, tuple[float, int]] = {}
@@ -273,33 +266,111 @@ def group_events(
     return corpus.with_events({a.id: names[int(labels[i])] for i, a in enumerate(corpus)}, method="similarity")
 
 
-def events_table(corpus: Corpus, *, n_keywords: int = 5) -> pd.DataFrame:
-    """One row per event: size, outlets, date range and keywords (the grouping, for checking).
+#: A group with at least this many articles looks like a topic, not one event.
+TOPIC_ARTICLES = 200
+#: A group whose dates span more than this many days looks like a topic, not one event.
+TOPIC_DAYS = 31
 
-    Keywords are the terms with the highest summed TF-IDF weight in the event.
+
+def topic_flag(n_articles: int, span_days: float) -> tuple[str, str]:
+    """``(flag, advice)`` for a group of ``n_articles`` spanning ``span_days`` days.
+
+    The flag is ``"topic"`` for a group of topic size (at least :data:`TOPIC_ARTICLES`
+    articles, or dates more than :data:`TOPIC_DAYS` days apart), else ``""``.
+
+    >>> topic_flag(412, 180)[0], topic_flag(8, 1)[0]
+    ('topic', '')
+    """
+    reasons = []
+    if n_articles >= TOPIC_ARTICLES:
+        reasons.append(f"{n_articles} articles")
+    if not math.isnan(span_days) and span_days > TOPIC_DAYS:
+        reasons.append(f"dates {int(span_days)} days apart")
+    if not reasons:
+        return "", ""
+    return "topic", (
+        f"Looks like a topic, not one event ({' and '.join(reasons)}): comparisons within it mix "
+        "different events. Give one event per story, or let framing split it: "
+        "group_events(corpus, split_topics=True)."
+    )
+
+
+def _given_events(corpus: Corpus, split: bool, options: dict) -> Corpus:
+    """The given events, with the groups of topic size split by similarity when ``split``."""
+    labels: dict[str, str] = {}
+    topics = []
+    for name, arts in corpus.by_event().items():
+        dates = [a.date for a in arts if a.date is not None]
+        span = (max(dates) - min(dates)).days if dates else float("nan")
+        if not topic_flag(len(arts), span)[0]:
+            continue
+        topics.append(name)
+        if split:
+            sub = group_events(corpus.subset(a.id for a in arts), method="similarity", **options)
+            labels.update({a.id: f"{name}/{a.event}" for a in sub})
+    if not topics:
+        return corpus.with_events({a.id: str(a.event) for a in corpus}, method="given")
+    if not split:
+        logger.warning(
+            "%d given event(s) look like topics, not events (e.g. %r): comparisons within them mix "
+            "different events. Give one event per story, or split them with "
+            "group_events(corpus, split_topics=True).", len(topics), topics[0])
+        return corpus.with_events({a.id: str(a.event) for a in corpus}, method="given")
+    logger.info("split %d given topic(s) into %d events", len(topics), len(set(labels.values())))
+    return corpus.with_events({a.id: labels.get(a.id, str(a.event)) for a in corpus}, method="given, topics split")
+
+
+def events_table(corpus: Corpus, *, n_keywords: int = 5) -> pd.DataFrame:
+    """One row per event: size, outlets, date range, keywords and a topic flag (for checking).
+
+    Keywords are the terms with the highest summed TF-IDF weight in the event. ``flag``
+    is ``"topic"`` for a group of topic size (see :func:`topic_flag`), with ``advice``.
     """
     corpus = check_corpus(corpus, "events_table")
     if not corpus.has_events:
         return pd.DataFrame(columns=EVENT_COLUMNS)
     X, terms = _features(corpus)
-    ev = np.array([a.event for a in corpus], dtype=object)
+    arts = [a for a in corpus if a.event is not None]
+    rows_of = np.array([i for i, a in enumerate(corpus) if a.event is not None], dtype=np.int64)
+    codes, names = pd.factorize(np.array([a.event for a in arts], dtype=object), sort=True)
+    n_ev = len(names)
+    # summed weights per event: one sparse product, never a loop over events x articles
+    member = sp.csr_matrix((np.ones(len(codes)), (codes, rows_of)), shape=(n_ev, len(corpus)))
+    weight = (member @ X).tocsr() if X.shape[1] else None
+    df = pd.DataFrame({
+        "code": codes,
+        "outlet": [a.outlet for a in arts],
+        "date": pd.to_datetime(pd.Series([a.date for a in arts], dtype=object), errors="coerce"),
+    })
+    g = df.groupby("code", sort=True)
+    size = g.size().to_numpy()
+    first, last = g["date"].min(), g["date"].max()
+    outlets = g["outlet"].agg(lambda s: sorted(set(s)))
     rows = []
-    for name, arts in corpus.by_event().items():
-        idx = np.flatnonzero(ev == name)
-        w = np.asarray(X[idx].sum(axis=0)).ravel() if X.shape[1] else np.zeros(0)
-        top = terms[np.argsort(-w, kind="stable")[:n_keywords]] if len(w) else []
-        dates = [a.date for a in arts if a.date is not None]
-        outlets = sorted({a.outlet for a in arts})
+    for k in range(n_ev):
+        if weight is not None and weight.indptr[k + 1] > weight.indptr[k]:
+            cols = weight.indices[weight.indptr[k]:weight.indptr[k + 1]]
+            vals = weight.data[weight.indptr[k]:weight.indptr[k + 1]]
+            order = np.lexsort((cols, -vals))[:n_keywords]
+            top = terms[cols[order]]
+        else:
+            top = []
+        f, la = first.iloc[k], last.iloc[k]
+        span = (la - f).days if not (pd.isna(f) or pd.isna(la)) else float("nan")
+        flag, advice = topic_flag(int(size[k]), span)
+        outs = outlets.iloc[k]
         rows.append(
             {
-                "event": name,
-                "n_articles": len(arts),
-                "n_outlets": len(outlets),
-                "outlets": "; ".join(outlets),
-                "first_date": pd.Timestamp(min(dates)) if dates else pd.NaT,
-                "last_date": pd.Timestamp(max(dates)) if dates else pd.NaT,
+                "event": names[k],
+                "n_articles": int(size[k]),
+                "n_outlets": len(outs),
+                "outlets": "; ".join(outs),
+                "first_date": f if not pd.isna(f) else pd.NaT,
+                "last_date": la if not pd.isna(la) else pd.NaT,
                 "keywords": ", ".join(str(t) for t in top),
                 "method": corpus.event_method or "",
+                "flag": flag,
+                "advice": advice,
             }
         )
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
