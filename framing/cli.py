@@ -53,6 +53,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="set an analysis parameter, e.g. --param naming.min_count=3 or "
                              "--param 'naming.lexicons=[\"ukraine_places\"]' (VALUE is JSON, else text); "
                              "repeatable")
+        sp.add_argument("--n-jobs", type=int, default=None, metavar="N",
+                        help="run the analyses in N processes (-1: all CPUs; default: one after the other)")
+        sp.add_argument("--dask", metavar="ADDRESS", default=None,
+                        help="run the analyses on a Dask cluster: its scheduler (tcp://host:8786) or 'local' "
+                             "(needs the extra: pip install 'framing[dask]')")
         sp.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
         sp.add_argument("-q", "--quiet", action="store_true", help="only errors")
 
@@ -125,8 +130,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         corpus = _load(args)
         analyses = [a.strip() for a in args.analyses.split(",") if a.strip()]
         params = parse_params(args.param)
+        client = None
+        if args.dask:
+            from .parallel import connect
+
+            client = connect(args.dask)
         results = analyze(corpus, analyses=analyses, params=params, event_threshold=args.event_threshold,
-                          window_days=args.window_days)
+                          window_days=args.window_days, n_jobs=args.n_jobs, client=client)
     except FramingError as exc:
         print(f"framing: error: {exc}", file=sys.stderr)
         return 1
