@@ -187,3 +187,170 @@ def test_html_page(tmp_path):
     assert a.outlet == "Example News"
     assert str(a.date) == "2025-05-16"
     assert [s.reason for s in c.skipped] == ["not an article"]
+
+
+# -- hostile input (issue 15): one bad input never sinks the rest -----------------------------
+
+def _reasons(c):
+    return {(s.source.rsplit("/", 1)[-1], s.line): s.reason for s in c.skipped}
+
+
+def test_bad_files_in_a_folder_are_skipped_and_the_rest_loads(tmp_path):
+    (tmp_path / "good.txt").write_text("Title\n\nKyiv said no. Talks ended.", encoding="utf-8")
+    (tmp_path / "deep.json").write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    (tmp_path / "invalid.json").write_text('{"text": "Kyiv', encoding="utf-8")
+    (tmp_path / "nocolumn.csv").write_text("foo,bar\n1,2\n", encoding="utf-8")
+    (tmp_path / "rows.jsonl").write_text(json.dumps({"text": "Kiev said yes."}) + "\n" + "[" * 5000 + "]" * 5000,
+                                         encoding="utf-8")
+    c = load_corpus(tmp_path)
+    assert sorted(a.id for a in c) == ["good", "rows-1"]
+    r = _reasons(c)
+    assert r[("deep.json", None)] == "bad file"
+    assert r[("invalid.json", 1)] == "bad file"
+    assert r[("nocolumn.csv", None)] == "bad file"
+    assert r[("rows.jsonl", 2)] == "bad record"
+    detail = {s.source.rsplit("/", 1)[-1]: s.detail for s in c.skipped}
+    assert "nested too deeply" in detail["deep.json"]
+    assert "no text column" in detail["nocolumn.csv"]
+    with pytest.raises(InputError, match="deep.json.*nested too deeply"):
+        load_corpus(tmp_path, strict=True)
+    with pytest.raises(InputError, match="nested too deeply"):  # one file on its own: an error, not a crash
+        load_corpus(tmp_path / "deep.json")
+
+
+def test_ragged_csv_keeps_good_rows_and_names_the_bad_lines(tmp_path):
+    p = tmp_path / "a.csv"
+    p.write_text(
+        "text,outlet\n"                                   # line 1
+        "Kyiv said no.,A\n"                               # 2
+        "too,many,fields\n"                               # 3
+        '"A quoted cell\nover two lines.",B\n'            # 4-5
+        "\n"                                              # 6
+        "short\n"                                         # 7
+        "Kiev said yes.,C\n",                             # 8
+        encoding="utf-8",
+    )
+    c = load_corpus(p)
+    assert [(a.outlet, a.id) for a in c] == [("A", "a-2"), ("B", "a-4"), ("C", "a-8")]
+    assert sorted((s.line, s.reason) for s in c.skipped) == [(3, "bad record"), (7, "bad record")]
+    assert "3 fields where the header has 2" in c.skipped[0].detail
+    with pytest.raises(InputError, match=r"a\.csv, line 3"):
+        load_corpus(p, strict=True)
+
+
+def test_csv_cells_of_any_size(tmp_path):
+    big = "Kyiv said no. " * 20_000  # 280,000 characters, over the csv module's default cell limit
+    pd.DataFrame({"text": [big, "Kiev said yes."]}).to_csv(tmp_path / "a.csv", index=False)
+    assert len(load_corpus(tmp_path / "a.csv")) == 2
+
+
+@pytest.mark.parametrize("value", [-1, "-1", "/1", "12:00", "0.5", "16 May", "x" * 10_000, True])
+def test_values_that_are_no_dates_are_kept_as_metadata(value):
+    c = load_corpus([{"text": "Officials said the talks were useful.", "date": value}])
+    assert c[0].date is None
+    assert c[0].meta["date_unparsed"] == value
+    with pytest.raises(InputError, match="date"):
+        load_corpus([{"text": "Officials said the talks were useful.", "date": value}], strict=True)
+
+
+@pytest.mark.parametrize("value", ["NaT", "nan", "NaN", "null", "None", float("nan"), pd.NaT, None, ""])
+def test_missing_dates_are_none(value):
+    c = load_corpus([{"text": "Officials said the talks were useful.", "date": value}])
+    assert c[0].date is None and "date_unparsed" not in c[0].meta
+
+
+def test_dates_that_are_dates():
+    got = [load_corpus([{"text": "Kyiv said no.", "date": d}])[0].date for d in
+           ("2025-05-16", "16/05/25", "20250516", "May 16, 2025", pd.Timestamp("2025-05-16"))]
+    assert {str(d) for d in got} == {"2025-05-16"}
+
+
+def test_front_matter_time_without_date_is_no_date(tmp_path):
+    (tmp_path / "a.md").write_text("---\ndate: 12:00\n---\nKyiv said no.", encoding="utf-8")
+    a = load_corpus(tmp_path)["a"]
+    assert a.date is None and a.meta["date_unparsed"] == "12:00"
+
+
+def test_bad_paths_are_input_errors():
+    with pytest.raises(InputError, match="too long"):
+        load_corpus("0" * 256)
+    with pytest.raises(InputError, match="path is empty"):
+        load_corpus("")
+    with pytest.raises(InputError, match="path is empty"):
+        load_corpus("   ")
+
+
+# -- nothing invented ----------------------------------------------------------------------------
+
+def test_binary_files_are_not_articles(tmp_path):
+    import random
+
+    rng = random.Random(1)
+    (tmp_path / "noise.txt").write_bytes(bytes(rng.randrange(256) for _ in range(4096)))
+    (tmp_path / "zeros.txt").write_bytes(bytes(1000))
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    (tmp_path / "ok.txt").write_text("Title\n\nKyiv said no.", encoding="utf-8")
+    c = load_corpus(tmp_path)
+    assert [a.id for a in c] == ["ok"]
+    assert {s.source.rsplit("/", 1)[-1]: s.reason for s in c.skipped} == {
+        "noise.txt": "not an article", "zeros.txt": "not an article", "image.txt": "not an article"}
+    assert any("PNG" in s.detail for s in c.skipped)
+
+
+def test_binary_text_in_a_record_is_not_an_article():
+    junk = "".join(chr(i % 32) for i in range(1000)) + "a few words"
+    c = load_corpus([{"text": junk}, {"text": "Kyiv said no."}])
+    assert len(c) == 1 and c.skipped[0].reason == "not an article"
+
+
+def test_text_with_no_letter_is_skipped():
+    c = load_corpus([{"text": "Officials said yes."}, {"text": ":"}, {"text": "12 - 34 !!"}])
+    assert len(c) == 1
+    assert [s.reason for s in c.skipped] == ["no words", "no words"]
+
+
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_wide_encodings_without_bom(tmp_path, enc):
+    (tmp_path / "a.txt").write_bytes("Title\n\nKyïv said no to the talks.".encode(enc))
+    assert load_corpus(tmp_path)["a"].text == "Kyïv said no to the talks."
+
+
+def test_invisible_and_control_characters_are_removed_at_load():
+    c = load_corpus([{"text": "Ky\u200biv said\x00 no to Ky\u00adiv\u2060 talks.\x0cNew line.",
+                      "outlet": "Daily\u200b\x00 Post\n", "title": "A\x07 title"}])
+    a = c[0]
+    assert a.text == "Kyiv said no to Kyiv talks.\nNew line."
+    assert (a.outlet, a.title) == ("Daily Post", "A title")
+    assert c.documents()[0].tokens.count("kyiv") == 2
+
+
+def test_lone_surrogates_from_json_are_removed(tmp_path):
+    (tmp_path / "a.jsonl").write_text('{"text": "Kyiv \\ud800said no.", "outlet": "A\\udfff"}\n', encoding="utf-8")
+    a = load_corpus(tmp_path / "a.jsonl")[0]
+    assert (a.text, a.outlet) == ("Kyiv said no.", "A")
+    a.text.encode("utf-8")  # writable
+
+
+def test_links_out_of_the_folder_are_not_followed(tmp_path):
+    import os
+
+    inside, outside = tmp_path / "in", tmp_path / "out"
+    inside.mkdir()
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Secret\n\nThe outside text.", encoding="utf-8")
+    (inside / "ok.txt").write_text("Title\n\nKyiv said no.", encoding="utf-8")
+    os.symlink(outside / "secret.txt", inside / "link.txt")
+    os.symlink(outside, inside / "linkdir")
+    os.symlink(inside / "loop.txt", inside / "loop.txt")
+    os.symlink(inside, inside / "up")
+    os.symlink(inside / "gone.txt", inside / "broken.txt")
+    os.mkfifo(inside / "pipe.txt")
+    c = load_corpus(inside)
+    assert [a.id for a in c] == ["ok"]
+    assert {s.source.rsplit("/", 1)[-1]: s.reason for s in c.skipped} == {
+        "link.txt": "link outside the folder", "linkdir": "link outside the folder", "loop.txt": "link loop",
+        "up": "link loop", "broken.txt": "unreadable", "pipe.txt": "unsupported file"}
+    c2 = load_corpus(inside, follow_links=True)
+    assert sorted(a.id for a in c2) == ["link", "linkdir/secret", "ok"] or \
+        sorted(a.id for a in c2) == ["link", "ok"]  # the folder's copy of the same text is a duplicate
+    assert "The outside text." in {a.text for a in c2}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean_text", "clean_field", "binary_share", "BINARY_SHARE", "has_letter", "sniff_binary"]
+__all__ = ["BINARY_SHARE", "binary_share", "clean_field", "clean_text", "has_letter", "sniff_binary"]
 
 #: Invisible characters that are removed: soft hyphen, zero-width space, joiners and
 #: non-joiners, direction marks, embeddings, overrides and isolates, word joiner and
@@ -27,18 +27,14 @@ LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 #: Control characters kept as they are.
 KEPT = "\t\n\r"
 
-_table: dict[int, str | None] = {}
-for _c in list(range(0x00, 0x20)) + list(range(0x7F, 0xA0)):
-    if chr(_c) not in KEPT:
-        _table[_c] = None
-for _c in INVISIBLE:
-    _table[ord(_c)] = None
-for _c in LINE_BREAKS:
-    _table[ord(_c)] = "\n"
-for _c in range(0xD800, 0xE000):  # unpaired surrogates cannot be written as UTF-8
-    _table[_c] = None
-_table[0xFFFE] = _table[0xFFFF] = None
-_TABLE = _table
+_TABLE: dict[int, str | None] = {
+    **{c: None for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in KEPT},
+    **{ord(c): None for c in INVISIBLE},
+    **{ord(c): "\n" for c in LINE_BREAKS},
+    **dict.fromkeys(range(0xD800, 0xE000)),  # unpaired surrogates cannot be written as UTF-8
+    0xFFFE: None,
+    0xFFFF: None,
+}
 
 _NEEDS_CLEANING = re.compile(
     "[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f" + INVISIBLE + LINE_BREAKS[-2:] + "\ud800-\udfff\ufffe\uffff]"

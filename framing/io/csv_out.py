@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["csv_cell", "safe_frame", "FORMULA_START"]
+__all__ = ["FORMULA_START", "csv_cell", "safe_frame"]
 
 #: First characters that make a spreadsheet read a cell as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

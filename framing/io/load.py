@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import json
-import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -19,12 +16,12 @@ from ..text import SentenceSplitter
 from .clean import BINARY_SHARE, binary_share, sniff_binary
 from .encoding import decode_bytes
 from .html import extract_html
-from .records import DATE_ERRORS, ArticleBuilder, parse_date, resolve_columns
+from .records import DATE_ERRORS, ArticleBuilder, kind_of, parse_date, resolve_columns
 from .tables import csv_rows, load_table_text, parse_json
 from .textfile import split_text_file
 from .walk import walk_folder
 
-__all__ = ["load_corpus", "TEXT_SUFFIXES", "TABLE_SUFFIXES", "HTML_SUFFIXES"]
+__all__ = ["HTML_SUFFIXES", "TABLE_SUFFIXES", "TEXT_SUFFIXES", "load_corpus"]
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 TABLE_SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv", ".tsv")
@@ -188,7 +185,7 @@ def _load_records(records: list[Any], mapping, builder: ArticleBuilder, *, where
     if not keys:
         if records:
             for i, r in enumerate(records):
-                builder.skip(where, "bad record", f"expected an object with fields, got {type(r).__name__}",
+                builder.skip(where, "bad record", f"expected an object with fields, got {kind_of(r)}",
                              line=first_line + i)
         return
     columns = resolve_columns(keys, mapping, where=where)
@@ -289,8 +286,7 @@ def _load_file(path: Path, mapping, builder: ArticleBuilder, *, encoding, format
         if page is None:
             builder.skip(str(path), "not an article", "no main text found in the HTML page (fewer than 15 words)")
             return
-        fields = {**{k: v for k, v in page.items() if v}, **side}
-        _add_file_article(builder, path, file_id, fields, guessed_outlet=None, folder_outlet=folder_outlet,
+        _add_file_article(builder, path, file_id, {**{k: v for k, v in page.items() if v}, **side}, guessed_outlet=None, folder_outlet=folder_outlet,
                           meta={"author": page.get("author")} if page.get("author") else {})
         return
     parts = split_text_file(raw)

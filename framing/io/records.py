@@ -17,7 +17,7 @@ from ..article import Article, SkippedInput
 from ..errors import InputError, ParameterError
 from .clean import BINARY_SHARE, binary_share, clean_field, clean_text, has_letter
 
-__all__ = ["FIELDS", "FIELD_ALIASES", "ArticleBuilder", "resolve_columns", "parse_date"]
+__all__ = ["FIELDS", "FIELD_ALIASES", "ArticleBuilder", "parse_date", "resolve_columns"]
 
 #: The article fields a record or table column can map to.
 FIELDS = ("id", "outlet", "title", "text", "date", "url", "event", "language")
@@ -187,28 +187,28 @@ class ArticleBuilder:
         src = article.source or "<input>"
         share = binary_share(article.text)
         article = clean_article(article)
-        where = dict(line=line, id=article.id, outlet=article.outlet, title=article.title)
+
+        def skip(reason: str, detail: str, field: str) -> None:
+            self.skip(src, reason, detail, line=line, id=article.id, outlet=article.outlet, title=article.title,
+                      field=field)
+
         if not article.text.strip():
-            self.skip(src, "empty text", "the article has no text", field="text", **where)
+            skip("empty text", "the article has no text", "text")
             return False
         if share > BINARY_SHARE:
-            self.skip(src, "not an article",
-                      f"binary data, not text ({share:.0%} control or undecodable characters)",
-                      field="text", **where)
+            skip("not an article", f"binary data, not text ({share:.0%} control or undecodable characters)",
+                 "text")
             return False
         if not has_letter(article.text):
-            self.skip(src, "no words", "the text holds no letter (only punctuation, digits or symbols)",
-                      field="text", **where)
+            skip("no words", "the text holds no letter (only punctuation, digits or symbols)", "text")
             return False
         if article.id in self._ids:
-            self.skip(src, "duplicate id", f"id {article.id!r} was already loaded; the first is kept",
-                      field="id", **where)
+            skip("duplicate id", f"id {article.id!r} was already loaded; the first is kept", "id")
             return False
         if self.dedupe_text:
             h = hashlib.blake2b(" ".join(article.text.split()).encode("utf-8"), digest_size=16).hexdigest()
             if h in self._texts:
-                self.skip(src, "duplicate text", f"same text as article {self._texts[h]!r}", field="text",
-                          **where)
+                skip("duplicate text", f"same text as article {self._texts[h]!r}", "text")
                 return False
             self._texts[h] = article.id
         self._ids.add(article.id)
@@ -220,7 +220,7 @@ class ArticleBuilder:
                    defaults: Mapping[str, Any] | None = None) -> bool:
         """Build an article from one record with the resolved ``columns``."""
         if not isinstance(record, Mapping):
-            self.skip(source, "bad record", f"expected an object with fields, got {type(record).__name__}", line=line)
+            self.skip(source, "bad record", f"expected an object with fields, got {kind_of(record)}", line=line)
             return False
         defaults = dict(defaults or {})
 
@@ -236,13 +236,14 @@ class ArticleBuilder:
         outlet = get("outlet")
         if _missing(text) or not isinstance(text, str):
             self.skip(source, "empty text" if _missing(text) else "bad record",
-                      "no text in the record" if _missing(text) else f"text is a {type(text).__name__}, not a string",
+                      "no text in the record" if _missing(text) else f"the text is {kind_of(text)}, not a string",
                       line=line, id=rid, outlet=None if _missing(outlet) else str(outlet),
                       title=None if _missing(title) else str(title), field=columns.get("text"))
             return False
         guessed: list[str] = []
         if _missing(outlet):
-            outlet, _ = "unknown", guessed.append("outlet")
+            outlet = "unknown"
+            guessed.append("outlet")
         raw_date = get("date")
         meta = {k: v for k, v in record.items() if k not in {c for c in columns.values() if c}}
         try:
@@ -273,6 +274,19 @@ class ArticleBuilder:
             ),
             line=line,
         )
+
+
+def kind_of(value: Any) -> str:
+    """``value``'s type as words: ``a number``, ``a list``, ``an object``."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "an object"
+    return f"a {type(value).__name__}"
 
 
 def _title_from_text(text: str, max_words: int = 12) -> str:

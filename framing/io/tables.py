@@ -17,9 +17,9 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..errors import InputError
-from .records import ArticleBuilder, resolve_columns
+from .records import ArticleBuilder, kind_of, resolve_columns
 
-__all__ = ["load_table_text", "parse_json", "csv_rows"]
+__all__ = ["csv_rows", "load_table_text", "parse_json"]
 
 #: The largest CSV cell read (characters); Python's csv module stops at 131,072 by default.
 MAX_CSV_CELL = 2**31 - 1
@@ -58,7 +58,7 @@ def _load_jsonl(raw: str, mapping, builder: ArticleBuilder, *, where: str, prefi
             builder.skip(where, "bad record", str(exc).split(": ", 1)[-1], line=n)
             continue
         if not isinstance(rec, dict):
-            builder.skip(where, "bad record", f"expected a JSON object, got {type(rec).__name__}", line=n)
+            builder.skip(where, "bad record", f"expected a JSON object, got {kind_of(rec)}", line=n)
             continue
         records.append(rec)
         lines.append(n)
@@ -76,11 +76,11 @@ def _load_json(raw: str, mapping, builder: ArticleBuilder, *, where: str, prefix
         lists = [v for v in data.values() if isinstance(v, list)]
         data = [data] if "text" in data or len(lists) != 1 else lists[0]
     if not isinstance(data, list):
-        raise InputError(f"expected a JSON array of article objects, got a {type(data).__name__}", path=where)
+        raise InputError(f"expected a JSON array of article objects, got {kind_of(data)}", path=where)
     keys = list(dict.fromkeys(str(k) for r in data if isinstance(r, Mapping) for k in r))
     if not keys:
         for i, r in enumerate(data):
-            builder.skip(where, "bad record", f"expected an object with fields, got {type(r).__name__}",
+            builder.skip(where, "bad record", f"expected an object with fields, got {kind_of(r)}",
                          line=i + 1)
         return
     columns = resolve_columns(keys, mapping, where=where)
@@ -151,13 +151,17 @@ def csv_rows(raw: str, *, sep: str, where: str, builder: ArticleBuilder
                 continue
             if len(row) != len(header):
                 builder.skip(where, "bad record",
-                             f"the row has {len(row)} fields where the header has {len(header)} "
+                             f"the row has {_fields(len(row))} where the header has {len(header)} "
                              "(an unquoted separator or line break in a cell?)", line=start)
                 continue
             rows.append((start, dict(zip(header, row))))
     if header is None:
         raise InputError("the table is empty (no header row)", path=where)
     return header, rows
+
+
+def _fields(n: int) -> str:
+    return f"{n} field" if n == 1 else f"{n} fields"
 
 
 def _load_csv(raw: str, mapping, builder: ArticleBuilder, *, where: str, prefix: str, sep: str) -> None:

@@ -79,10 +79,10 @@ def split_text_file(raw: str) -> TextFileParts:
             parts.byline = s
             consumed = idx + 1
             continue
-        if (parts.outlet_line is None and parts.title is None and len(words) <= 8
-                and _DOMAIN_RE.search(s) and not s.endswith((".", "!", "?"))):
+        domain = _DOMAIN_RE.search(s) if parts.outlet_line is None and parts.title is None else None
+        if domain is not None and len(words) <= 8 and not s.endswith((".", "!", "?")):
             parts.outlet_line = s
-            parts.outlet = _DOMAIN_RE.search(s).group(1)
+            parts.outlet = domain.group(1)
             consumed = idx + 1
             continue
         if parts.title is None and "title" not in front:
