@@ -73,7 +73,7 @@ def test_multi_paragraph_quote():
     [
         ("Kiev sent a list of children who, according to officials, were “deported” by Russia.", "scare"),
         ("Kiev says the children were “deported” by Russia.", "partial"),
-        ("Kiev demanded \"security guarantees\" from its allies.", "scare"),
+        ("Kiev demanded \"security guarantees\" from its allies.", "partial"),  # a verb of speech: never scare
         ("Medinsky said he had “taken note” of the request.", "partial"),
         ("Fidan said both parties had “agreed in principle to reconvene” and would reply “in writing”.", "partial"),
         ("The meeting was a “Red” operation.", "scare"),

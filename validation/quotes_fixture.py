@@ -109,12 +109,13 @@ def score_set(name: str, corpus, gold: pd.DataFrame, art_of_row: list[str]) -> t
     gold = gold.assign(article_id=art_of_row).reset_index(drop=True)
     used: set[int] = set()
     rows = []
-    by_art = {a: g for a, g in pred.groupby("article_id")}
+    by_art = dict(pred.groupby("article_id"))
     # gold rows with a located content span
     spans = []
     for r in gold.itertuples():
-        text = corpus[r.article_id].text
-        g0 = text.find(r.content)
+        text = corpus.document(r.article_id).text
+        body = max(0, text.find(corpus[r.article_id].text))  # past a headline the document may start with
+        g0 = text.find(r.content, body)
         spans.append((g0, g0 + len(r.content)))
     # candidate pairs (overlap, or same sentence and same cue), largest overlap first
     pairs = []
@@ -152,14 +153,35 @@ def score_set(name: str, corpus, gold: pd.DataFrame, art_of_row: list[str]) -> t
             else:
                 n_neg += 1
                 neg_hit += int(not hit.empty)
-            rows.append({"set": name, "article_id": r.article_id, "kind": r.kind, "content": r.content,
-                         "found": bool(not hit.empty), "pred_speaker": "", "pred_side": "", "pred_verb": "",
-                         "speaker_ok": None, "side_ok": None})
+            rows.append(
+                {
+                    "set": name,
+                    "article_id": r.article_id,
+                    "kind": r.kind,
+                    "content": r.content,
+                    "found": bool(not hit.empty),
+                    "pred_speaker": "",
+                    "pred_side": "",
+                    "pred_verb": "",
+                    "speaker_ok": None,
+                    "side_ok": None,
+                }
+            )
             continue
         pi = match.get(gi)
         if pi is None:
-            rows.append({"set": name, "article_id": r.article_id, "kind": r.kind, "content": r.content, "found": False,
-                         "gold_speaker": r.speaker, "gold_side": r.side, "gold_verb": r.verb})
+            rows.append(
+                {
+                    "set": name,
+                    "article_id": r.article_id,
+                    "kind": r.kind,
+                    "content": r.content,
+                    "found": False,
+                    "gold_speaker": r.speaker,
+                    "gold_side": r.side,
+                    "gold_verb": r.verb,
+                }
+            )
             continue
         p = pred.loc[pi]
         who = f"{p['speaker']} {p['actor']}".lower()
@@ -169,16 +191,41 @@ def score_set(name: str, corpus, gold: pd.DataFrame, art_of_row: list[str]) -> t
         sp_ok += s_ok
         side_ok += d_ok
         cue_ok += c_ok
-        rows.append({"set": name, "article_id": r.article_id, "kind": r.kind, "content": r.content, "found": True,
-                     "gold_speaker": r.speaker, "pred_speaker": p["speaker"], "pred_actor": p["actor"],
-                     "speaker_ok": s_ok, "gold_side": r.side, "pred_side": p["side"], "side_ok": d_ok,
-                     "gold_verb": r.verb, "pred_verb": p["verb"], "pred_kind": p["kind"]})
+        rows.append(
+            {
+                "set": name,
+                "article_id": r.article_id,
+                "kind": r.kind,
+                "content": r.content,
+                "found": True,
+                "gold_speaker": r.speaker,
+                "pred_speaker": p["speaker"],
+                "pred_actor": p["actor"],
+                "speaker_ok": s_ok,
+                "gold_side": r.side,
+                "pred_side": p["side"],
+                "side_ok": d_ok,
+                "gold_verb": r.verb,
+                "pred_verb": p["verb"],
+                "pred_kind": p["kind"],
+            }
+        )
     n_gold = int((~gold["kind"].isin(["scare", "none"])).sum())
-    s = Score(name, n_gold, len(match), len(pred), len(used), sp_ok, side_ok, cue_ok, scare_att, n_scare, neg_hit, n_neg)
+    s = Score(
+        name, n_gold, len(match), len(pred), len(used), sp_ok, side_ok, cue_ok, scare_att, n_scare, neg_hit, n_neg
+    )
     fp = pred.drop(index=list(used))
-    extra = pd.DataFrame({"set": name, "article_id": fp["article_id"], "kind": "false_positive",
-                          "content": fp["quote"], "pred_speaker": fp["speaker"], "pred_verb": fp["verb"],
-                          "found": False})
+    extra = pd.DataFrame(
+        {
+            "set": name,
+            "article_id": fp["article_id"],
+            "kind": "false_positive",
+            "content": fp["quote"],
+            "pred_speaker": fp["speaker"],
+            "pred_verb": fp["verb"],
+            "found": False,
+        }
+    )
     return s, pd.concat([pd.DataFrame(rows), extra], ignore_index=True)
 
 
@@ -204,15 +251,30 @@ def attributions_set() -> tuple[Score, pd.DataFrame]:
 
 
 def combined(scores: list[Score]) -> Score:
-    f = [sum(getattr(s, k) for s in scores) for k in
-         ("n_gold", "n_found", "n_pred", "n_pred_matched", "speaker_ok", "side_ok", "cue_ok", "scare_attributed",
-          "n_scare", "negatives_hit", "n_negatives")]
+    f = [
+        sum(getattr(s, k) for s in scores)
+        for k in (
+            "n_gold",
+            "n_found",
+            "n_pred",
+            "n_pred_matched",
+            "speaker_ok",
+            "side_ok",
+            "cue_ok",
+            "scare_attributed",
+            "n_scare",
+            "negatives_hit",
+            "n_negatives",
+        )
+    ]
     return Score("both sets", *f)
 
 
 def table(scores: list[Score]) -> str:
-    head = ("| set | gold | found | quote recall | precision | F1 | speaker accuracy | side accuracy | cue accuracy |\n"
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+    head = (
+        "| set | gold | found | quote recall | precision | F1 | speaker accuracy | side accuracy | cue accuracy |\n"
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+    )
     body = "".join(
         f"| {s.name} | {s.n_gold} | {s.n_found} | {s.recall:.3f} | {s.precision:.3f} | {s.f1:.3f} | "
         f"{s.speaker_accuracy:.3f} | {s.side_accuracy:.3f} | {s.cue_accuracy:.3f} |\n"
@@ -232,8 +294,10 @@ def main(argv: list[str] | None = None) -> int:
     s2, d2 = attributions_set()
     scores = [s1, s2, combined([s1, s2])]
     out = table(scores)
-    extra = (f"\nScare quotes given a speaker: {s1.scare_attributed} of {s1.n_scare}. "
-             f"Sentences with no attribution that got one: {s2.negatives_hit} of {s2.n_negatives}.\n")
+    extra = (
+        f"\nScare quotes given a speaker: {s1.scare_attributed} of {s1.n_scare}. "
+        f"Sentences with no attribution that got one: {s2.negatives_hit} of {s2.n_negatives}.\n"
+    )
     print(out + extra)
     if args.misses:
         d = pd.concat([d1, d2], ignore_index=True)
@@ -241,10 +305,14 @@ def main(argv: list[str] | None = None) -> int:
             print(d[(~d["found"]) & d["kind"].ne("none") | d["speaker_ok"].eq(False) | d["side_ok"].eq(False)])
     if not args.no_write:
         pub = "".join(f"| {n} | {v} |\n" for n, v in PUBLISHED)
-        doc = ("# Quotes and attributions: validation on the hand-labelled fixtures\n\n"
-               "Written by `python validation/quotes_fixture.py` (see its docstring for the matching rules).\n\n"
-               + out + extra + "\nPublished figures of rule-based systems (other data, for scale only):\n\n"
-               "| system | figures |\n|---|---|\n" + pub)
+        doc = (
+            "# Quotes and attributions: validation on the hand-labelled fixtures\n\n"
+            "Written by `python validation/quotes_fixture.py` (see its docstring for the matching rules).\n\n"
+            + out
+            + extra
+            + "\nPublished figures of rule-based systems (other data, for scale only):\n\n"
+            "| system | figures |\n|---|---|\n" + pub
+        )
         path = ROOT / "docs" / "validation" / "quotes.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(doc, encoding="utf-8")

@@ -20,19 +20,21 @@ from .._validation import check_number
 from ..corpus import Corpus
 from ..errors import ParameterError
 from ..stats import MIN_COUNT, wilson_interval
-from ..text import Document, tokenize
-from .actor_lexicon import ActorFinder, Mentions, load_actor_lexicon, load_side_scheme, side_cues
 from ..tables import EVENT, OUTLET, TableSpec, evidence_table
 from ..tables import Column as C
+from ..text import Document
+from .actor_lexicon import ActorFinder, Mentions, load_actor_lexicon, load_side_scheme
 from .base import ALL_EVENTS, Analyzer
-from .quote_extraction import Quote, extract_quotes
+from .quote_extraction import extract_quotes
+from .speaker_resolution import resolve_speaker, resolve_speakers
 
-__all__ = ["QuoteAnalyzer", "COLUMNS", "VOICE_COLUMNS", "VERB_COLUMNS", "shared_finder"]
+__all__ = ["COLUMNS", "VERB_COLUMNS", "VOICE_COLUMNS", "QuoteAnalyzer", "resolve_speaker", "shared_finder"]
 
 #: Columns of the ``quotes`` table (the first eight are the public contract).
 COLUMNS = [
     "event", "outlet", "article_id", "speaker", "side", "verb", "anonymous", "quote",
     "verb_lemma", "kind", "n_words", "actor", "sentence_index", "start", "end", "sentence", "judging",
+    "form",
 ]
 #: Columns of ``voice_share``.
 VOICE_COLUMNS = [
@@ -124,72 +126,6 @@ def prefill_mentions(finder: ActorFinder, corpus: Corpus, articles: list | None 
         _store(cache, [(corpus.document(art), m) for art, m in zip(todo, finder.find_corpus(corpus, todo))])
 
 
-def resolve_speaker(q: Quote, doc: Document, ment: Mentions, finder: ActorFinder) -> tuple[str, str]:
-    """(actor, side) of a quote's speaker; ``("", "")`` when unknown."""
-    if q.speaker_start < 0:
-        return "", ""
-    if q.pronoun:
-        return _resolve_pronoun(q, doc, ment, finder)
-    a, b = q.speaker_start, q.speaker_end
-    head = doc.text[a:b]
-    for cut in (" cited by ", " quoted by ", " via ", " citing ", " reported by ", ", citing"):
-        i = head.find(cut)
-        if i > 0:
-            b = a + i
-            head = head[:i]
-    inside = [k for k in range(len(ment)) if ment.start[k] >= a and ment.end[k] <= b]
-    if inside:
-        last = inside[-1]
-        if doc.text[ment.end[last] : ment.end[last] + 2] in ("'s", "’s") and b - ment.end[last] > 3:
-            # "Zelensky's spokesperson", "Mr. Putin's aide": someone on that actor's side
-            return "", finder.side_of(ment.actor[last])
-        actors = [ment.actor[k] for k in inside]
-        persons = [x for x in actors if finder.type_of(x) == "person"]
-        if persons:
-            return persons[0], finder.side_of(persons[0])
-        sides = {finder.side_of(x) for x in actors if finder.type_of(x) in ("government", "group")}
-        sides.discard("")
-        if len(sides) > 1:
-            uniq = list(dict.fromkeys(actors))
-            return "; ".join(uniq), "mixed"
-        return actors[0], finder.side_of(actors[0])
-    cues = side_cues()
-    found = {cues[t] for t in tokenize(head)[0] if t in cues}
-    if len(found) == 1:
-        return "", found.pop()
-    if len(found) > 1:
-        return "", "mixed"
-    return "", ""
-
-
-def _resolve_pronoun(q: Quote, doc: Document, ment: Mentions, finder: ActorFinder) -> tuple[str, str]:
-    if q.pronoun in ("i", "we"):
-        return "", ""
-    sent = doc.sentence_at(q.speaker_start)
-    want_person = q.pronoun in ("he", "she")
-    ok = [
-        k
-        for k in range(len(ment))
-        if ment.start[k] < q.speaker_start
-        and sent - 3 <= ment.sentence[k] <= sent
-        and not (q.start <= ment.start[k] < q.end)
-        and (finder.type_of(ment.actor[k]) == "person") == want_person
-        and finder.type_of(ment.actor[k]) != "media"
-    ]
-    if not ok:
-        return "", ""
-    if want_person:
-        k = ok[-1]  # the last person named before
-    else:
-        same = [k for k in ok if ment.sentence[k] == sent]
-        if same:
-            k = same[0]  # the subject of this sentence
-        else:
-            last_sent = max(ment.sentence[k] for k in ok)
-            k = next(k for k in ok if ment.sentence[k] == last_sent)
-    return ment.actor[k], finder.side_of(ment.actor[k])
-
-
 class QuoteAnalyzer(Analyzer):
     """Quotations, their speakers and sides, share of voice and verbs of saying.
 
@@ -241,6 +177,8 @@ class QuoteAnalyzer(Analyzer):
                 C("end", "int", "character offset just after it"),
                 C("sentence", "str", "the sentences of the quote, with the speaker"),
                 C("judging", "bool", "the verb judges the speaker (claimed, admitted, confessed, ...)"),
+                C("form", "str", "PARC 3.0 form: `direct` (all in quotation marks), `mixed` (a quoted phrase in "
+                  "reported speech), `indirect` (no marks); empty for scare quotes"),
             ),
             keys=("event", "outlet", "article_id", "start"),
             evidence="quotes_evidence",
@@ -328,23 +266,20 @@ class QuoteAnalyzer(Analyzer):
                 continue
             ment = _mentions(finder, doc)
             event = art.event if art.event is not None else ALL_EVENTS
-            for q in quotes:
-                actor, side = resolve_speaker(q, doc, ment, finder)
+            for q, (actor, side, speaker) in zip(quotes, resolve_speakers(quotes, doc, ment, finder)):
                 s0 = int(doc.sent_starts[q.sentence_index])
                 s1 = int(doc.sent_ends[q.last_sentence])
                 if q.speaker_start >= 0 and q.attribution != "inherited":
                     s0, s1 = min(s0, q.speaker_start), max(s1, q.speaker_end)
-                speaker = q.speaker
-                if q.pronoun and actor:
-                    speaker = f"{q.speaker} ({actor})"
                 rows.append(
                     (
                         event, art.outlet, art.id, speaker, side, q.verb, bool(q.anonymous),
                         doc.text[q.start : q.end], q.verb_lemma, q.kind, int(q.n_words), actor,
                         int(q.sentence_index), int(q.start), int(q.end), doc.text[s0:s1], bool(q.judging),
+                        q.form,
                     )
                 )
-        quotes_df = pd.DataFrame(rows, columns=COLUMNS)
+        quotes_df = _propagate_sides(pd.DataFrame(rows, columns=COLUMNS))
         quotes_df = quotes_df.astype({"anonymous": bool, "judging": bool, "n_words": "int64",
                                       "sentence_index": "int64", "start": "int64", "end": "int64"})
         voiced = quotes_df[quotes_df["kind"] != "scare"]
@@ -356,6 +291,25 @@ class QuoteAnalyzer(Analyzer):
             "verbs_by_side": verbs_by_side(voiced),
             "quotes_evidence": evidence.reset_index(drop=True),
         }
+
+
+def _propagate_sides(df: pd.DataFrame) -> pd.DataFrame:
+    """A speaker whose side one quotation shows ("Sen. X, a Montana Republican") has it in all.
+
+    Quotes of an actor with no side of their own take the side most often found for
+    that actor elsewhere in the corpus (ties: the first side in alphabetical order).
+    """
+    if df.empty:
+        return df
+    has = (df["actor"] != "") & (df["side"] != "") & (df["side"] != "mixed")
+    if not has.any():
+        return df
+    counts = df[has].groupby(["actor", "side"]).size().reset_index(name="n")
+    best = counts.sort_values(["actor", "n", "side"], ascending=[True, False, True]).drop_duplicates("actor")
+    fill = (df["actor"] != "") & (df["side"] == "")
+    if fill.any():
+        df.loc[fill, "side"] = df.loc[fill, "actor"].map(dict(zip(best["actor"], best["side"]))).fillna("")
+    return df
 
 
 def _with_all(df: pd.DataFrame) -> pd.DataFrame:

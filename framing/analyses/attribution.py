@@ -1,0 +1,251 @@
+"""Reported speech without quotation marks: indirect attributions as news writes them.
+
+PARC 3.0 calls an attribution *indirect* when its content is paraphrased, with no
+quotation marks. :func:`reported_speech` finds, in the sentences it is given:
+
+* **trailing attribution**, the wire-service form and most lead sentences:
+  "Three people were injured, police said." / "..., Ukrainian officials said on
+  Tuesday." / "..., said the ministry." / "..., they said.";
+* **forward attribution**: "X said (that) ...", "X told reporters (that) ...",
+  "X insisted that ...", "X accused Y of ...", "X denied targeting ...", a
+  participle that shares the sentence's subject ("..., saying ...") and a second
+  cue that shares the first one's speaker ("X denied A and says B");
+* **embedded attribution** inside a noun phrase: "regions that Moscow says it has
+  annexed", "a deal that critics warn hands ..." (the speaker is what follows the
+  relative word, never "a move that Moscow");
+* **"according to X"** before or after its clause.
+
+What a verb can introduce comes from the ``complement`` column of the one speech-verb
+list (:mod:`framing.analyses.speech_verbs`): "called" and "slammed" introduce only
+quotations, "found" and "revealed" only a that-clause, "said" any clause. Each cue is
+looked at within a bounded window, so the work is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .speaker_spans import (
+    LOOKBACK,
+    Doc,
+    according,
+    is_cue,
+    speaker_after_verb,
+    speaker_before,
+    strip_speaker,
+    subject_of,
+)
+from .speech_verbs import verb_info
+
+__all__ = ["Reported", "reported_speech"]
+
+#: Words that mark a finite clause after a verb of saying ("claimed the measure *would* ...").
+_FINITE = frozenset(
+    [
+        "would",
+        "will",
+        "could",
+        "can",
+        "should",
+        "had",
+        "has",
+        "have",
+        "was",
+        "were",
+        "is",
+        "are",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "shall",
+        "wo",
+        "ca",
+    ]
+)
+_SUBJ_PRON = frozenset(["he", "she", "they", "it", "we", "i"])
+_TAIL_MAX = 8
+_NEGATION = frozenset(["not", "never", "n't", "neither", "nor"])
+_QUESTION = frozenset(["whether", "when", "if", "why", "how"])
+_PREP_AFTER_SAY = frozenset(
+    ["on", "in", "at", "during", "after", "before", "by", "so", "nothing", "to", "about", "for", "with"]
+)
+
+
+class Reported(NamedTuple):
+    """One attribution without quotation marks (character offsets in the document)."""
+
+    start: int
+    end: int
+    speaker_start: int
+    speaker_end: int
+    verb_start: int
+    verb_end: int
+    lemma: str
+    judging: bool
+    how: str  # "after" (trailing), "before" (forward), "according", "shared" (speaker of the previous cue)
+    sentence: int
+
+
+_CONJ_END = re.compile(r"(?:[\s,;:.—–-]|\b(?:though|although|while|whereas|but|and|as|even|since|because))+$")
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """Trim separators at both ends, and a dangling conjunction at the end ("..., though")."""
+    while a < b and (text[a].isspace() or text[a] in ",;:—–-"):
+        a += 1
+    m = _CONJ_END.search(text, max(a, b - 40), b)
+    if m:
+        b = max(a, m.start())
+    return a, b
+
+
+def _content_start(d: Doc, vi: int, hi: int, complement: str, lemma: str) -> int:
+    """First token of the reported content after cue ``vi`` (forward form), or -1."""
+    toks, text = d.toks, d.text
+    j = vi + 1
+    if j >= hi or toks[vi - 1] in _NEGATION or toks[j] in _QUESTION:
+        return -1  # "have not said", "said whether ..."
+    window = range(j, min(j + 7, hi))
+    that = next((k for k in window if toks[k] == "that"), -1)
+    if that >= 0 and "," not in text[d.te[vi] : d.ts[that]] and (complement != "that" or that - j <= 3):
+        return that + 1 if that + 1 < hi else -1
+    if complement == "of":
+        k = next((k for k in window if toks[k] == "of"), -1)
+        return k + 1 if 0 <= k < hi - 1 else -1
+    if complement == "gerund" and toks[j].endswith("ing"):
+        return j  # "denied targeting civilians"; otherwise a clause, as "said"
+    if complement not in ("clause", "gerund"):
+        return -1
+    ahead = toks[j : min(j + 10, hi)]
+    if lemma == "say":
+        return (
+            j if toks[j] not in _PREP_AFTER_SAY else (j if any(t in _FINITE for t in ahead) and toks[j] == "so" else -1)
+        )
+    if lemma == "tell":
+        k = next((k for k in range(j + 1, min(j + 6, hi)) if toks[k] in _SUBJ_PRON), -1)
+        if k >= 0:
+            return k
+    return j if any(t in _FINITE for t in ahead) else -1
+
+
+def _trailing(d: Doc, vi: int, lo: int, hi: int, s0: int, s1: int) -> tuple[int, int, int, int] | None:
+    """``(content_start, content_end, speaker_start, speaker_end)`` for "CONTENT, X said [tail]."."""
+    text, toks = d.text, d.toks
+    tail = toks[vi + 1 : hi]
+    if _NEGATION.intersection(toks[max(lo, vi - 3) : vi]):
+        return None  # "a claim the group did not immediately confirm"
+    if len(tail) > _TAIL_MAX + 1 or "that" in tail or any(t in _FINITE for t in tail):
+        return None
+    vs = int(d.ts[vi])
+    window = max(s0, vs - LOOKBACK)
+    if text[window:vs].rstrip().endswith(","):
+        nxt = vi + 1 < hi and (not d.lower_at(vi + 1) or toks[vi + 1] in ("the", "a", "an"))
+        if nxt:  # "..., said the ministry"
+            comma = text.rindex(",", window, vs)
+            a, b = speaker_after_verb(d, vi, s1)
+        else:  # "..., the regional governor, Oleh Syniehubov, said on Telegram"
+            a, b = speaker_before(d, window, vs)
+            comma = text.rfind(",", window, a) if a >= 0 else -1
+            prev = text.rfind(",", window, comma) if comma > 0 else -1
+            if prev >= 0:
+                p_lo, p_hi = d.tok_range(prev + 1, comma)
+                if 0 < p_hi - p_lo <= 5 and toks[p_lo] in ("the", "a", "an", "its", "their"):
+                    comma = prev
+        if a < 0 or comma < 0:
+            return None
+    else:
+        comma = text.rfind(",", window, vs)
+        if comma < 0:
+            return None
+        a, b = speaker_before(d, comma + 1, vs)
+        if a < 0 or d.tok_range(a, b)[1] - d.tok_range(a, b)[0] > 10:
+            return None
+    ca, cb = _trim(text, window, comma)
+    if d.tok_range(ca, cb)[1] - d.tok_range(ca, cb)[0] < 3:
+        return None
+    return ca, cb, a, b
+
+
+def reported_speech(d: Doc, sentences, *, verbs=None) -> list[Reported]:
+    """Indirect attributions in the given sentences (indices into ``d.doc``), in text order."""
+    info = verb_info() if verbs is None else verbs
+    doc = d.doc
+    text, toks = d.text, d.toks
+    out: list[Reported] = []
+    for si in sentences:
+        s0, s1 = int(doc.sent_starts[si]), int(doc.sent_ends[si])
+        lo, hi = d.tok_range(s0, s1)
+        if hi - lo < 4:
+            continue
+        cues = [i for i in range(lo, hi) if toks[i] in info and is_cue(d, i, info)]
+        usable = [i for i in cues if info[toks[i]].complement not in ("quote", "source")]
+        found: list[Reported] = []
+        cap = s1  # an earlier cue's content ends where a later attribution's speaker begins
+        blocked = (-1, -1)  # the content of a later trailing attribution: cues in it are nested
+        for n in range(len(usable) - 1, -1, -1):  # right to left
+            vi = usable[n]
+            vs, ve = int(d.ts[vi]), int(d.te[vi])
+            if blocked[0] <= vs < blocked[1]:
+                continue
+            sv = info[toks[vi]]
+            stop = cap
+            nxt = usable[n + 1] if n + 1 < len(usable) else -1
+            if nxt > 0 and toks[nxt - 1] in ("and", "but"):
+                stop = min(stop, int(d.ts[nxt - 1]))  # "denied A and says B"
+            elif (
+                nxt > 0 and toks[nxt].endswith("ing") and text[max(0, d.ts[nxt] - 3) : d.ts[nxt]].rstrip().endswith(",")
+            ):
+                stop = min(stop, int(d.ts[nxt]))  # "said A, adding that B"
+            r = None
+            if sv.complement == "clause" and cap == s1:
+                t = _trailing(d, vi, lo, hi, s0, s1)
+                if t is not None:
+                    ca, cb, a, b = t
+                    r = Reported(ca, cb, a, b, vs, ve, sv.lemma, sv.judging, "after", si)
+                    blocked = (ca, cb)
+            if r is None and vi > lo:
+                cs = _content_start(d, vi, hi, sv.complement, sv.lemma)
+                if cs >= 0 and int(d.ts[cs]) < stop:
+                    a, b = speaker_before(d, s0, vs)
+                    if a < 0 and toks[vi].endswith("ing"):
+                        a, b = subject_of(d, s0, vs)
+                    if a >= 0:
+                        ca, cb = _trim(text, int(d.ts[cs]), stop)
+                        if cb > ca:
+                            r = Reported(ca, cb, a, b, vs, ve, sv.lemma, sv.judging, "before", si)
+                            prev_cue = int(d.ts[usable[n - 1]]) if n > 0 else s0
+                            # the speaker right before this cue ends an earlier cue's content; a shared
+                            # subject ("X denied A and says B") leaves it to end at the conjunction
+                            cap = min(
+                                cap,
+                                a if a > prev_cue else (int(d.ts[vi - 1]) if toks[vi - 1] in ("and", "but") else vs),
+                            )
+            if r is not None:
+                found.append(r)
+        if not found or not any(r.how == "after" for r in found):
+            acc = according(d, lo, hi, s1)
+            if acc[0] >= 0 and not any(r.start <= acc[1] < r.end or acc[1] <= r.start < acc[3] for r in found):
+                r = _according_to(d, acc, lo, s0, s1, si)
+                if r is not None:
+                    found.append(r)
+        out.extend(sorted(found, key=lambda r: r.start))
+    return out
+
+
+def _according_to(d: Doc, acc, lo: int, s0: int, s1: int, si: int) -> Reported | None:
+    text = d.text
+    i, a, b, end = acc
+    after = d.tok_range(end + 1, s1)
+    if i == lo or (after[1] - after[0] >= 4 and text[end : end + 1] == ","):  # "According to X, CLAUSE"
+        qa, qb = end + 1, s1
+    else:  # "CLAUSE, according to X."
+        qa, qb = s0, int(d.ts[i])
+    qa, qb = _trim(text, qa, qb)
+    if qb <= qa:
+        return None
+    a, b = strip_speaker(text, a, b)
+    return Reported(qa, qb, a, b, int(d.ts[i]), int(d.te[i + 1]), "according to", False, "according", si)

@@ -1,0 +1,309 @@
+"""Who a quotation's speaker is: the actor and side behind "he", "the ministry" or "Sen. X".
+
+:func:`resolve_speakers` takes the quotations of one document in text order and links
+each speaker to an actor of the :class:`~framing.analyses.actor_lexicon.ActorFinder`
+and a side, resolving to the fullest name in the article:
+
+* a name or institution inside the speaker ("Defence Ministry spokesman Arkady
+  Vorontsov" -> the person); a possessive is someone on that actor's side
+  ("Zelensky's spokesperson");
+* a pronoun ("he", "she", "they") -> the speaker of the quotation just before when it
+  fits (a person for he/she, a group for they), else the last person named before it
+  (for he/she; never one named inside a quotation or a news outlet) or the government
+  or group that is the subject;
+* a definite description with no name ("the ministry", "the source", "the agency") ->
+  the earlier speaker or actor mention with that head word ("Russia's Defence
+  Ministry" two sentences before);
+* no actor: the side from side cues (demonyms, party labels) in the speaker and its
+  appositive ("Sen. Grant Whitaker, a Montana Republican").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ..text import Document, tokenize
+from .actor_lexicon import ActorFinder, Mentions, side_cues
+from .quote_extraction import Quote
+from .speaker_spans import LOOKBACK, Doc, subject_of
+
+__all__ = ["resolve_speaker", "resolve_speakers"]
+
+_DEFINITE = re.compile(r"^(?:the|this|that)\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)$", re.I)
+_GROUP_HEADS = frozenset(
+    [
+        "officials",
+        "sources",
+        "analysts",
+        "experts",
+        "witnesses",
+        "residents",
+        "diplomats",
+        "critics",
+        "observers",
+        "lawyers",
+        "traders",
+        "aides",
+        "authorities",
+        "people",
+        "police",
+        "agents",
+        "executives",
+        "supporters",
+        "groups",
+        "members",
+        "lawmakers",
+        "leaders",
+        "envoys",
+        "monitors",
+    ]
+)
+_CUT = (
+    " cited by ",
+    " quoted by ",
+    " via ",
+    " citing ",
+    " reported by ",
+    ", citing",
+    " seen by ",
+    " obtained by ",
+    " published by ",
+    " reviewed by ",
+)
+_LOCATIVE = re.compile(r"\b(?:in|at|from|near|outside)\s+(?:the\s+)?$", re.I)
+_SENT_STOP = re.compile(r"(?<=[a-z]{2})[.!?](?:\s|$)|[“”\"«»]")
+
+
+def _cue_side(text: str) -> str:
+    cues = side_cues()
+    found = {cues[t] for t in tokenize(text)[0] if t in cues}
+    if len(found) == 1:
+        return found.pop()
+    return "mixed" if len(found) > 1 else ""
+
+
+def _context(q: Quote, text: str) -> str:
+    """The speaker with its appositive ("Sen. X, a Montana Republican who ..."), up to a sentence end."""
+    if q.context_start < 0:
+        return text[q.speaker_start : q.speaker_end]
+    seg = text[q.context_start : q.context_end]
+    m = _SENT_STOP.search(seg, max(0, q.speaker_end - q.context_start))
+    return seg[: m.start()] if m else seg
+
+
+def resolve_speaker(q: Quote, doc: Document, ment: Mentions, finder: ActorFinder) -> tuple[str, str]:
+    """(actor, side) of one quote's speaker, without the other quotes; ``("", "")`` when unknown."""
+    if q.speaker_start < 0:
+        return "", ""
+    if q.pronoun:
+        return _resolve_pronoun(q, doc, ment, finder, ())
+    return _named(q, doc, ment, finder)
+
+
+def _named(q: Quote, doc: Document, ment: Mentions, finder: ActorFinder) -> tuple[str, str]:
+    a, b = q.speaker_start, q.speaker_end
+    head = doc.text[a:b]
+    for cut in _CUT:
+        i = head.find(cut)
+        if i > 0:
+            b = a + i
+            head = head[:i]
+    k0 = int(ment.start.searchsorted(a)) if len(ment) else 0
+    k1 = int(ment.start.searchsorted(b)) if len(ment) else 0
+    inside = [k for k in range(k0, k1) if ment.end[k] <= b]
+    if inside:
+        # a place after "in"/"at" locates the speaker ("the Ukrainian embassy in Washington"):
+        # a demonym or party word of the speaker's own comes first
+        located = [k for k in inside if k > inside[0] or ment.start[k] > a]
+        located = [k for k in located if _LOCATIVE.search(doc.text[max(a, ment.start[k] - 12) : ment.start[k]])]
+        if located and len(located) == len(inside):
+            own = _cue_side(doc.text[a : int(ment.start[located[0]])])
+            if own:
+                return "", own
+    if inside:
+        last = inside[-1]
+        if doc.text[ment.end[last] : ment.end[last] + 2] in ("'s", "’s") and b - ment.end[last] > 3:
+            return "", finder.side_of(ment.actor[last])  # "Zelensky's spokesperson"
+        actors = [ment.actor[k] for k in inside if finder.type_of(ment.actor[k]) != "media"]
+        if actors:
+            persons = [x for x in actors if finder.type_of(x) == "person"]
+            if persons:
+                side = finder.side_of(persons[0]) or _cue_side(_context(q, doc.text))
+                return persons[0], side or _institution_side(q, doc, ment, finder)
+            sides = {finder.side_of(x) for x in actors if finder.type_of(x) in ("government", "group")}
+            sides.discard("")
+            if len(sides) > 1:
+                return "; ".join(dict.fromkeys(actors)), "mixed"
+            return actors[0], finder.side_of(actors[0]) or _cue_side(_context(q, doc.text))
+    side = _cue_side(head) or _cue_side(_context(q, doc.text))
+    return "", side or _institution_side(q, doc, ment, finder)
+
+
+def _institution_side(q: Quote, doc: Document, ment: Mentions, finder: ActorFinder) -> str:
+    """Side of an institution the speaker's title names, from where the article names it in full.
+
+    "Defence Ministry spokesman Arkady Vorontsov" after "the Russian Defence Ministry
+    reported": the capitalised head word ("Ministry") of an earlier actor mention with a side.
+    """
+    ctx = _context(q, doc.text)
+    words = set(re.findall(r"\b[A-Z][a-z]{3,}\b", ctx))
+    if not words or not len(ment):
+        return ""
+    k_end = int(ment.start.searchsorted(q.speaker_start))
+    for k in range(k_end - 1, max(-1, k_end - 40), -1):
+        surf = ment.surface[k].split()
+        if len(surf) > 1 and surf[-1] in words and finder.side_of(ment.actor[k]):
+            return finder.side_of(ment.actor[k])
+    return ""
+
+
+def _quoted_spans(quotes) -> list[tuple[int, int]]:
+    return [(p.start, p.end) for p in quotes if p.kind != "indirect"]
+
+
+def _resolve_pronoun(q: Quote, doc: Document, ment: Mentions, finder: ActorFinder, quotes) -> tuple[str, str]:
+    if q.pronoun in ("i", "we"):
+        return "", ""
+    sent = doc.sentence_at(q.speaker_start)
+    want_person = q.pronoun in ("he", "she")
+    quoted = _quoted_spans(quotes)
+    q_starts = [s for s, _ in quoted]
+    k0 = int(ment.sentence.searchsorted(sent - 3)) if len(ment) else 0
+    k1 = int(ment.start.searchsorted(q.speaker_start)) if len(ment) else 0
+
+    def in_quote(pos: int) -> bool:
+        i = bisect_right(q_starts, pos) - 1
+        return i >= 0 and quoted[i][0] <= pos < quoted[i][1]
+
+    ok = [
+        k
+        for k in range(k0, k1)
+        if sent - 3 <= ment.sentence[k] <= sent
+        and not in_quote(int(ment.start[k]))
+        and not (q.start <= ment.start[k] < q.end)
+        and (finder.type_of(ment.actor[k]) == "person") == want_person
+        and finder.type_of(ment.actor[k]) != "media"
+    ]
+    if not ok:
+        return "", ""
+    if want_person:
+        # the first person named in the nearest sentence before (its subject, more often than
+        # the last-named: "Zelensky met Duda in Warsaw. He said ...")
+        near = max(ment.sentence[k] for k in ok)
+        k = next(k for k in ok if ment.sentence[k] == near)
+    else:
+        same = [k for k in ok if ment.sentence[k] == sent]
+        if same:
+            k = same[0]
+        else:
+            last_sent = max(ment.sentence[k] for k in ok)
+            k = next(k for k in ok if ment.sentence[k] == last_sent)
+    return ment.actor[k], finder.side_of(ment.actor[k])
+
+
+def _is_group(speaker: str, actor: str, finder: ActorFinder) -> bool:
+    words = speaker.lower().split()
+    if actor:
+        return finder.type_of(actor) in ("government", "group", "institution")
+    return bool(words) and (words[-1] in _GROUP_HEADS or words[-1].endswith("s"))
+
+
+def resolve_speakers(
+    quotes: list[Quote], doc: Document, ment: Mentions, finder: ActorFinder
+) -> list[tuple[str, str, str]]:
+    """``(actor, side, speaker as shown)`` for each quote of one document (text order).
+
+    The shown speaker is the speaker as written, with the resolved name in brackets
+    for a pronoun or a definite description ("he (Rustem Umerov)", "the ministry
+    (Russian Defence Ministry)").
+    """
+    text = doc.text
+    out: list[tuple[str, str, str]] = []
+    done: list[tuple[Quote, str, str, str]] = []  # attributed quotes so far: (quote, actor, side, speaker)
+    for q in quotes:
+        if q.speaker_start < 0:
+            out.append(("", "", ""))
+            continue
+        shown = q.speaker
+        if q.pronoun:
+            actor, side = "", ""
+            if q.pronoun not in ("i", "we"):
+                prev = next(
+                    (
+                        p
+                        for p in reversed(done[-20:])
+                        if p[0].speaker_start < q.speaker_start
+                        and not p[0].pronoun
+                        and q.sentence_index - p[0].last_sentence <= 2
+                    ),
+                    None,
+                )
+                if prev is not None:
+                    is_group = _is_group(prev[3], prev[1], finder)
+                    if (q.pronoun in ("he", "she")) != is_group and (prev[1] or prev[3]):
+                        actor, side = prev[1], prev[2]
+                        shown = f"{q.speaker} ({prev[1] or prev[3]})"
+                if not actor and shown == q.speaker:
+                    actor, side = _resolve_pronoun(q, doc, ment, finder, quotes)
+                    if q.pronoun == "they":
+                        group = _plural_subject_before(doc, q)
+                        if group and (not actor or finder.type_of(actor) == "government"):
+                            actor, side = "", _cue_side(group)
+                            shown = f"{q.speaker} ({group})"
+                    if actor:
+                        shown = f"{q.speaker} ({actor})"
+        else:
+            actor, side = _named(q, doc, ment, finder)
+            m = _DEFINITE.match(q.speaker.strip())
+            if not actor and m and q.attribution != "inherited":
+                headword = m.group(1).lower()
+                ante = next(
+                    (
+                        p
+                        for p in reversed(done[-20:])
+                        if p[0].speaker_start < q.speaker_start
+                        and headword in p[3].lower()
+                        and p[3].lower() != q.speaker.lower()
+                    ),
+                    None,
+                )
+                if ante is not None:
+                    actor, side = ante[1], ante[2] or side
+                    shown = f"{q.speaker} ({ante[3]})"
+                else:
+                    k = _mention_with_head(ment, text, q.speaker_start, headword)
+                    if k >= 0:
+                        actor, side = ment.actor[k], finder.side_of(ment.actor[k]) or side
+                        shown = f"{q.speaker} ({ment.surface[k]})"
+        out.append((actor, side, shown))
+        done.append((q, actor, side, shown if not q.pronoun else (actor or q.speaker)))
+    return out
+
+
+def _plural_subject_before(doc: Document, q: Quote) -> str:
+    """The plural subject of the sentence before ("Immigration lawyers advise ... . ..., they say.")."""
+    si = doc.sentence_at(q.speaker_start)
+    if si == 0:
+        return ""
+    d = Doc(doc)
+    s0, s1 = int(doc.sent_starts[si - 1]), int(doc.sent_ends[si - 1])
+    a, b = subject_of(d, s0, min(s1, s0 + LOOKBACK))
+    if a < 0:
+        return ""
+    words = doc.text[a:b].split()
+    return (
+        doc.text[a:b]
+        if words and words[-1].lower().endswith("s") and words[-1].lower() not in ("is", "was", "has")
+        else ""
+    )
+
+
+def _mention_with_head(ment: Mentions, text: str, before: int, headword: str) -> int:
+    """The last actor mention before ``before`` whose surface or the word after it has ``headword``."""
+    k_end = int(ment.start.searchsorted(before)) if len(ment) else 0
+    for k in range(k_end - 1, max(-1, k_end - 30), -1):
+        around = text[ment.start[k] : min(len(text), ment.end[k] + 40)].lower()
+        if headword in around.split(".")[0].split(",")[0]:
+            return k
+    return -1
