@@ -4,16 +4,18 @@ Spelling variants of one name are found from the corpus itself, in four steps,
 all on whole arrays or on small candidate sets:
 
 1. **Candidates.** Words of four letters or more that are written capitalised at
-   least half of the time and at least once inside a sentence (names of people
-   and places, not "These" at a sentence start; ``proper_nouns=False`` lifts
-   this), from the corpus vocabulary.
+   least 80 % of the time and at least once inside a sentence (names of people
+   and places, not "These" at a sentence start nor a common word such as "state";
+   ``proper_nouns=False`` lifts this), from the corpus vocabulary.
 2. **Close spelling.** Pairs at a small edit distance are found with a
    deletion-neighbourhood join (the SymSpell idea: two words share a key when
    deleting at most one character from each makes them equal; this covers one
    substitution, insertion or deletion, and many two-edit pairs such as
    Kiev / Kyiv), then scored with :class:`difflib.SequenceMatcher`'s ratio.
-   Inflections (Russia / Russian, Minister / Ministry) are left out, and both words
-   must start with the same letter (or g / h, as in Horlivka / Gorlovka).
+   Inflections, plurals, demonyms and calendar words (Russia / Russian, Minister /
+   Ministry, German / Germany, Luhansk / Luhanska, March / Marco) are left out
+   (:func:`framing.analyses.discovery_rules.not_variants`), and both words must start
+   with the same letter (or g / h, as in Horlivka / Gorlovka).
 3. **Same event.** Both words must occur in at least one common event: outlets
    covering the same story with different spellings.
 4. **Complementary use or shared contexts.** ``complementarity`` is the share of
@@ -22,17 +24,22 @@ all on whole arrays or on small candidate sets:
    them); ``context_similarity`` is the cosine similarity of the words around each
    spelling (two words either side). A pair is accepted when its spelling
    similarity reaches ``min_similarity`` and either the contexts are similar, or the
-   spellings are very close and their use is complementary.
+   spellings are very close, their use is complementary and they share some context.
 
 Accepted pairs are joined into groups (connected components) and counted like
-lexicon variants, with ``source == "discovered"``; every candidate pair, accepted or
-not, is listed in the ``naming_candidates`` table with its evidence.
+lexicon variants, with ``source == "discovered"``. A group that holds a lexicon
+variant is not a group of its own: its other words join that lexicon group as
+variants of it (a misspelling "Kiyv" joins the group Kyiv), and the lexicon's words
+are counted once, by the lexicon. Every candidate pair, accepted or not, is listed in
+the ``naming_candidates`` table with its evidence. A variant found by discovery with
+fewer than ``min_count`` mentions in an event is listed but left out of the test
+(:func:`framing.analyses.naming.naming_table`).
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -43,6 +50,7 @@ from ..corpus import Corpus
 from ..matching import PhraseMatcher, phrase_tokens
 from ..text import fold
 from .base import ALL_EVENTS
+from .discovery_rules import not_variants
 
 __all__ = ["discover_variants", "CANDIDATE_COLUMNS", "spelling_similarity"]
 
@@ -64,12 +72,9 @@ CANDIDATE_COLUMNS = [
     "examples",
 ]
 
-#: Endings that make an inflection or a derived word rather than another spelling
-#: (Russia / Russian, Minister / Ministry).
-_SUFFIXES = frozenset(
-    ["", "s", "es", "n", "an", "ian", "ns", "ans", "ese", "ish", "ic", "ist", "ists", "ism", "ed", "ing", "er",
-     "ers", "ly", "ry", "al", "ia", "ity", "ies", "e", "d", "r", "rs", "ory", "ion", "ions", "ive", "ian", "ians"]
-)
+#: Least share of a word's uses written capitalised for it to be a name: a word also
+#: written in lower case ("state", "racists") is a common word, not a name.
+_NAME_CAPITALISED = 0.8
 #: First letters that alternate in transliteration (Horlivka / Gorlovka).
 _FIRST_LETTER_SWAPS = frozenset([("g", "h"), ("h", "g")])
 
@@ -81,14 +86,6 @@ def spelling_similarity(a: str, b: str) -> float:
     0.875
     """
     return difflib.SequenceMatcher(None, fold(a), fold(b), autojunk=False).ratio()
-
-
-def _is_inflection(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ only by English endings (Russia / Russian)."""
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n >= 3 and a[n:] in _SUFFIXES and b[n:] in _SUFFIXES
 
 
 def _first_letters_ok(a: str, b: str) -> bool:
@@ -335,6 +332,12 @@ def _components(a: np.ndarray, b: np.ndarray, weight: np.ndarray) -> tuple[np.nd
     return nodes, comp, heads
 
 
+def _regroup(a: np.ndarray, b: np.ndarray, drop: np.ndarray, weight: np.ndarray):
+    """:func:`_components` of the edges ``a``--``b`` without the nodes ``drop``."""
+    keep = ~(np.isin(a, drop) | np.isin(b, drop))
+    return _components(a[keep], b[keep], weight)
+
+
 def _top_block(keys: list[np.ndarray], n_keep: int) -> np.ndarray:
     """The rows that can be among the first ``n_keep`` when sorted by ``keys`` (most
     significant first, ascending) and then by one more key not known yet: every row up to
@@ -372,11 +375,12 @@ def _first_sentences(corpus: Corpus, hits: pd.DataFrame, keys: np.ndarray) -> di
 def discover_variants(
     corpus: Corpus,
     *,
-    known: Iterable[str] = (),
+    known: Iterable[str] | Mapping[str, tuple[str, str]] = (),
     min_similarity: float = 0.75,
     min_complementarity: float = 0.5,
     min_context: float = 0.3,
     close_similarity: float = 0.85,
+    min_close_context: float = 0.1,
     proper_nouns: bool = True,
     min_length: int = 4,
     max_candidates: int = 200,
@@ -388,15 +392,19 @@ def discover_variants(
     corpus:
         The articles (with events; without them the corpus counts as one event).
     known:
-        Variants already in a lexicon: a pair of two known variants is listed with
+        Variants already in a lexicon, or a mapping of each to its ``(lexicon, group)``:
+        a word close to a known variant joins that lexicon group (as its own variant)
+        instead of making a group of its own; a pair of two known variants is listed with
         ``in_lexicon=True`` and not counted again.
     min_similarity:
         Least spelling similarity (difflib ratio, 0-1).
-    min_complementarity, min_context, close_similarity:
+    min_complementarity, min_context, close_similarity, min_close_context:
         A pair is accepted when the words around its two spellings are similar
         (``context_similarity >= min_context``), or when the spellings are very close
-        (``similarity >= close_similarity``) and outlets choose one spelling each
-        (``complementarity >= min_complementarity``).
+        (``similarity >= close_similarity``), outlets choose one spelling each
+        (``complementarity >= min_complementarity``) and the two spellings share some
+        context (``context_similarity >= min_close_context``: Michael / Michel, two
+        people, never share the words around them).
     proper_nouns:
         Only consider words written capitalised at least half of the time.
     min_length:
@@ -423,7 +431,7 @@ def discover_variants(
     """
     from ..matching import MATCH_COLUMNS
 
-    empty_hits = pd.DataFrame(columns=[*MATCH_COLUMNS, "group", "variant", "lexicon", "source"])
+    empty_hits = pd.DataFrame(columns=[*MATCH_COLUMNS, "group", "variant", "lexicon", "source", "discovered"])
     empty = pd.DataFrame(columns=CANDIDATE_COLUMNS)
     if len(corpus) == 0:
         return empty, empty_hits
@@ -437,7 +445,7 @@ def discover_variants(
     toks = _Tokens(corpus, eligible)
     cap_counts = np.bincount(toks.ids, weights=toks.upper, minlength=V)
     mid_counts = np.bincount(toks.ids, weights=toks.mid_upper, minlength=V)
-    proper = (cap_counts * 2 >= tot) & (mid_counts > 0) if proper_nouns else np.ones(V, dtype=bool)
+    proper = (cap_counts >= _NAME_CAPITALISED * tot) & (mid_counts > 0) if proper_nouns else np.ones(V, dtype=bool)
     cand = np.flatnonzero(proper & eligible)
     if len(cand) < 2:
         return empty, empty_hits
@@ -458,7 +466,7 @@ def discover_variants(
     keep = shared > 0
     pairs, ia, ib, shared = pairs[keep], ia[keep], ib[keep], shared[keep]
     keep = np.array(
-        [_first_letters_ok(words[a], words[b]) and not _is_inflection(words[a], words[b]) for a, b in pairs.tolist()],
+        [_first_letters_ok(words[a], words[b]) and not not_variants(words[a], words[b]) for a, b in pairs.tolist()],
         dtype=bool,
     )
     pairs, ia, ib, shared = pairs[keep], ia[keep], ib[keep], shared[keep]
@@ -469,13 +477,28 @@ def discover_variants(
         return empty, empty_hits
     compl = _complementarity(W, ia, ib)
     ctx = _context_similarity(toks, tid, pairs)
-    known_words = {t[0] for t in (phrase_tokens(k) for k in known) if len(t) == 1}
-    is_known = np.asarray(pd.Index(word_arr[used]).isin(known_words), dtype=bool)
+    known_map = dict(known) if isinstance(known, Mapping) else dict.fromkeys(known, ("", ""))
+    known_words: dict[str, tuple[str, str]] = {}
+    for k, v in known_map.items():
+        t = phrase_tokens(k)
+        if len(t) == 1:
+            known_words.setdefault(t[0], tuple(v))
+    is_known = np.asarray(pd.Index(word_arr[used]).isin(list(known_words)), dtype=bool)
     in_lex = is_known[ia] & is_known[ib]
-    accepted = (ctx >= min_context) | ((sim >= close_similarity) & (compl >= min_complementarity))
+    accepted = (ctx >= min_context) | (
+        (sim >= close_similarity) & (compl >= min_complementarity) & (ctx >= min_close_context)
+    )
     tot_used = tot[tid[used]]
-    # groups: connected components of accepted pairs not already in a lexicon
+    # groups: connected components of accepted pairs not already in a lexicon; a word that
+    # is a form of its group's head (Kakhovska, joined to Kakhovka through a misspelling
+    # close to both) leaves the group
     nodes, comp, heads = _components(ia[accepted & ~in_lex], ib[accepted & ~in_lex], tot_used)
+    if len(nodes):
+        head_word = word_arr[used[heads[comp]]]
+        stay = np.array([not not_variants(w, h) for w, h in zip(word_arr[used[nodes]].tolist(), head_word.tolist())],
+                        dtype=bool)
+        if not stay.all():
+            nodes, comp, heads = _regroup(ia[accepted & ~in_lex], ib[accepted & ~in_lex], nodes[~stay], tot_used)
     # term_a is the rarer spelling (of equally common ones, the first alphabetically)
     words_u = np.asarray(word_arr[used].tolist(), dtype=str)  # NumPy strings compare by code point, as str does
     swap = (tot_used[ia] > tot_used[ib]) | ((tot_used[ia] == tot_used[ib]) & (words_u[ia] > words_u[ib]))
@@ -492,6 +515,23 @@ def discover_variants(
     rows = rows[:n_keep]
     group = np.full(len(used), "", dtype=object)  # group label of each used word ("" if none)
     group[nodes] = np.array([f"{h} (discovered)" for h in show[heads].tolist()], dtype=object)[comp]
+    lexicon = np.full(len(used), "discovered", dtype=object)
+    counted = np.ones(len(nodes), dtype=bool)  # which grouped words get hits of their own
+    if is_known[nodes].any():
+        # a group with a lexicon variant: its other words join that lexicon group, and the
+        # lexicon variants are counted by the lexicon only (never twice)
+        lex_of = np.array([known_words.get(w, ("", "")) for w in word_arr[used[nodes]].tolist()], dtype=object)
+        for c in np.unique(comp[is_known[nodes]]).tolist():
+            members = np.flatnonzero(comp == c)
+            owners = {tuple(lex_of[m]) for m in members if is_known[nodes[m]]}
+            if len(owners) == 1 and next(iter(owners))[1]:
+                lex_name, lex_group = next(iter(owners))
+                group[nodes[members]] = lex_group
+                lexicon[nodes[members]] = lex_name
+            else:  # close to variants of several groups (or of an unnamed lexicon): not counted
+                group[nodes[members]] = ""
+                counted[members] = False
+        counted &= ~is_known[nodes]
     # evidence: every mention of the grouped words and of the kept rows' words
     look = np.unique(np.r_[nodes, wa[rows], wb[rows]])
     hits = PhraseMatcher(zip(show[look].tolist(), used[look].tolist())).find(corpus)
@@ -522,15 +562,16 @@ def discover_variants(
         columns=CANDIDATE_COLUMNS,
     )
     # naming hits of the accepted, discovered groups
-    if len(nodes) and len(hits):
+    if counted.any() and len(hits):
         row_of = np.full(len(cand), -1, dtype=np.int64)
         row_of[used] = np.arange(len(used))
         k = row_of[hits["key"].to_numpy(dtype=np.int64)]  # rows of W
-        member = np.isin(k, nodes)
+        member = np.isin(k, nodes[counted])
         hits, k = hits[member].copy(), k[member]
         hits["group"] = group[k]
         hits["variant"] = show[k]
-        hits["lexicon"] = "discovered"
-        hits["source"] = "discovered"
+        hits["lexicon"] = lexicon[k]
+        hits["source"] = np.where(lexicon[k] == "discovered", "discovered", "lexicon").astype(object)
+        hits["discovered"] = True
         return candidates, hits.reset_index(drop=True)
     return candidates, empty_hits

@@ -106,7 +106,9 @@ def naming_table(hits: pd.DataFrame, *, confidence: float = 0.95, min_count: int
         Level of the Wilson intervals.
     min_count:
         Groups with fewer mentions (in an event and outlet) are flagged
-        ``too_little_data``.
+        ``too_little_data``. A variant found by discovery (hits with a true
+        ``discovered`` column) with fewer mentions in a group's event is listed but
+        left out of its test; a group left untestable so is flagged too.
 
     Returns
     -------
@@ -194,15 +196,27 @@ def _naming_tables(hits: pd.DataFrame, factorized: dict, confidence: float, min_
     lo, hi = wilson_interval(count, n_group, confidence=confidence)
 
     # does the choice of variant depend on the outlet? one test per group, on arrays:
-    # the table of a group is its outlets x variants with a nonzero count
+    # the table of a group is its outlets x variants with a nonzero count, less the
+    # variants found by discovery with fewer than min_count mentions in the group (a
+    # misspelling met once is listed, but a test on it would rest on one mention)
     nz = count > 0
+    # what the tests table reports: every mention, outlet and variant of the group
+    n_tot_all = np.bincount(r_g[nz], weights=count[nz], minlength=n_groups)
+    n_out_all = np.bincount(np.unique(r_g[nz] * n_o + r_o[nz]) // n_o, minlength=n_groups)
+    n_var_all = np.bincount(np.unique(r_g[nz] * n_v + r_v[nz]) // n_v, minlength=n_groups)
+    if "discovered" in hits.columns and len(r_v):
+        disc_v = np.zeros(n_v, dtype=bool)
+        flag = hits["discovered"].fillna(False).to_numpy(dtype=bool)
+        disc_v[np.unique(factorized["variant"][0][flag])] = True
+        gv_total = np.bincount(r_g * n_v + r_v, weights=count, minlength=n_groups * n_v)
+        nz &= ~(disc_v[r_v] & (gv_total[r_g * n_v + r_v] < min_count))
     g, o, v, cnt = r_g[nz], r_o[nz], r_v[nz], count[nz].astype(float)
     o_cell = np.unique(g * n_o + o, return_inverse=True)[1].ravel()
     v_cell = np.unique(g * n_v + v, return_inverse=True)[1].ravel()
     row_sum = np.bincount(o_cell, weights=cnt)[o_cell]
     col_sum = np.bincount(v_cell, weights=cnt)[v_cell]
     n_tot = np.bincount(g, weights=cnt, minlength=n_groups)
-    n_out = np.bincount(go_g[go_sum > 0], minlength=n_groups)
+    n_out = np.bincount(np.unique(g * n_o + o) // n_o, minlength=n_groups)  # outlets in the test
     n_var = np.bincount(np.unique(g * n_v + v) // n_v, minlength=n_groups)
     with np.errstate(divide="ignore", invalid="ignore"):
         # Pearson chi-square without correction: N * sum(O^2 / (R C)) - N; empty cells add nothing
@@ -210,6 +224,7 @@ def _naming_tables(hits: pd.DataFrame, factorized: dict, confidence: float, min_
         chi2 = np.maximum(chi2, 0.0)
         cramers = np.sqrt(chi2 / (n_tot * (np.minimum(n_out, n_var) - 1)))
     testable = (n_out >= 2) & (n_var >= 2)
+    held_back = testable != ((n_out_all >= 2) & (n_var_all >= 2))  # untestable for the rare discovered variants
     fisher = testable & (n_out == 2) & (n_var == 2)
     p_value = np.full(n_groups, np.nan)
     chi_groups = testable & ~fisher
@@ -223,14 +238,14 @@ def _naming_tables(hits: pd.DataFrame, factorized: dict, confidence: float, min_
     tests = pd.DataFrame(
         {
             **{c: g_labels[c] for c in ("event", "group", "source")},
-            "n_outlets": n_out.astype(np.int64),
-            "n_variants": n_var.astype(np.int64),
-            "n": n_tot.astype(np.int64),
+            "n_outlets": n_out_all.astype(np.int64),
+            "n_variants": n_var_all.astype(np.int64),
+            "n": n_tot_all.astype(np.int64),
             "p_value": p_value,
             "q_value": q_value,
             "method": method,
             "cramers_v": cramers.astype(float),
-            "too_little_data": (n_tot < min_count) | (n_out < 2),
+            "too_little_data": (n_tot_all < min_count) | (n_out_all < 2) | held_back,
         }
     )
     # rows: by event (corpus-wide last), lexicon, group, outlet, variant
@@ -661,9 +676,8 @@ class NamingAnalyzer(Analyzer):
             hits = keep_longest(hits, "group")
         candidates = pd.DataFrame(columns=CANDIDATE_COLUMNS)
         if self.discover and len(corpus):
-            candidates, found = discover_variants(
-                corpus, known=lex["variant"].tolist(), min_similarity=self.min_similarity
-            )
+            known = dict(zip(lex["variant"].tolist(), zip(lex["lexicon"].tolist(), lex["group"].tolist())))
+            candidates, found = discover_variants(corpus, known=known, min_similarity=self.min_similarity)
             if len(found):
                 hits = pd.concat([hits, found], ignore_index=True) if len(hits) else found
         if len(hits) == 0:
