@@ -5,6 +5,15 @@ tokenised alike and compared token by token after :func:`framing.text.fold`, so
 "Kiev" never matches "Kievan", "war" never matches "award", and "Kyïv" matches
 "Kyiv". An exclusion phrase ("Chicken Kiev", "Kievan Rus") removes any match that
 lies inside one of its occurrences.
+
+A hyphenated compound is one token ("pro-kiev", "kyiv-based", "biden-zelensky"). With
+``parts=True`` a one-word phrase also matches a part of a compound, or a run of its
+parts ("Kiev" in "pro-Kiev", "Kyiv" in "Kyiv-based", both "Biden" and "Zelensky" in
+"Biden-Zelensky", "war" in "anti-war"), and the match is the whole compound (its token
+and its characters are the evidence). A phrase that matches the compound itself, or a
+longer phrase over it, takes precedence: no part match is reported at a token that a
+whole match covers. An exclusion ("Chicken Kiev") also removes a part match where the
+compound holds it ("Chicken-Kiev"). Phrases of several words match whole tokens only.
 """
 
 from __future__ import annotations
@@ -20,7 +29,7 @@ from .corpus import Corpus
 from .errors import ParameterError
 from .text import tokenize
 
-__all__ = ["PhraseMatcher", "Matches", "MATCH_COLUMNS", "phrase_tokens"]
+__all__ = ["MATCH_COLUMNS", "Matches", "PhraseMatcher", "phrase_tokens"]
 
 #: Columns of :meth:`PhraseMatcher.find`.
 MATCH_COLUMNS = [
@@ -82,6 +91,9 @@ class PhraseMatcher:
         Optional ``phrase -> [fixed expressions]``: a match of ``phrase`` is dropped
         where it is part of one of these expressions (e.g. ``{"Kiev": ["Chicken
         Kiev", "Kievan Rus"]}``). Each expression must contain the phrase.
+    parts:
+        Also match one-word phrases inside hyphenated compounds ("Kiev" in "pro-Kiev"),
+        reporting the whole compound (see the module docstring).
 
     Examples
     --------
@@ -91,6 +103,10 @@ class PhraseMatcher:
     ...                   exclusions={"Kiev": ["Chicken Kiev"]})
     >>> m.find(c)[["key", "match"]].values.tolist()
     [['kiev', 'Kiev'], ['kyiv', 'Kyiv']]
+    >>> c = Corpus.from_texts(["Pro-Kiev groups met Kyiv-based Biden-Zelensky aides."])
+    >>> m = PhraseMatcher([("Kiev", "kiev"), ("Kyiv", "kyiv"), ("Zelensky", "z")], parts=True)
+    >>> m.find(c)[["key", "match"]].values.tolist()
+    [['kiev', 'Pro-Kiev'], ['kyiv', 'Kyiv-based'], ['z', 'Biden-Zelensky']]
     """
 
     def __init__(
@@ -98,6 +114,7 @@ class PhraseMatcher:
         phrases: Iterable[tuple[str, Hashable]],
         *,
         exclusions: Mapping[str, Iterable[str]] | None = None,
+        parts: bool = False,
     ) -> None:
         exclusions = dict(exclusions or {})
         excl_tokens: dict[tuple[str, ...], list[tuple[tuple[str, ...], int]]] = {}
@@ -123,6 +140,12 @@ class PhraseMatcher:
         self._lengths = np.array([len(e.tokens) for e in self._entries], dtype=np.int64)
         self._has_exclusions = np.array([bool(e.exclusions) for e in self._entries], dtype=bool)
         self.n_phrases = len(self._entries)
+        self.parts = bool(parts)
+        # one-word phrases by their hyphen parts ("full-scale" -> ("full", "scale")), for parts=True
+        self._by_parts: dict[tuple[str, ...], list[int]] = {}
+        for i, entry in enumerate(self._entries):
+            if len(entry.tokens) == 1:
+                self._by_parts.setdefault(tuple(entry.tokens[0].split("-")), []).append(i)
 
     def find_in(self, tokens: list[str]) -> list[tuple[int, int, Hashable]]:
         """Matches in one token list as ``(token_start, token_end, key)``.
@@ -133,7 +156,7 @@ class PhraseMatcher:
         """
         vocab: dict[str, int] = {}
         ids = np.fromiter((vocab.setdefault(t, len(vocab)) for t in tokens), dtype=np.int64, count=len(tokens))
-        doc, pos, length, entry = self._match_ids(ids, np.array([0, len(ids)], dtype=np.int64), vocab)
+        _, pos, length, entry = self._match_ids(ids, np.array([0, len(ids)], dtype=np.int64), vocab)
         keys = [self._entries[e].key for e in entry.tolist()]
         return list(zip(pos.tolist(), (pos + length).tolist(), keys))
 
@@ -187,8 +210,8 @@ class PhraseMatcher:
             out_pos.append(rep_pos[ok])
             out_entry.append(entry_idx[rows[ok]])
         if not out_pos:
-            empty = np.zeros(0, dtype=np.int64)
-            return empty, empty, empty, empty
+            out_pos.append(np.zeros(0, dtype=np.int64))
+            out_entry.append(np.zeros(0, dtype=np.int64))
         gpos = np.concatenate(out_pos)
         entry = np.concatenate(out_entry)
         length = self._lengths[entry]
@@ -211,10 +234,74 @@ class PhraseMatcher:
                         hit &= all_ids[np.minimum(s + j, len(all_ids) - 1)] == t
                     keep[rows[hit]] = False
             gpos, entry, length = gpos[keep], entry[keep], length[keep]
+        if self.parts:
+            p_pos, p_entry = self._part_matches(all_ids, vocab, gpos, length)
+            gpos = np.concatenate([gpos, p_pos])
+            entry = np.concatenate([entry, p_entry])
+            length = np.concatenate([length, np.ones(len(p_pos), dtype=np.int64)])
         order = np.lexsort((entry, -length, gpos))
         gpos, entry, length = gpos[order], entry[order], length[order]
         doc = np.searchsorted(indptr, gpos, side="right") - 1
         return doc, gpos - indptr[doc], length, entry
+
+    def _part_matches(
+        self, all_ids: np.ndarray, vocab: Mapping[str, int], whole_pos: np.ndarray, whole_len: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Matches of one-word phrases inside compounds: token positions and entry indices.
+
+        Each compound of ``vocab`` (a token with a hyphen) is split into its parts once;
+        every run of its parts shorter than the whole that is a one-word phrase (split
+        alike) gives a (compound id, entry) pair, unless an exclusion of the entry
+        stands in the compound around it. The pairs are then found at every position of
+        the compound on whole arrays, except at the positions a whole match covers.
+        """
+        empty = np.zeros(0, dtype=np.int64)
+        if not self._by_parts:
+            return empty, empty
+        longest = max(map(len, self._by_parts))
+        pair_id: list[int] = []
+        pair_entry: list[int] = []
+        for word, wid in vocab.items():
+            if "-" not in word:
+                continue
+            parts = word.split("-")
+            found: set[int] = set()
+            for size in range(1, min(longest, len(parts) - 1) + 1):
+                for at in range(len(parts) - size + 1):
+                    for e in self._by_parts.get(tuple(parts[at : at + size]), ()):
+                        if e not in found and not self._excluded_in(e, parts, at):
+                            found.add(e)
+                            pair_id.append(wid)
+                            pair_entry.append(e)
+        if not pair_id:
+            return empty, empty
+        ids = np.asarray(pair_id, dtype=np.int64)
+        order = np.argsort(ids, kind="stable")
+        ids, entries = ids[order], np.asarray(pair_entry, dtype=np.int64)[order]
+        is_comp = np.zeros(len(vocab), dtype=bool)
+        is_comp[ids] = True
+        pos = np.flatnonzero(is_comp[all_ids])
+        if len(whole_pos):  # a whole match (the compound itself, or a longer phrase) wins
+            covered = np.repeat(whole_pos, whole_len) + (
+                np.arange(int(whole_len.sum())) - np.repeat(np.cumsum(whole_len) - whole_len, whole_len)
+            )
+            pos = pos[~np.isin(pos, covered)]
+        tok = all_ids[pos]
+        lo = np.searchsorted(ids, tok, side="left")
+        n = np.searchsorted(ids, tok, side="right") - lo
+        rows = np.repeat(lo, n) + (np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n))
+        return np.repeat(pos, n), entries[rows]
+
+    def _excluded_in(self, e: int, parts: list[str], at: int) -> bool:
+        """Whether an exclusion of entry ``e`` stands in the compound ``parts`` around the
+        phrase's match at part ``at`` ("chicken-kiev" for "Kiev" excluded in "Chicken Kiev")."""
+        for expr, off in self._entries[e].exclusions:
+            expr_parts = [p for t in expr for p in t.split("-")]
+            before = sum(len(t.split("-")) for t in expr[:off])  # parts of the expression before the phrase
+            s = at - before
+            if s >= 0 and parts[s : s + len(expr_parts)] == expr_parts:
+                return True
+        return False
 
     def _by_length(self, vocab: Mapping[str, int]) -> dict[int, tuple[np.ndarray, ...]]:
         """The phrases in ``vocab``'s ids, by length ``L``.
@@ -231,7 +318,7 @@ class PhraseMatcher:
                 continue
             rows.setdefault(len(ids), []).append(ids)
             idx.setdefault(len(ids), []).append(i)
-        out = {}
+        out: dict[int, tuple[np.ndarray, ...]] = {}
         for L in sorted(rows):
             E = np.asarray(rows[L], dtype=np.int64).reshape(-1, L)
             h = _hash_rows(E)
@@ -330,7 +417,7 @@ _HASH_MULT = np.uint64(0x9E3779B97F4A7C15)
 
 def _hash_rows(rows: np.ndarray) -> np.ndarray:
     """A 64-bit hash of each row of token ids (wrapping arithmetic; collisions are re-checked)."""
-    h = np.zeros(len(rows), dtype=np.uint64)
+    h: np.ndarray = np.zeros(len(rows), dtype=np.uint64)
     with np.errstate(over="ignore"):
         for j in range(rows.shape[1]):
             h = h * _HASH_MULT + rows[:, j].astype(np.uint64) + np.uint64(1)

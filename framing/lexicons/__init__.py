@@ -149,6 +149,9 @@ def lexicon_matcher(phrases, keys, excludes=None, *, owner: str = "lexicon_match
         normalised words, so "Kievan Rus" never matches "Kiev") and are ignored
         with a debug log line.
 
+    A one-word phrase also counts in hyphenated compounds ("Kiev" in "pro-Kiev"), with
+    the whole compound as the match (``PhraseMatcher(..., parts=True)``).
+
     >>> from framing import Corpus
     >>> m = lexicon_matcher(["Kiev"], [0], ["Chicken Kiev|Kievan Rus"])
     >>> len(m.find(Corpus.from_texts(["Chicken Kiev in Kiev."])))
@@ -176,7 +179,7 @@ def lexicon_matcher(phrases, keys, excludes=None, *, owner: str = "lexicon_match
             lst = exclusions.setdefault(canon, [])
             if expr not in lst:
                 lst.append(expr)
-    return PhraseMatcher(zip(phrases, keys), exclusions=exclusions)
+    return PhraseMatcher(zip(phrases, keys), exclusions=exclusions, parts=True)
 
 
 def keep_longest(hits: pd.DataFrame, by: str) -> pd.DataFrame:
