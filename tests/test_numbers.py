@@ -108,3 +108,39 @@ def test_empty():
     out = NumbersAnalyzer().fit_transform(_corpus([("A", "No numbers here.")]))
     assert out["numbers"].empty and out["number_disagreements"].empty
     assert isinstance(out["numbers_evidence"], pd.DataFrame)
+
+
+@pytest.mark.parametrize("a,b,quantity,disagree", [
+    # one name per thing counted: whoever died, it is a count of deaths
+    ("Two soldiers were killed in the attack on the bridge.", "At least three people died in the attack on the bridge.",
+     "deaths", True),
+    ("Police made 18 arrests during the protest in the square.",
+     "Police made more than 25 arrests during the protest in the square.", "arrests", True),
+    ("About 50,000 people marched through the capital on Sunday.", "50,000 people marched through the capital on Sunday.",
+     "people", False),
+    ("At least three people died when the roof collapsed.", "Two people died when the roof collapsed.", "deaths", True),
+])
+def test_like_with_like(a, b, quantity, disagree):
+    out = NumbersAnalyzer().fit_transform(_corpus([("A", a), ("B", b)]))
+    n = out["numbers"]
+    assert set(n["quantity"]) == {quantity}
+    assert bool(n["disagrees"].any()) is disagree
+
+
+def test_unrelated_sentences_are_not_compared():
+    """Same counted thing, different facts: "two abortions" in a story about one clinic and
+    "63,646 abortions" in national statistics are not a disagreement."""
+    out = NumbersAnalyzer().fit_transform(_corpus([
+        ("A", "The clinic in Dayton performed two abortions last week before its licence was suspended."),
+        ("B", "Federal statistics counted 63,646 abortions nationwide in the first quarter of the year."),
+    ]))
+    n = out["numbers"]
+    assert set(n["quantity"]) == {"abortions"}
+    assert not n["disagrees"].any()
+    assert out["number_disagreements"].empty
+    # the same two facts told by both outlets are compared
+    out = NumbersAnalyzer().fit_transform(_corpus([
+        ("A", "Federal statistics counted 63,646 abortions nationwide in the first quarter of the year."),
+        ("B", "Federal statistics counted 61,000 abortions nationwide in the first quarter."),
+    ]))
+    assert out["numbers"]["disagrees"].all()

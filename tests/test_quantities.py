@@ -28,7 +28,7 @@ CASES = [
     ("several dozen aircraft", (36, 108, "count", "aircraft", "")),
     ("twenty-five soldiers", (25, 25, "count", "soldier", "")),
     ("two hundred and fifty people", (250, 250, "count", "person", "")),
-    ("Two people were killed.", (2, 2, "count", "person killed", "")),
+    ("Two people were killed.", (2, 2, "count", "death", "")),
     ("$14 billion for border security", (14e9, 14e9, "USD", "border", "")),
     ("a €2.5bn aid package", (2.5e9, 2.5e9, "EUR", "aid", "")),
     ("14.5 billion dollars", (14.5e9, 14.5e9, "USD", "", "")),

@@ -22,8 +22,8 @@ Examples
 >>> from framing import load_corpus
 >>> c = load_corpus([
 ...     {"id": "a", "outlet": "A", "event": "e", "title": "", "text": "They agreed to swap 2,000 prisoners."},
-...     {"id": "b", "outlet": "B", "event": "e", "title": "", "text": "Each side will free 1,000 prisoners from each side."},
-...     {"id": "c", "outlet": "C", "event": "e", "title": "", "text": "They will swap 1,200 prisoners."},
+...     {"id": "b", "outlet": "B", "event": "e", "title": "", "text": "They agreed to swap 1,000 prisoners from each side."},
+...     {"id": "c", "outlet": "C", "event": "e", "title": "", "text": "They agreed to swap 1,200 prisoners."},
 ... ])
 >>> out = NumbersAnalyzer().fit_transform(c)
 >>> out["numbers"][["outlet", "value", "total_low", "disagrees"]].values.tolist()
@@ -210,22 +210,28 @@ class NumbersAnalyzer(Analyzer):
         evidence_table("numbers_evidence", "numbers", (C("quantity", "str", "the counted thing and unit"),)),
     )
 
-    def __init__(self, *, sides: int = 2, tolerance: float = 0.05, near: float = 0.1, headlines: bool = True) -> None:
+    def __init__(self, *, sides: int = 2, tolerance: float = 0.05, near: float = 0.1, headlines: bool = True,
+                 context: float = 0.2) -> None:
         self.sides = sides
         self.tolerance = tolerance
         self.near = near
         self.headlines = headlines
+        self.context = context
 
     def _fit(self, corpus: Corpus) -> None:
         owner = type(self).__name__
         check_number("sides", self.sides, owner=owner, low=1, integer=True)
         check_number("tolerance", self.tolerance, owner=owner, low=0, high=1)
         check_number("near", self.near, owner=owner, low=0, high=1)
+        check_number("context", self.context, owner=owner, low=0, high=1)
 
     def _transform(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
         self._fit(corpus)
         kw = {"sides": self.sides, "tolerance": self.tolerance, "near": self.near}
         rows: list[tuple] = []
+        contexts: list[list[tuple[str, bool]]] = []
+        vocab = corpus.term_counts()[1]
+        counted_words: list[str] = []
         for art in corpus:
             event = art.event if art.event is not None else ALL_EVENTS
             found: list[tuple[Quantity, str, int, str]] = []
@@ -242,12 +248,18 @@ class NumbersAnalyzer(Analyzer):
                     continue
                 pos = "lead" if q.sentence_index - head_sents < LEAD_SENTENCES else "body"
                 found.append((q, pos, q.sentence_index, ""))
+            ctx_of = _sentence_terms(corpus, art, doc, vocab) if found else None
             for q, pos, sidx, sent in found:
                 label = quantity_label(q)
                 if not label:
                     continue
                 if sidx >= 0:
                     sent = doc.sentence(sidx)
+                    terms = ctx_of(sidx, q.start, q.end)
+                else:
+                    terms = _title_terms(art.title, q.start, q.end)
+                contexts.append(terms)
+                counted_words.append(q.counted)
                 rows.append((
                     event, label, art.outlet, q.value, q.unit, q.text, False, art.id, q.kind, q.counted,
                     q.value_low, q.value_high, q.per, q.multiplier, q.total_low, q.total_high, q.approx, pos,
@@ -264,11 +276,13 @@ class NumbersAnalyzer(Analyzer):
         df = df.astype({"value": float, "value_low": float, "value_high": float, "total_low": float,
                         "total_high": float, "disagrees": bool, "sentence_index": int, "start": int, "end": int,
                         "multiplier": int})
+        ctx, ctx_mass = _context_matrix(contexts, counted_words, df["event"].to_numpy(),
+                                        df["article_id"].to_numpy(), df["sentence_index"].to_numpy())
         disagrees = np.zeros(len(df), dtype=bool)
         others = [""] * len(df)
         pairs: list[tuple] = []
         col = {c: df[c].to_numpy() for c in ("outlet", "value_low", "value_high", "total_low", "total_high",
-                                              "value", "text", "sentence", "article_id")}
+                                              "value", "text", "sentence", "article_id", "kind")}
         groups = df.groupby(["event", "quantity"], sort=True).indices
         for (event, quantity), idx in sorted(groups.items()):
             outlets = col["outlet"][idx]
@@ -279,6 +293,16 @@ class NumbersAnalyzer(Analyzer):
             stated = _overlap(slo, shi)
             agree = stated | _overlap(tlo, thi)
             restated = agree & ~stated
+            # compared only when the two sentences tell the same fact: shared context beyond the number
+            M = ctx[idx]
+            shared = (M @ M.T).toarray()
+            mass = ctx_mass[idx]
+            comparable = shared >= self.context * np.maximum(np.minimum(mass[:, None], mass[None, :]), 1e-9)
+            comparable &= shared > 0
+            # a duration names the event it measures ("meeting duration"): that is its context
+            comparable |= (col["kind"][idx] == "duration")[:, None]
+            agree |= ~comparable
+            restated &= comparable
             labels = [format_interval(a, b) for a, b in zip(slo, shi)]
             totals = [format_interval(a, b) for a, b in zip(tlo, thi)]
             shown = [lab + (f" (total {tot})" if tot != lab else "") for lab, tot in zip(labels, totals)]
@@ -304,17 +328,25 @@ class NumbersAnalyzer(Analyzer):
                      (restated, RESTATED))
             vals, texts = col["value"][idx], col["text"][idx]
             sents, arts = col["sentence"][idx], col["article_id"][idx]
-            for ai, oa in enumerate(uniq):
-                for bi in range(ai + 1, len(uniq)):
-                    ob = uniq[bi]
-                    between = (code == ai)[:, None] & (code == bi)[None, :]
-                    for cand, status in kinds:
-                        rr, cc = np.nonzero(cand & between)
-                        for ii, jj in zip(rr[:MAX_PAIRS_PER_OUTLETS], cc[:MAX_PAIRS_PER_OUTLETS]):
-                            pairs.append((
-                                event, quantity, oa, vals[ii], texts[ii], sents[ii], ob, vals[jj], texts[jj],
-                                sents[jj], arts[ii], arts[jj], shown[ii], shown[jj], status,
-                            ))
+            found_pairs = []
+            for kind_no, (cand, status) in enumerate(kinds):
+                rr, cc = np.nonzero(cand)
+                ca, cb = code[rr], code[cc]
+                fwd = ca < cb  # each unordered pair of outlets once, outlets in order of appearance
+                rr, cc, ca, cb = rr[fwd], cc[fwd], ca[fwd], cb[fwd]
+                o = np.lexsort((cc, rr, cb, ca))
+                rr, cc, ca, cb = rr[o], cc[o], ca[o], cb[o]
+                key = ca * len(uniq) + cb
+                start = np.r_[0, np.flatnonzero(key[1:] != key[:-1]) + 1] if len(key) else np.zeros(0, np.int64)
+                rank = np.arange(len(key)) - np.repeat(start, np.diff(np.r_[start, len(key)]))
+                top = rank < MAX_PAIRS_PER_OUTLETS
+                found_pairs.extend(zip(ca[top].tolist(), cb[top].tolist(), [kind_no] * int(top.sum()),
+                                       rr[top].tolist(), cc[top].tolist(), [status] * int(top.sum())))
+            for _, _, _, ii, jj, status in sorted(found_pairs):
+                pairs.append((
+                    event, quantity, uniq[code[ii]], vals[ii], texts[ii], sents[ii], uniq[code[jj]], vals[jj],
+                    texts[jj], sents[jj], arts[ii], arts[jj], shown[ii], shown[jj], status,
+                ))
         df["disagrees"] = disagrees
         df["other_values"] = others
         df = df.sort_values(["event", "quantity", "outlet", "article_id", "sentence_index", "start"],
@@ -330,6 +362,79 @@ class NumbersAnalyzer(Analyzer):
             "number_disagreements": dis,
             "numbers_evidence": make_evidence(corpus, hits, ["quantity"]),
         }
+
+
+def _sentence_terms(corpus: Corpus, art, doc, vocab):
+    """A function (sentence index, start, end) -> the sentence's (term, capitalised) outside [start, end)."""
+    from .fact_units import _capitalised
+
+    ids = corpus.token_ids(art)
+    caps = _capitalised(doc.text, doc.tok_starts)
+    bounds = np.searchsorted(doc.tok_sent, np.arange(doc.n_sentences + 1))
+
+    def terms(sidx: int, start: int, end: int) -> list[tuple[str, bool]]:
+        a, b = bounds[sidx], bounds[sidx + 1]
+        st = doc.tok_starts[a:b]
+        keep = (st < start) | (st >= end)
+        return [(vocab[t], bool(c)) for t, c in zip(ids[a:b][keep].tolist(), caps[a:b][keep].tolist())]
+
+    return terms
+
+
+def _title_terms(title: str, start: int, end: int) -> list[tuple[str, bool]]:
+    from ..text import tokenize
+
+    toks, ts, _ = tokenize(title)
+    return [(t, False) for t, a in zip(toks, ts.tolist()) if a < start or a >= end]
+
+
+def _context_matrix(contexts, counted, events, articles, sents):
+    """Rows x context concepts (sqrt IDF per event, so that a product sums the shared IDF), and row masses.
+
+    A row's context is the concepts (:func:`~framing.analyses.fact_features.term_concepts`) of
+    its sentence outside the quantity, without numbers and without the counted thing itself.
+    IDF is learned per event over the distinct sentences holding a quantity.
+    """
+    import scipy.sparse as sp
+
+    from .fact_features import term_concepts
+
+    n = len(contexts)
+    terms: dict[str, list[float]] = {}
+    for row in contexts:
+        for t, c in row:
+            v = terms.setdefault(t, [0.0, 0.0])
+            v[0] += 1
+            v[1] += c
+    for w in {w for c in counted for w in c.split()}:
+        terms.setdefault(w, [1.0, 0.0])
+    names = list(terms)
+    concept = dict(zip(names, term_concepts(names, [terms[t][1] / terms[t][0] for t in names])))
+    code: dict[str, int] = {}
+    r, c = [], []
+    for i, (row, cw) in enumerate(zip(contexts, counted)):
+        own = {concept[w] for w in cw.split()}
+        for t, _ in row:
+            k = concept[t]
+            if k and not k.startswith("#") and k not in own:
+                r.append(i)
+                c.append(code.setdefault(k, len(code)))
+    B = sp.csr_matrix((np.ones(len(r), np.float32), (r, c)), shape=(n, max(len(code), 1)))
+    B.sum_duplicates()
+    B.data[:] = 1.0
+    # document frequency per event over distinct sentences
+    ev_codes, ev = np.unique(events.astype(str), return_inverse=True)
+    sent_key = pd.Series(list(zip(ev, articles, sents))).factorize()[0]
+    first = np.zeros(n, dtype=bool)
+    first[np.unique(sent_key, return_index=True)[1]] = True
+    coo = B.tocoo()
+    df_key = ev[coo.row].astype(np.int64) * B.shape[1] + coo.col
+    counted_df = np.bincount(df_key[first[coo.row]], minlength=len(ev_codes) * B.shape[1])
+    n_sent = np.bincount(ev[first], minlength=len(ev_codes)).astype(float)
+    idf = np.log((1.0 + n_sent[ev[coo.row]]) / (1.0 + counted_df[df_key])) + 1.0
+    W = sp.csr_matrix((np.sqrt(idf).astype(np.float32), (coo.row, coo.col)), shape=B.shape)
+    mass = np.bincount(coo.row, weights=idf, minlength=n)
+    return W, mass
 
 
 def _overlap(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:

@@ -203,6 +203,14 @@ _OUTCOMES = {
     "displaced": "displaced", "captured": "captured",
 }
 
+#: Words before "quarter", "half" ... that make it a period or a part, not a share.
+_NOT_FRACTION_BEFORE = frozenset("the first second third fourth last final previous next each every this that "
+                                 "other latter former".split())
+
+#: What an outcome counts, whoever it happened to.
+_OUTCOME_COUNTED = {"killed": "death", "injured": "injury", "missing": "missing person", "detained": "arrest",
+                    "evacuated": "evacuee", "displaced": "displaced person", "captured": "prisoner"}
+
 #: Nouns whose duration a "lasted"/"took" sentence measures.
 _EVENT_NOUNS = {"meeting", "meetings", "talks", "talk", "session", "sessions", "negotiations", "discussions",
                 "discussion", "summit", "round", "call", "conversation", "visit", "trip", "speech", "hearing",
@@ -372,7 +380,8 @@ class _Parser:
                 out.append(i)
             elif "-" in t and t.split("-", 1)[0] in _NUMBER_WORDS:
                 out.append(i)
-            elif t in _FRACTIONS and i + 1 < self.n and toks[i + 1] in ("of", "an", "a"):
+            elif t in _FRACTIONS and i + 1 < self.n and toks[i + 1] in ("of", "an", "a") and \
+                    (i == 0 or toks[i - 1] not in _NOT_FRACTION_BEFORE):  # "the first quarter of the year"
                 out.append(i)
         return out
 
@@ -727,8 +736,9 @@ class _Parser:
                 if counted:
                     j = max(j, k_end)
                 outcome = self._outcome(start_tok, j)
-                if outcome and counted not in ("death", "injury"):
-                    counted = f"{counted or 'person'} {outcome}" if counted or vague or value < 1e7 else ""
+                if outcome and (counted or vague or value < 1e7):
+                    # one name per thing counted: "two soldiers were killed", "three people died" -> deaths
+                    counted = _OUTCOME_COUNTED.get(outcome, f"{counted or 'person'} {outcome}")
         elif kind == "duration":
             counted = self._measured(i, j, measured_by_hyphen)
 
