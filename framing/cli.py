@@ -43,28 +43,59 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--metadata", help="sidecar table mapping file names (column 'file') to fields")
         sp.add_argument("--encoding", help="force a text encoding (default: detect)")
         sp.add_argument("--strict", action="store_true", help="stop at the first bad input instead of skipping it")
-        sp.add_argument("--event-threshold", type=float, default=0.15,
-                        help="similarity needed to group articles into one event (0-1, default 0.15)")
-        sp.add_argument("--window-days", type=int, default=7,
-                        help="articles further apart in days are never one event (default 7)")
-        sp.add_argument("--analyses", default=",".join(DEFAULT_ANALYSES),
-                        help=f"comma-separated analyses to run (default all: {','.join(ANALYZERS)})")
-        sp.add_argument("--param", action="append", default=[], metavar="ANALYSIS.NAME=VALUE",
-                        help="set an analysis parameter, e.g. --param naming.min_count=3 or "
-                             "--param 'naming.lexicons=[\"ukraine_places\"]' (VALUE is JSON, else text); "
-                             "repeatable")
-        sp.add_argument("--n-jobs", type=int, default=None, metavar="N",
-                        help="run the analyses in N processes (-1: all CPUs; default: one after the other)")
-        sp.add_argument("--dask", metavar="ADDRESS", default=None,
-                        help="run the analyses on a Dask cluster: its scheduler (tcp://host:8786) or 'local' "
-                             "(needs the extra: pip install 'framing[dask]')")
+        sp.add_argument(
+            "--event-threshold",
+            type=float,
+            default=0.15,
+            help="similarity needed to group articles into one event (0-1, default 0.15)",
+        )
+        sp.add_argument(
+            "--window-days", type=int, default=7, help="articles further apart in days are never one event (default 7)"
+        )
+        sp.add_argument(
+            "--analyses",
+            default=",".join(DEFAULT_ANALYSES),
+            help=f"comma-separated analyses to run (default all: {','.join(ANALYZERS)})",
+        )
+        sp.add_argument(
+            "--param",
+            action="append",
+            default=[],
+            metavar="ANALYSIS.NAME=VALUE",
+            help="set an analysis parameter, e.g. --param naming.min_count=3 or "
+            "--param 'naming.lexicons=[\"ukraine_places\"]' (VALUE is JSON, else text); "
+            "repeatable",
+        )
+        sp.add_argument(
+            "--n-jobs",
+            type=int,
+            default=None,
+            metavar="N",
+            help="run the analyses in N processes (-1: all CPUs; default: one after the other)",
+        )
+        sp.add_argument(
+            "--dask",
+            metavar="ADDRESS",
+            default=None,
+            help="run the analyses on a Dask cluster: its scheduler (tcp://host:8786) or 'local' "
+            "(needs the extra: pip install 'framing[dask]')",
+        )
         sp.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
-        sp.add_argument("-q", "--quiet", action="store_true", help="only errors")
+        sp.add_argument(
+            "--outlet-groups",
+            metavar="FIELD_OR_FILE",
+            help="compare groups of outlets too: an input column such as bias_text (each outlet "
+            "gets its articles' most common value) or a CSV with columns outlet,group",
+        )
+        sp.add_argument("-q", "--quiet", action="store_true", help="only errors (no progress)")
 
     rp = sub.add_parser("report", help="write the HTML report")
     common(rp)
     rp.add_argument("-o", "--output", default="report.html", help="output HTML file (default report.html)")
-    rp.add_argument("--csv", metavar="DIR", help="also write the CSV tables to DIR")
+    rp.add_argument(
+        "--csv", metavar="DIR", help="write the CSV tables to DIR (default: a folder <OUTPUT>_tables beside the report)"
+    )
+    rp.add_argument("--no-csv", action="store_true", help="write the report only, no CSV tables")
     rp.add_argument("--title-text", dest="report_title", default="Framing report", help="report title")
 
     ap = sub.add_parser("analyze", help="write the results as CSV tables")
@@ -119,15 +150,27 @@ def parse_params(items: Sequence[str]) -> dict[str, dict[str, Any]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 1 input error, 2 usage)."""
+    """Run the command line; returns the exit status (0 ok, 1 input error or nothing analysed, 2 usage)."""
     args = _parser().parse_args(argv)
     level = logging.ERROR if args.quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
     logging.basicConfig(level=level, format="framing: %(message)s")
     from .pipeline import analyze
+    from .progress import ProgressPrinter
     from .report.build import write_report
 
+    progress = None if args.quiet else ProgressPrinter()
     try:
+        if progress is not None:
+            progress(f"loading {'the example corpus' if args.example else args.source}", 0, 1)
         corpus = _load(args)
+        if progress is not None:
+            progress.close()
+        if not args.quiet:
+            for line in _column_report(args, corpus):
+                _err(f"framing: {line}")
+        if len(corpus) == 0:
+            _err(f"framing: error: no article to analyse. {_skipped_summary(corpus)}")
+            return 1
         analyses = [a.strip() for a in args.analyses.split(",") if a.strip()]
         params = parse_params(args.param)
         client = None
@@ -135,24 +178,131 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .parallel import connect
 
             client = connect(args.dask)
-        results = analyze(corpus, analyses=analyses, params=params, event_threshold=args.event_threshold,
-                          window_days=args.window_days, n_jobs=args.n_jobs, client=client)
+        results = analyze(
+            corpus,
+            analyses=analyses,
+            params=params,
+            event_threshold=args.event_threshold,
+            window_days=args.window_days,
+            n_jobs=args.n_jobs,
+            client=client,
+            progress=progress,
+        )
+        n, k = len(results.corpus), len(results.corpus.skipped)
+        if args.command == "report":
+            out = Path(args.output)
+            csv_dir = None if args.no_csv else Path(args.csv) if args.csv else out.with_name(f"{out.stem}_tables")
+            path = write_report(
+                results,
+                out,
+                title=args.report_title,
+                outlet_groups=args.outlet_groups,
+                csv_dir=csv_dir,
+                progress=progress,
+            )
+            where = f"report written to {Path(path).resolve()}"
+            if csv_dir is not None:
+                where += f", tables to {csv_dir.resolve()}"
+        else:
+            paths = results.to_csv(args.out)
+            if args.outlet_groups:
+                from .report.groups import GROUP_PROFILES, group_profiles, resolve_groups
+
+                groups, _ = resolve_groups(args.outlet_groups, results.corpus)
+                group_profiles(results, groups).to_csv(Path(args.out) / f"{GROUP_PROFILES.name}.csv", index=False)
+                paths.append(Path(args.out) / f"{GROUP_PROFILES.name}.csv")
+            where = f"{len(paths)} tables written to {Path(args.out).resolve()}"
     except FramingError as exc:
-        print(f"framing: error: {exc}", file=sys.stderr)
+        if progress is not None:
+            progress.close()
+        _err(f"framing: error: {exc}")
         return 1
-    n, k = len(results.corpus), len(results.corpus.skipped)
-    if args.command == "report":
-        path = write_report(results, args.output, title=args.report_title)
-        if args.csv:
-            results.to_csv(args.csv)
-        if not args.quiet:
-            print(f"framing: {n} articles analysed, {k} skipped; report written to {Path(path).resolve()}")
-    else:
-        paths = results.to_csv(args.out)
-        if not args.quiet:
-            print(f"framing: {n} articles analysed, {k} skipped; {len(paths)} tables written to "
-                  f"{Path(args.out).resolve()}")
+    if progress is not None:
+        progress.close()
+    if not args.quiet:
+        sys.stdout.write(f"framing: {n} articles analysed, {k} skipped; {where}\n")
     return 0
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(message + "\n")
+
+
+_TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson")
+_SHOWN_FIELDS = ("text", "outlet", "title", "date")
+
+
+def _columns_of(path: Path, encoding: str | None) -> list[str]:
+    """The column names of a CSV/TSV header or of the first JSONL records ([] when unreadable)."""
+    import csv
+
+    with open(path, encoding=encoding or "utf-8-sig", errors="replace", newline="") as fh:
+        if path.suffix.lower() in (".jsonl", ".ndjson"):
+            keys: dict[str, None] = {}
+            for _, line in zip(range(50), fh):
+                try:
+                    rec = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(rec, dict):
+                    keys.update(dict.fromkeys(map(str, rec)))
+            return list(keys)
+        head = next(csv.reader(fh, delimiter="\t" if path.suffix.lower() == ".tsv" else ","), [])
+        return [h.strip() for h in head]
+
+
+def _column_report(args: argparse.Namespace, corpus) -> list[str]:
+    """Which column the loader took for text, outlet, title and date, when it chose them itself."""
+    if args.example or not args.source:
+        return []
+    path = Path(args.source)
+    if not path.is_file() or path.suffix.lower() not in _TABLE_SUFFIXES:
+        return []
+    from .io.records import resolve_columns
+
+    given = {
+        "text": args.text,
+        "outlet": args.outlet,
+        "title": args.title,
+        "date": args.date,
+        "id": args.id_,
+        "url": args.url,
+        "event": args.event,
+    }
+    try:
+        available = _columns_of(path, args.encoding)
+        picked = resolve_columns(available, given, where=str(path))
+    except (OSError, UnicodeError, FramingError, StopIteration):
+        return []
+    guessed = [f"{f}={picked[f]!r}" for f in _SHOWN_FIELDS if given.get(f) is None and picked.get(f)]
+    lines = (
+        [f"columns guessed: {', '.join(guessed)} (name others with --text, --outlet, --title, --date)"]
+        if guessed
+        else []
+    )
+    unused = [c for c in available if c not in set(picked.values())]
+    if picked.get("outlet") is None and len(corpus):
+        lines.append(
+            "no outlet column found, so every article's outlet is 'unknown'. Name the column with "
+            f"--outlet COLUMN; columns not used: {', '.join(unused[:12]) or 'none'}."
+        )
+    return lines
+
+
+def _skipped_summary(corpus) -> str:
+    """'N inputs skipped: reason (count); ...' or how to give articles."""
+    sk = corpus.skipped_frame() if hasattr(corpus, "skipped_frame") else None
+    if sk is None or len(sk) == 0:
+        return (
+            "The input holds no articles. Give a folder of .txt/.md/.html files, or a CSV/JSONL file with "
+            "one article per row and a text column."
+        )
+    reasons = sk["reason"].value_counts()
+    parts = "; ".join(f"{r} ({n})" for r, n in reasons.head(5).items())
+    return (
+        f"All {len(sk):,} inputs were skipped: {parts}. Run with -v to see each one; the articles table "
+        "of `framing analyze` lists them all."
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,54 +1,141 @@
 """Assemble one self-contained HTML report from Results.
 
-The report only assembles: each section module turns results tables into markup
-with figures from :mod:`framing.plotting`. The page loads nothing from the network
-(figures are inline PNG, the style sheet is inline, there is no script), and every
-string from an article is escaped by :mod:`framing.report.html`.
+Order: the findings first (per event, largest first: headlines side by side, then the
+ranked differences with links to their sentences), the outlet (and group) profiles, one
+section per analysis that ran (its registered section, or the generic one built from its
+declared tables, see :mod:`framing.report.sections`), and the corpus (articles, skipped
+inputs, events) last. The page loads nothing (charts are inline SVG, the style sheet is
+inline, there is no script; a Content-Security-Policy forbids the rest), and every string
+from an article is escaped by :mod:`framing.report.html`.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from .._log import logger
 from .._version import __version__
 from ..results import Results
+from .context import build_context, use
+from .groups import GROUP_PROFILES, group_profiles, resolve_groups
 from .html import Html, Section, el
-from .sections import overview, selection, voices, word_choice
+from .sections import overview
+from .sections.outlets import outlet_section
+from .sections.registry import analyses_of, section_for
+from .sections.summary import summary_section
 
-__all__ = ["build_report", "write_report", "SECTION_MODULES"]
+__all__ = ["CSS", "Progress", "build_report", "write_report"]
 
-#: Section providers, in report order. Each has ``sections(results) -> list[Section]``.
-SECTION_MODULES = (overview, word_choice, selection, voices)
+#: ``progress(step, done, total)``: called before each step of a long run.
+Progress = Callable[[str, int, int], None]
 
 CSS = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
-header{background:#1f2d3d;color:#fff;padding:1.2em 2em}header h1{margin:0;font-size:1.6em}
-header p{margin:.3em 0 0;opacity:.85}
-nav{background:#eef1f5;padding:.5em 2em;position:sticky;top:0;border-bottom:1px solid #d8dde3}
-nav a{margin-right:1.2em;color:#1f4e79;text-decoration:none;font-size:.92em}
-main{max-width:1100px;margin:0 auto;padding:1em 2em 4em}
-section{background:#fff;border:1px solid #e3e6ea;border-radius:6px;padding:1em 1.5em;margin:1.2em 0}
-h2{margin-top:.2em;border-bottom:2px solid #1f4e79;padding-bottom:.2em}
-table{border-collapse:collapse;font-size:.85em;margin:.6em 0;display:block;overflow-x:auto;max-width:100%}
-th,td{border:1px solid #dde1e6;padding:3px 7px;text-align:left;vertical-align:top}
+header{background:#1f2d3d;color:#fff;padding:.8em 2em}header h1{margin:0;font-size:1.45em}
+header p{margin:.2em 0 0;opacity:.85;font-size:.92em}
+nav{background:#eef1f5;padding:.4em 2em;position:sticky;top:0;z-index:2;border-bottom:1px solid #d8dde3}
+nav a{margin-right:1.1em;color:#1f4e79;text-decoration:none;font-size:.9em}
+main{max-width:1180px;margin:0 auto;padding:.5em 2em 4em}
+section{background:#fff;border:1px solid #e3e6ea;border-radius:6px;padding:.6em 1.4em;margin:1em 0}
+section>details>summary{list-style:none}section>details>summary::-webkit-details-marker{display:none}
+section>details>summary h2::before{content:"▾ ";color:#8a96a3}section>details:not([open])>summary h2::before{content:"▸ "}
+h2{display:inline-block;margin:.1em 0;font-size:1.35em}h3{margin:.8em 0 .3em;font-size:1.08em}h4{margin:.4em 0 .1em;font-size:.95em}
+table{border-collapse:collapse;font-size:.85em;margin:.5em 0;display:block;overflow-x:auto;max-width:100%}
+th,td{border:1px solid #dde1e6;padding:2px 7px;text-align:left;vertical-align:top}
 th{background:#f1f4f7}tr:nth-child(even) td{background:#fbfbfc}
-figure{margin:.8em 0}figure img{max-width:100%;height:auto}figcaption{font-size:.85em;color:#555}
-.note{padding:.5em .8em;border-left:4px solid #1f78b4;background:#eef5fb}
-.note.warn{border-color:#e08b00;background:#fff6e6}
-.more,.intro{color:#555;font-size:.9em}
-ul.evidence{font-size:.88em;padding-left:1.2em}ul.evidence li{margin:.25em 0}
-ul.evidence .lab{font-weight:600;color:#1f4e79}ul.evidence .src{color:#888;font-size:.85em}
-mark{background:#ffe58a}details{margin:.5em 0}summary{cursor:pointer;font-weight:600}
+table.headlines{display:table;width:100%;font-size:.9em}table.headlines td.date{white-space:nowrap;color:#555}
+.fig{margin:.6em 0;display:flex;flex-wrap:wrap;align-items:flex-start;gap:.2em 1em}figure{margin:.6em 0}
+figcaption{font-size:.82em;color:#555;max-width:640px}
+svg.chart{font-size:11px;fill:#1d1d1f;max-width:100%;height:auto}svg .grid{stroke:#e6e9ee}svg .zero{stroke:#888}
+svg .tick{fill:#555;font-size:10px}svg .unit{fill:#333;font-size:11px}svg .grp{font-weight:600;fill:#1f4e79}
+svg .ci{stroke-width:2;opacity:.75}svg .in{fill:#fff;font-size:10px}svg .mark{fill:#b2182b;font-weight:700}
+svg .star{fill:#b2182b;font-size:10px}
+ul.legend{list-style:none;padding:0;margin:.3em 0;font-size:.82em}ul.legend li{margin:.1em 0}
+ul.legend .lt{font-weight:600}
+.sw{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:.35em;vertical-align:-.05em}
+.sw.open{background:#fff;border:2px solid}
+.note{padding:.4em .8em;border-left:4px solid #0072B2;background:#eef5fb;font-size:.92em}
+.note.warn{border-color:#E69F00;background:#fff6e6}
+.more,.intro{color:#555;font-size:.88em}
+.event-card{border-top:1px solid #e3e6ea;padding:.2em 0 .4em}
+ol.findings{margin:.3em 0;padding-left:1.6em}ol.findings li{margin:.25em 0}
+.uncertain{font-size:.88em;color:#444}.uncertain ul{margin:.1em 0;padding-left:1.4em}.uncertain .lt{margin:.2em 0}
+a.ev{font-size:.82em;white-space:nowrap}a.ev::before{content:"→ "}
+li.finding:target,.evblock:target{background:#fff3bf}
+.evblock{border-left:3px solid #d8dde3;padding:.1em .8em;margin:.6em 0}.ftext{margin:.2em 0;font-size:.93em}
+.evgrid{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:0 1.2em}
+ul.evidence{font-size:.86em;padding-left:1.1em;margin:.1em 0 .4em}ul.evidence li{margin:.2em 0}
+ul.evidence .lab{font-weight:600;color:#1f4e79}.src{color:#888;font-size:.85em;font-weight:400}
+mark{background:#ffe58a;padding:0 1px}details{margin:.4em 0}summary{cursor:pointer}
+details>summary{font-weight:600}summary h3{display:inline-block}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(340px,1fr));gap:.8em}
+.card{border:1px solid #e3e6ea;border-radius:5px;padding:.2em .9em;font-size:.9em}.card ul{padding-left:1.1em;margin:.2em 0}
+a.chip{margin-right:.6em;white-space:nowrap}
 footer{color:#777;font-size:.8em;text-align:center;margin:2em}
 """
 
+_CSP = (
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; img-src data:; '
+    "style-src 'unsafe-inline'\">"
+)
 
-def build_report(results: Results, *, title: str = "Framing report") -> str:
-    """The report as one HTML string (self-contained, no network, no script)."""
-    secs: list[Section] = []
-    for mod in SECTION_MODULES:
-        secs.extend(mod.sections(results))
+
+def build_report(
+    results: Results,
+    *,
+    title: str = "Framing report",
+    outlet_groups: str | Path | Mapping[str, str] | None = None,
+    csv_dir: str | Path | None = None,
+    progress: Progress | None = None,
+) -> str:
+    """The report as one HTML string (self-contained, no network, no script).
+
+    Parameters
+    ----------
+    results:
+        What :func:`framing.analyze` returned.
+    title:
+        The page title.
+    outlet_groups:
+        A grouping of outlets to compare as well: an article field (e.g. ``"bias_text"``),
+        a CSV/TSV file with columns ``outlet`` and ``group``, or a mapping.
+    csv_dir:
+        Where the tables are written as CSV, as the reader finds it from the report
+        (cut tables point there); None: the report gives the command that writes them.
+    progress:
+        ``progress(step, done, total)``, called before each step.
+    """
+    groups, group_by = resolve_groups(outlet_groups, results.corpus)
+    ctx = build_context(results, csv_dir=csv_dir, groups=groups, group_by=group_by)
+    names = analyses_of(results)
+    total = len(names) + 3
+
+    t0 = time.perf_counter()
+    with use(ctx):
+        _tick(progress, "report: findings", 0, total)
+        summary, shown = summary_section(results)
+        _tick(progress, "report: outlets", 1, total)
+        outlets = outlet_section(results, shown)
+        secs: list[Section] = [summary] + ([outlets] if outlets is not None else [])
+        for i, name in enumerate(names):
+            _tick(progress, f"report: {name}", 2 + i, total)
+            secs.extend(section_for(results, name))
+        _tick(progress, "report: corpus", total - 1, total)
+        secs.extend(overview.sections(results))
+        page = _page(results, secs, title)
+    logger.info("report: %.2fs, %d characters", time.perf_counter() - t0, len(page))
+    return page
+
+
+def _tick(progress: Progress | None, step: str, done: int, total: int) -> None:
+    if progress is not None:
+        progress(step, done, total)
+
+
+def _page(results: Results, secs: list[Section], title: str) -> str:
     nav = el("nav", [el("a", s.title, href=f"#{s.anchor}") for s in secs])
     corpus = results.corpus
     sub = (
@@ -61,8 +148,7 @@ def build_report(results: Results, *, title: str = "Framing report") -> str:
             "head",
             Html('<meta charset="utf-8">'),
             Html('<meta name="viewport" content="width=device-width, initial-scale=1">'),
-            Html("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                 "img-src data:; style-src 'unsafe-inline'\">"),
+            Html(_CSP),
             el("title", title),
             el("style", Html(CSS)),
         ),
@@ -73,8 +159,8 @@ def build_report(results: Results, *, title: str = "Framing report") -> str:
             el("main", [s.render() for s in secs]),
             el(
                 "footer",
-                f"framing {__version__} · generated {_dt.date.today().isoformat()} · "
-                "every number links to the sentences behind it in the evidence lists and CSV tables",
+                f"framing {__version__} · generated {_dt.date.today().isoformat()} · every finding links "
+                "to the sentences behind it",
             ),
         ),
         lang="en",
@@ -82,10 +168,39 @@ def build_report(results: Results, *, title: str = "Framing report") -> str:
     return "<!DOCTYPE html>\n" + page
 
 
-def write_report(results: Results, path: str | Path, *, title: str = "Framing report") -> Path:
-    """Write :func:`build_report` to ``path`` (UTF-8); returns the path."""
+def write_report(
+    results: Results,
+    path: str | Path,
+    *,
+    title: str = "Framing report",
+    outlet_groups: str | Path | Mapping[str, str] | None = None,
+    csv_dir: str | Path | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Write :func:`build_report` to ``path`` (UTF-8); returns the path.
+
+    With ``csv_dir``, the tables are written there as CSV first (with ``outlet_groups.csv``
+    when a grouping is given), and the report points to them by their path relative to
+    the report.
+    """
     p = Path(path)
     if p.parent and not p.parent.exists():
         p.parent.mkdir(parents=True, exist_ok=True)
-    p.write_text(build_report(results, title=title), encoding="utf-8")
+    shown_dir = None
+    if csv_dir is not None:
+        d = Path(csv_dir)
+        if progress is not None:
+            progress("report: CSV tables", 0, 1)
+        results.to_csv(d)
+        if outlet_groups is not None:
+            groups, _ = resolve_groups(outlet_groups, results.corpus)
+            group_profiles(results, groups).to_csv(d / f"{GROUP_PROFILES.name}.csv", index=False, encoding="utf-8")
+        try:
+            shown_dir = d.resolve().relative_to(p.parent.resolve())
+        except ValueError:
+            shown_dir = d.resolve()
+    p.write_text(
+        build_report(results, title=title, outlet_groups=outlet_groups, csv_dir=shown_dir, progress=progress),
+        encoding="utf-8",
+    )
     return p

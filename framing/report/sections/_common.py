@@ -13,7 +13,7 @@ import pandas as pd
 from ...analyses.base import ALL_EVENTS
 from ..html import Html, note
 
-__all__ = ["MAX_EVENT_FIGURES", "get_table", "events_to_draw", "more_events_note", "event_label"]
+__all__ = ["MAX_EVENT_FIGURES", "event_label", "events_to_draw", "get_table", "more_events_note"]
 
 #: Events drawn one by one in each section (besides the corpus-wide "all").
 MAX_EVENT_FIGURES = 8
@@ -36,8 +36,9 @@ def _event_sizes(results) -> pd.DataFrame | None:
     return ok.groupby(ok["event"].astype(str)).agg(n_outlets=("outlet", "nunique"), n_articles=("id", "size"))
 
 
-def events_to_draw(results, df: pd.DataFrame, *, limit: int = MAX_EVENT_FIGURES,
-                   with_all: bool = True) -> tuple[list[str], int]:
+def events_to_draw(
+    results, df: pd.DataFrame, *, limit: int = MAX_EVENT_FIGURES, with_all: bool = True
+) -> tuple[list[str], int]:
     """The events of ``df`` to draw (the ``limit`` largest, in label order; "all" last) and how many were left out.
 
     Size is the number of outlets covering the event, then its number of articles.
@@ -47,8 +48,7 @@ def events_to_draw(results, df: pd.DataFrame, *, limit: int = MAX_EVENT_FIGURES,
     if sizes is not None and len(present) > limit:
         s = sizes.reindex(present).fillna(0)
         s["label"] = s.index
-        chosen = set(s.sort_values(["n_outlets", "n_articles", "label"], ascending=[False, False, True])
-                     .index[:limit])
+        chosen = set(s.sort_values(["n_outlets", "n_articles", "label"], ascending=[False, False, True]).index[:limit])
         shown = [e for e in sorted(present) if e in chosen]
     else:
         shown = sorted(present)[:limit]
@@ -61,8 +61,9 @@ def more_events_note(n_more: int, where: str) -> Html | None:
     """A note that ``n_more`` events have no figure here and where to find them."""
     if n_more <= 0:
         return None
-    return note(f"Figures are drawn for the events with the most outlets and articles; "
-                f"{n_more:,} more events are in {where}.")
+    return note(
+        f"Figures are drawn for the events with the most outlets and articles; {n_more:,} more events are in {where}."
+    )
 
 
 def event_label(ev: str) -> str:

@@ -1,0 +1,214 @@
+"""The first section: per event, largest first, the headlines side by side and the ranked findings.
+
+Every finding links to its sentences (per outlet, matched words marked) further down the
+same section; findings without evidence are left out. Uncertain observations (too little
+data, or a test that does not pass) are listed apart and called so.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ...analyses.base import ALL_EVENTS
+from ..context import current
+from ..findings import Finding, ranked
+from ..html import Html, Section, el, evidence_by_outlet
+from .registry import findings_for
+
+__all__ = ["MAX_EVENTS", "MAX_FINDINGS", "MAX_UNCERTAIN", "summary_section"]
+
+#: Events given a findings card (largest first); the others are counted.
+MAX_EVENTS = 12
+#: Ranked findings listed per event, and uncertain observations.
+MAX_FINDINGS = 6
+MAX_UNCERTAIN = 5
+#: Headlines listed per event.
+MAX_HEADLINES = 10
+
+
+def _date(v) -> str:
+    if v is None or (isinstance(v, float) and v != v) or pd.isna(v):
+        return ""
+    return pd.Timestamp(v).date().isoformat()
+
+
+def _events(results) -> pd.DataFrame:
+    arts = results["articles"]
+    ok = arts[arts["status"] == "analyzed"].copy()
+    ok["event"] = ok["event"].fillna(ALL_EVENTS).astype(str)
+    sizes = ok.groupby("event").agg(n_outlets=("outlet", "nunique"), n_articles=("id", "size"))
+    sizes["label"] = sizes.index
+    return sizes.sort_values(["n_outlets", "n_articles", "label"], ascending=[False, False, True])
+
+
+def _headlines(ok: pd.DataFrame, event: str) -> Html:
+    ctx = current()
+    rows = ok[ok["event"] == event].sort_values(["date", "outlet", "id"], na_position="last")
+    trs = []
+    for r in rows.head(MAX_HEADLINES).to_dict("records"):
+        guessed = "title" in str(r.get("guessed", "") or "")
+        title = [
+            str(r.get("title", "") or ""),
+            el("span", " (guessed from the text)", class_="src") if guessed else None,
+        ]
+        trs.append(
+            el(
+                "tr",
+                el(
+                    "td",
+                    el("span", "", class_="sw", style=f"background:{ctx.outlets[r['outlet']]}"),
+                    ctx.label(r["outlet"]),
+                ),
+                el("td", _date(r.get("date")), class_="date"),
+                el("td", title),
+            )
+        )
+    more = (
+        el("p", f"{len(rows) - MAX_HEADLINES:,} more articles in this event (articles table).", class_="more")
+        if len(rows) > MAX_HEADLINES
+        else None
+    )
+    head = el("tr", el("th", "outlet"), el("th", "date"), el("th", "headline"))
+    return Html(el("table", el("thead", head), el("tbody", trs), class_="headlines") + (more or ""))
+
+
+def _with_evidence(results, findings: list[Finding], limit: int) -> list[Finding]:
+    """The first ``limit`` findings that have evidence sentences (none is shown without)."""
+    out: list[Finding] = []
+    for f in findings:
+        if len(out) >= limit:
+            break
+        ev = f.resolve(results)
+        if ev is not None and len(ev):
+            out.append(f)
+    return out
+
+
+def _item(f: Finding) -> Html:
+    return el(
+        "li",
+        f.text,
+        " ",
+        el("a", "sentences", href=f"#{f.anchor}-ev", class_="ev"),
+        id=f.anchor,
+        class_=f"finding {f.kind}",
+    )
+
+
+def summary_section(results) -> tuple[Section, list[Finding]]:
+    """The findings section (always first) and the findings it shows (with their anchors)."""
+    ctx = current()
+    sec = Section(
+        "Findings",
+        "findings",
+        intro="Per event, largest first: the headlines side by side, then the strongest differences the analyses "
+        "found, ranked (first those that pass a statistical test against chance, then observations no test applies "
+        "to, such as numbers that disagree). Each links to its sentences, per outlet. Below them, observations with "
+        "too little data to call.",
+    )
+    arts = results["articles"]
+    ok = arts[arts["status"] == "analyzed"].copy()
+    if ok.empty:
+        sec.blocks.append(el("p", "No article was analysed: nothing to compare.", class_="note warn"))
+        return sec, []
+    ok["event"] = ok["event"].fillna(ALL_EVENTS).astype(str)
+    sizes = _events(results)
+    by_event: dict[str, list[Finding]] = {}
+    for f in findings_for(results):
+        by_event.setdefault(str(f.event), []).append(f)
+    order = [e for e in sizes.index if e != ALL_EVENTS][:MAX_EVENTS]
+    cards, shown = [], []
+    for ev in [*order, ALL_EVENTS]:
+        fs = ranked(by_event.get(ev, []))
+        firm = _with_evidence(results, [f for f in fs if f.kind != "uncertain"], MAX_FINDINGS)
+        unsure = _with_evidence(results, [f for f in fs if f.kind == "uncertain"], MAX_UNCERTAIN)
+        if ev == ALL_EVENTS and not (firm or unsure):
+            continue
+        for f in (*firm, *unsure):
+            f.anchor = ctx.anchor(f"find-{ev}")
+            shown.append(f)
+        if ev == ALL_EVENTS:
+            head = el("h3", "All events (corpus-wide)")
+            body: list = []
+        else:
+            n_o, n_a = int(sizes.loc[ev, "n_outlets"]), int(sizes.loc[ev, "n_articles"])
+            head = el(
+                "h3",
+                f"Event {ev}",
+                el(
+                    "span",
+                    f" · {n_o} outlet{'s' if n_o != 1 else ''} · {n_a} article{'s' if n_a != 1 else ''}",
+                    class_="src",
+                ),
+            )
+            body = [_headlines(ok, ev)]
+        n_firm = sum(f.kind != "uncertain" for f in fs)
+        if firm:
+            body.append(el("ol", [_item(f) for f in firm], class_="findings"))
+            if n_firm > len(firm):
+                body.append(el("p", f"{n_firm - len(firm)} weaker findings are in the sections below.", class_="more"))
+        elif ev != ALL_EVENTS:
+            why = (
+                "a single outlet covers it: nothing to compare"
+                if int(sizes.loc[ev, "n_outlets"]) < 2
+                else "no difference passes its test, and no observation stands out"
+            )
+            body.append(el("p", f"No findings: {why}.", class_="more"))
+        if unsure:
+            body.append(
+                el(
+                    "div",
+                    el("p", "Worth a look, not findings (too little data or not significant):", class_="lt"),
+                    el("ul", [_item(f) for f in unsure], class_="findings"),
+                    class_="uncertain",
+                )
+            )
+        cards.append(el("div", head, body, class_="event-card", id=ctx.anchor(f"event-{ev}")))
+    n_rest = len([e for e in sizes.index if e != ALL_EVENTS]) - len(order)
+    sec.blocks.extend(cards)
+    if n_rest > 0:
+        sec.blocks.append(
+            el(
+                "p",
+                f"{n_rest:,} smaller events are not summarised here; their rows are in the tables "
+                "of each section and in the events table.",
+                class_="more",
+            )
+        )
+    if shown:
+        blocks = []
+        for f in shown:
+            blocks.append(
+                el(
+                    "div",
+                    el(
+                        "p",
+                        el("a", "↑", href=f"#{f.anchor}", class_="back"),
+                        " ",
+                        el("strong", f"Event {f.event}" if f.event != ALL_EVENTS else "All events"),
+                        ": ",
+                        f.text,
+                        class_="ftext",
+                    ),
+                    evidence_by_outlet(
+                        f.evidence,
+                        label_columns=list(f.label_columns),
+                        per_outlet=3,
+                        max_outlets=8,
+                        title=None,
+                        name=f.evidence_table,
+                    ),
+                    class_="evblock",
+                    id=f"{f.anchor}-ev",
+                )
+            )
+        sec.blocks.append(
+            el(
+                "details",
+                el("summary", el("h3", f"Sentences behind the findings ({len(shown)})")),
+                blocks,
+                open=True,
+                class_="evidence-all",
+            )
+        )
+    return sec, shown
