@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, overload
 
@@ -15,6 +16,8 @@ from .corpus_tables import ARTICLES
 from .article import Article, SkippedInput
 from .errors import ParameterError
 from .text import Document, SentenceSplitter, parse, parse_many
+
+_DIGITS = re.compile(r"(\d+)")
 
 __all__ = ["Corpus", "FlatTokens", "FlatSentences", "ARTICLE_COLUMNS", "ALL_EVENTS", "check_corpus"]
 
@@ -87,6 +90,15 @@ def _count_matrix(ids: np.ndarray, indptr: np.ndarray, n_terms: int) -> sp.csr_m
 def _doc_key(article: Article) -> tuple[str, int, int]:
     """Cache key of an article's parsed document: its id and the text it reads (headline and body)."""
     return (article.id, hash(article.text), hash(article.title) if article.has_headline else 0)
+
+
+def _natural_key(text: str) -> tuple[list[str | tuple[int, str]], str]:
+    """Sort key that compares the digit runs of ``text`` as numbers (``a2`` before ``a10``),
+    of any length (by their length without leading zeros, then their digits)."""
+    parts: list[str | tuple[int, str]] = [
+        (len(p.lstrip("0")), p.lstrip("0")) if k % 2 else p for k, p in enumerate(_DIGITS.split(text))
+    ]
+    return parts, text
 
 
 class _DocCache:
@@ -278,6 +290,25 @@ class Corpus:
         if unknown:
             raise ParameterError(f"Corpus.subset: unknown article ids {sorted(unknown)[:5]}.")
         return self._derive(a for a in self._articles if a.id in keep)
+
+    def canonical(self) -> Corpus:
+        """The same corpus with its articles in an order that depends only on their ids.
+
+        Ids are compared with the numbers in them as numbers (``doc-2`` before
+        ``doc-10``). :func:`framing.analyze` works on this order, so that the order of
+        the input never changes a table (ties, event labels and evidence are decided
+        by content). Parsed texts are shared; the vocabulary is numbered afresh in
+        this order, so term ids do not depend on what was computed before.
+
+        >>> from framing import Article
+        >>> c = Corpus([Article(id=i, outlet="X", title="", text="Kyiv.") for i in ("doc-10", "doc-2")])
+        >>> [a.id for a in c.canonical()]
+        ['doc-2', 'doc-10']
+        """
+        arts = sorted(self._articles, key=lambda a: _natural_key(a.id))
+        cache = _DocCache(self._cache.splitter)
+        cache.docs = dict(self._cache.docs)
+        return Corpus(arts, self._skipped, _cache=cache, _event_method=self._event_method)
 
     # -- access ---------------------------------------------------------------------
     @property

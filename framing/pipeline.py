@@ -88,7 +88,7 @@ def analyze(
         ``articles`` (every input), ``events`` (the grouping) and each analysis's
         tables, by name.
     """
-    corpus = check_corpus(corpus, "analyze")
+    corpus = check_corpus(corpus, "analyze").canonical()  # the input order never changes a table
     params = dict(params or {})
     grouped = group_events(corpus, threshold=event_threshold, window_days=window_days)
     tables: dict[str, pd.DataFrame] = {
