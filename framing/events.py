@@ -32,12 +32,13 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
+from sklearn.feature_extraction.text import TfidfTransformer
 
 from ._log import logger
 from ._validation import check_number, check_option
 from .corpus import Corpus, check_corpus
 from .event_linkage import constrained_average_linkage, sparse_neighbours
+from .lexicons import stop_words
 
 __all__ = ["EVENT_COLUMNS", "events_table", "group_events", "round_ordinals", "similarity_matrix", "topic_flag"]
 
@@ -45,7 +46,7 @@ __all__ = ["EVENT_COLUMNS", "events_table", "group_events", "round_ordinals", "s
 EVENT_COLUMNS = ["event", "n_articles", "n_outlets", "outlets", "first_date", "last_date", "keywords", "method",
                  "flag", "advice"]
 
-_STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "also", "new", "year", "years"}
+_STOP = stop_words(["english", "reporting", "news_generic"])  # the packaged list (framing/lexicons/stopwords.csv)
 
 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,

@@ -32,7 +32,7 @@ from functools import lru_cache
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["term_concepts", "name_key", "tfidf", "event_df", "rows_of", "filter_entries", "rowdot"]
+__all__ = ["event_df", "filter_entries", "name_key", "rowdot", "rows_of", "term_concepts", "tfidf"]
 
 _NUM_RE = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 _VOWELS = frozenset("aeiouy")
@@ -41,9 +41,7 @@ _VOWELS = frozenset("aeiouy")
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, str], frozenset[str], dict[str, float]]:
     """(synonym word or stem -> concept, dropped words, number words -> value), from the packaged lexicons."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    from ..lexicons import load_lexicon
+    from ..lexicons import load_lexicon, stop_words
     from .quantity_words import NUMBER_WORDS
 
     stem = _stemmer()
@@ -53,8 +51,7 @@ def _tables() -> tuple[dict[str, str], frozenset[str], dict[str, float]]:
         w = word.lower()
         syn.setdefault(w, concept)
         syn.setdefault(stem(w), concept)
-    drop = set(ENGLISH_STOP_WORDS) | {"mr", "mrs", "ms", "according", "also", "would", "will", "could", "s",
-                                       "t", "ll", "ve", "re", "d", "m"}
+    drop = set(stop_words(["english", "reporting", "title", "fragment"]))  # the packaged list
     verbs = load_lexicon("attribution_verbs", required=["verb"], owner="facts")
     drop |= {v.lower() for v in verbs["verb"] if " " not in v}
     loaded = load_lexicon("loaded_language", required=["category", "term"], owner="facts")

@@ -16,6 +16,8 @@ True
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
+from functools import lru_cache
 from importlib import resources
 from os import PathLike
 from pathlib import Path
@@ -26,7 +28,16 @@ import pandas as pd
 
 from ..errors import ParameterError
 
-__all__ = ["load_lexicon", "list_lexicons", "split_list", "lexicon_matcher", "keep_longest", "keep_longest_mask"]
+__all__ = [
+    "STOP_WORD_KINDS",
+    "keep_longest",
+    "keep_longest_mask",
+    "lexicon_matcher",
+    "list_lexicons",
+    "load_lexicon",
+    "split_list",
+    "stop_words",
+]
 
 LexiconLike = Union[str, "PathLike[str]", pd.DataFrame]
 
@@ -135,6 +146,41 @@ def split_list(value: str, sep: str = "|") -> list[str]:
     return [p.strip() for p in value.split(sep) if p.strip()]
 
 
+#: The kinds of words in the packaged stop-word list (``stopwords.csv``): ``english``
+#: (the general English list of scikit-learn, from the Glasgow IR group), ``reporting``
+#: (said, says, told, according), ``fragment`` (pieces of contractions: s, t, ll ...),
+#: ``title`` (mr, mrs, ms), ``news_generic`` (new, year, years).
+STOP_WORD_KINDS = ("english", "reporting", "fragment", "title", "news_generic")
+
+
+def stop_words(kinds: Iterable[str] | None = None) -> frozenset[str]:
+    """The one stop-word list (``framing/lexicons/stopwords.csv``), or the words of some kinds.
+
+    Parameters
+    ----------
+    kinds:
+        Which kinds of :data:`STOP_WORD_KINDS` to take (default: all).
+
+    >>> {"the", "said", "mr"} <= stop_words()
+    True
+    >>> "said" in stop_words(["english"]), len(stop_words(["english"]))
+    (False, 318)
+    """
+    wanted = STOP_WORD_KINDS if kinds is None else tuple(dict.fromkeys([kinds] if isinstance(kinds, str) else kinds))
+    unknown = [k for k in wanted if k not in STOP_WORD_KINDS]
+    if unknown:
+        raise ParameterError(
+            f"stop_words: unknown kind(s) {', '.join(map(repr, unknown))}; choose from {', '.join(STOP_WORD_KINDS)}."
+        )
+    return _stop_words(tuple(sorted(wanted)))
+
+
+@lru_cache(maxsize=16)
+def _stop_words(kinds: tuple[str, ...]) -> frozenset[str]:
+    df = load_lexicon("stopwords", required=["word", "kind"], owner="stop_words")
+    return frozenset(df.loc[df["kind"].isin(kinds), "word"].str.lower())
+
+
 def lexicon_matcher(phrases, keys, excludes=None, *, owner: str = "lexicon_matcher"):
     """A :class:`~framing.matching.PhraseMatcher` for lexicon rows.
 
@@ -158,7 +204,7 @@ def lexicon_matcher(phrases, keys, excludes=None, *, owner: str = "lexicon_match
     1
     """
     from .._log import logger
-    from ..matching import phrase_tokens, PhraseMatcher
+    from ..matching import PhraseMatcher, phrase_tokens
 
     phrases = list(phrases)
     keys = list(keys)
