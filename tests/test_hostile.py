@@ -87,7 +87,7 @@ def test_payload_names_in_the_report_and_the_csvs(tmp_path):
 
 def _check_csvs(paths):
     """No control character in any CSV, and no cell a spreadsheet would run as a formula."""
-    bad = set(chr(c) for c in range(32)) - {"\t", "\n", "\r"}
+    bad = {chr(c) for c in range(32)} - {"\t", "\n", "\r"}
     for p in paths:
         raw = Path(p).read_text(encoding="utf-8")
         assert not bad & set(raw), p
