@@ -216,3 +216,131 @@ def test_article_without_event_counted_alike_by_quotes_and_actors():
     assert int(vs[vs["event"] == "e"]["n_quotes"].sum()) == 1
     z = act[act["actor"] == "Volodymyr Zelensky"]
     assert int(z[z["event"] == "all"]["mentions"].sum()) == n_all
+
+
+# ---- attribution as news writes it (issue 12.1) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker, verb, content",
+    [
+        ("Four people were taken to hospital after the collapse, the fire service said on Monday.",
+         "the fire service", "said", "Four people were taken to hospital after the collapse"),
+        ("The talks will resume next week, said a spokeswoman for the foreign ministry.",
+         "a spokeswoman for the foreign ministry", "said", "The talks will resume next week"),
+        ("The mayor told reporters that the road would reopen by Friday.",
+         "The mayor", "told", "the road would reopen by Friday"),
+        ("The regulator accused the bank of hiding losses from investors.",
+         "The regulator", "accused", "hiding losses from investors"),
+        ("Turnout was the highest in two decades, according to the electoral commission.",
+         "the electoral commission", "according to", "Turnout was the highest in two decades"),
+        ("The ministry denied that any soldiers had crossed the border.",
+         "The ministry", "denied", "any soldiers had crossed the border"),
+    ],
+)
+def test_indirect_forms(text, speaker, verb, content):
+    d = parse(text)
+    qs = [q for q in extract_quotes(d) if q.kind == "indirect"]
+    assert [(q.speaker, q.verb, d.text[q.start : q.end]) for q in qs] == [(speaker, verb, content)]
+    assert qs[0].form == "indirect"
+
+
+def test_two_cues_in_one_sentence():
+    d = parse("The union insisted the deal was fair, while the company said it would appeal.")
+    got = [(q.speaker, q.verb, d.text[q.start : q.end]) for q in extract_quotes(d)]
+    assert got == [("The union", "insisted", "the deal was fair"), ("the company", "said", "it would appeal")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The statue, said to be the tallest in Europe, was unveiled on Sunday.",
+        "He was told to wait outside.",
+        "Officials have not said when the bridge will reopen.",
+        "The company's claims were rejected by the court.",
+    ],
+)
+def test_no_attribution(text):
+    assert extract_quotes(parse(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('"We will not back down," said Sen. Maria Olsen of Oregon.', "Sen. Maria Olsen of Oregon"),
+        ("A Republican on the panel, Rep. Dan Kerr of Ohio, said the report was \"deeply flawed.\"", "Rep. Dan Kerr of Ohio"),
+        ("Opponents protested the plan, a move that Moscow said was hostile.", "Moscow"),
+    ],
+)
+def test_speaker_is_never_a_fragment_label_or_title(text, speaker):
+    qs = [q for q in extract_quotes(parse(text)) if q.speaker]
+    assert qs and qs[0].speaker == speaker
+
+
+def test_judging_verb_quote_is_not_scare():
+    d = parse('The senator slammed the plan as "a disaster".')
+    q = extract_quotes(d)[0]
+    assert (q.kind, q.form, q.verb_lemma, q.judging, q.speaker) == ("partial", "mixed", "slam", True, "The senator")
+
+
+def test_one_speech_verb_list():
+    from framing.analyses.speech_verbs import speech_verbs, verb_info
+
+    info = verb_info()
+    for form in ("slammed", "fumed", "blasted", "claimed", "admitted"):
+        assert info[form].judging, form
+    assert not info["said"].judging and info["said"].complement == "clause"
+    assert info["according to"].complement == "source" and "according to" not in speech_verbs()
+    assert {"said", "told", "called", "slammed"} <= speech_verbs()
+
+
+def test_definite_and_pronoun_speakers_resolved():
+    r = _run([
+        "Russia's Defence Ministry said its forces had hit fuel depots. The ministry said no civilians were harmed.",
+        "Ukrainian President Volodymyr Zelensky met Polish President Andrzej Duda in Warsaw. "
+        "He told reporters that Ukraine needed more air defence.",
+    ])
+    q = r["quotes"].set_index("quote")
+    assert q.loc["no civilians were harmed", "side"] == "Russia"
+    assert "Defence Ministry" in q.loc["no civilians were harmed", "speaker"]
+    he = q.loc["Ukraine needed more air defence"]
+    assert he["actor"] == "Volodymyr Zelensky" and he["side"] == "Ukraine"
+
+
+def test_lead_sentence_attribution_on_the_example(example):
+    q = QuoteAnalyzer().fit_transform(example)["quotes"]
+    lead = q[(q.article_id == "ex-010") & (q.sentence_index == q[q.article_id == "ex-010"]["sentence_index"].min())]
+    assert (lead["kind"] == "indirect").any() and "Ukrainian officials" in set(lead["speaker"])
+
+
+# ---- share of voice that holds (issue 12.2): the labelled fixtures -----------------------
+
+
+def _fixture_scores():
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "validation" / "quotes_fixture.py"
+    spec = importlib.util.spec_from_file_location("quotes_fixture", path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # its dataclass needs the module registered
+    spec.loader.exec_module(mod)
+    s1, _ = mod.example_set()
+    s2, _ = mod.attributions_set()
+    return s1, s2, mod.combined([s1, s2])
+
+
+def test_fixture_quote_recall_and_speaker_accuracy():
+    """Every attribution of the example corpus and 80 written ones (tests/fixtures): the issue's targets."""
+    s1, s2, both = _fixture_scores()
+    assert both.n_gold == 280
+    for s in (s1, s2, both):
+        assert s.recall >= 0.85, s
+        assert s.speaker_accuracy >= 0.90, s
+        assert s.precision >= 0.90, s
+    assert s1.scare_attributed == 0 and s2.negatives_hit <= 1
+    # side accuracy: 0.90 on the written attributions; on the example corpus invented officials
+    # whose side the text never states (a Kharkiv governor, a ministry spokesman) stay unknown
+    assert s2.side_accuracy >= 0.90, s2
+    assert s1.side_accuracy >= 0.75, s1

@@ -109,7 +109,7 @@ def score_set(name: str, corpus, gold: pd.DataFrame, art_of_row: list[str]) -> t
     gold = gold.assign(article_id=art_of_row).reset_index(drop=True)
     used: set[int] = set()
     rows = []
-    by_art = dict(pred.groupby("article_id"))
+    by_art = {a: g for a, g in pred.groupby("article_id")}  # noqa: C416
     # gold rows with a located content span
     spans = []
     for r in gold.itertuples():
@@ -237,17 +237,22 @@ def example_set() -> tuple[Score, pd.DataFrame]:
     return score_set("example corpus", load_example(), gold, gold["article_id"].tolist())
 
 
-def attributions_set() -> tuple[Score, pd.DataFrame]:
+def attributions_set(name: str = "attributions.csv", label: str = "written attributions") -> tuple[Score, pd.DataFrame]:
     """Score the hand-written passages of ``attributions.csv`` (each passage one article)."""
     from framing import Corpus
 
-    gold = _read("attributions.csv")
+    gold = _read(name)
     passages = list(dict.fromkeys(gold["id"]))
     texts = [gold.loc[gold["id"] == i, "text"].iloc[0] for i in passages]
     corpus = Corpus.from_texts(texts, outlets=["Wire"] * len(texts))
     ids = {p: f"doc-{k}" for k, p in enumerate(passages)}
     corpus = corpus.with_events({f"doc-{k}": "e" for k in range(len(passages))})
-    return score_set("written attributions", corpus, gold, [ids[i] for i in gold["id"]])
+    return score_set(label, corpus, gold, [ids[i] for i in gold["id"]])
+
+
+def heldout_set() -> tuple[Score, pd.DataFrame]:
+    """Score ``attributions_heldout.csv``: attributions written after the rules were tuned."""
+    return attributions_set("attributions_heldout.csv", "held-out attributions")
 
 
 def combined(scores: list[Score]) -> Score:
@@ -292,15 +297,17 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     s1, d1 = example_set()
     s2, d2 = attributions_set()
-    scores = [s1, s2, combined([s1, s2])]
+    s3, d3 = heldout_set()
+    scores = [s1, s2, combined([s1, s2]), s3]
     out = table(scores)
     extra = (
         f"\nScare quotes given a speaker: {s1.scare_attributed} of {s1.n_scare}. "
-        f"Sentences with no attribution that got one: {s2.negatives_hit} of {s2.n_negatives}.\n"
+        f"Sentences with no attribution that got one: {s2.negatives_hit} of {s2.n_negatives} (written), "
+        f"{s3.negatives_hit} of {s3.n_negatives} (held out).\n"
     )
     print(out + extra)
     if args.misses:
-        d = pd.concat([d1, d2], ignore_index=True)
+        d = pd.concat([d1, d2, d3], ignore_index=True)
         with pd.option_context("display.width", 250, "display.max_colwidth", 60, "display.max_rows", 500):
             print(d[(~d["found"]) & d["kind"].ne("none") | d["speaker_ok"].eq(False) | d["side_ok"].eq(False)])
     if not args.no_write:

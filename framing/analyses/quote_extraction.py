@@ -105,6 +105,8 @@ def quote_spans(text: str) -> list[tuple[int, int, str]]:
     of a paragraph is kept (to the paragraph end) only when the next paragraph opens
     with a quotation mark, as news style continues a quotation over paragraphs.
 
+    Examples
+    --------
     >>> t = 'He said "yes" and “no”.'
     >>> [t[a:b] for a, b, _ in quote_spans(t)]
     ['yes', 'no']
@@ -147,6 +149,22 @@ def extract_quotes(
 ) -> list[Quote]:
     """All quotations of ``doc`` with speaker, verb and kind (see the module docstring).
 
+    Parameters
+    ----------
+    doc:
+        A parsed document (:func:`framing.text.parse`).
+    scare_max_words:
+        Quoted phrases of at most this many words with no speaker are scare quotes.
+    indirect:
+        Also find reported speech without quotation marks.
+
+    Returns
+    -------
+    list of Quote
+        In text order.
+
+    Examples
+    --------
     >>> from framing.text import parse
     >>> d = parse('“We are ready for peace,” said Medinsky. Kyiv wants “guarantees”.')
     >>> [(q.kind, q.form, q.speaker, q.verb_lemma) for q in extract_quotes(d)]

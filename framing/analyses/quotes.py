@@ -87,6 +87,9 @@ def shared_finder(corpus: Corpus, lexicon: Any, sides: Any, discover: bool, merg
     return f
 
 
+#: Characters of a quote's sentence kept before and after the quote and its speaker as evidence.
+_EVIDENCE_MARGIN = 1000
+
 #: Documents whose actor mentions a finder keeps (the cache is emptied beyond this).
 _MENTION_CACHE_SIZE = 50_000
 
@@ -271,6 +274,9 @@ class QuoteAnalyzer(Analyzer):
                 s1 = int(doc.sent_ends[q.last_sentence])
                 if q.speaker_start >= 0 and q.attribution != "inherited":
                     s0, s1 = min(s0, q.speaker_start), max(s1, q.speaker_end)
+                # a "sentence" of a text with no sentence ends can be the whole text: keep a window
+                lo_q = min(q.start, q.speaker_start) if q.speaker_start >= 0 else q.start
+                s0, s1 = max(s0, lo_q - _EVIDENCE_MARGIN), min(s1, max(q.end, q.speaker_end) + _EVIDENCE_MARGIN)
                 rows.append(
                     (
                         event, art.outlet, art.id, speaker, side, q.verb, bool(q.anonymous),

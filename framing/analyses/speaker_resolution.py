@@ -170,6 +170,7 @@ def _resolve_pronoun(q: Quote, doc: Document, ment: Mentions, finder: ActorFinde
     quoted = _quoted_spans(quotes)
     q_starts = [s for s, _ in quoted]
     k0 = int(ment.sentence.searchsorted(sent - 3)) if len(ment) else 0
+    k0 = max(k0, int(ment.start.searchsorted(q.speaker_start - 4 * LOOKBACK)) if len(ment) else 0)
     k1 = int(ment.start.searchsorted(q.speaker_start)) if len(ment) else 0
 
     def in_quote(pos: int) -> bool:
