@@ -182,8 +182,8 @@ class Corpus:
     >>> c = Corpus([Article(id="a", outlet="X", title="T", text="Kyiv said no.")])
     >>> len(c), c.outlets
     (1, ['X'])
-    >>> c.document("a").sentences()
-    ['Kyiv said no.']
+    >>> c.document("a").sentences()  # the headline, then the body
+    ['T', 'Kyiv said no.']
     """
 
     __slots__ = ("_articles", "_skipped", "_index", "_cache", "_event_method", "_flat", "_sents", "_sent_text", "_counts")
@@ -300,6 +300,8 @@ class Corpus:
         by content). Parsed texts are shared; the vocabulary is numbered afresh in
         this order, so term ids do not depend on what was computed before.
 
+        Examples
+        --------
         >>> from framing import Article
         >>> c = Corpus([Article(id=i, outlet="X", title="", text="Kyiv.") for i in ("doc-10", "doc-2")])
         >>> [a.id for a in c.canonical()]
