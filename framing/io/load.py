@@ -402,7 +402,8 @@ def _load_dir(root: Path, mapping, builder: ArticleBuilder, *, encoding, sidecar
               follow_links: bool = False) -> None:
     entries = list(walk_folder(root, follow_links=follow_links))
     if not entries:
-        raise InputError("the folder holds no files", path=str(root))
+        raise InputError("the folder holds no files to read (names starting with '.' are left out)",
+                         path=str(root))
     sidecar_paths = {root / n for n in SIDECAR_NAMES}
     if sidecar is None:
         for p in sidecar_paths:
