@@ -133,10 +133,10 @@ def test_empty_corpus_and_report(seeds_events):
 
     out = FactCoverageAnalyzer().fit_transform(load_corpus([]))
     assert all(isinstance(v, pd.DataFrame) and v.empty for v in out.values())
-    assert selection.sections({}) == []
-    secs = selection.sections(FactCoverageAnalyzer().fit_transform(seeds_events))
+    assert selection.facts_sections({}) == []
+    secs = selection.facts_sections(FactCoverageAnalyzer().fit_transform(seeds_events))
     html = secs[0].render()
-    assert "Keir Starmer" in html and "<img" in html
+    assert "Keir Starmer" in html and ("<svg" in html or "<img" in html)
 
 
 def test_dense_and_sparse_candidate_search_agree():

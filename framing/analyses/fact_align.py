@@ -134,7 +134,7 @@ def _top_k_sparse(S, s, floor, art_of_unit, active, top_k):
 
 def _top_k_dense(D, s, floor, art_of_unit, active, top_k):
     rows = np.arange(s, s + D.shape[0])
-    D[(D < floor) | (D <= 0) | (art_of_unit[rows][:, None] == art_of_unit[None, :]) | ~active[rows][:, None]] = -1.0
+    D[(floor > D) | (D <= 0) | (art_of_unit[rows][:, None] == art_of_unit[None, :]) | ~active[rows][:, None]] = -1.0
     k = min(top_k, D.shape[1])
     idx = np.argpartition(-D, k - 1, axis=1)[:, :k] if k < D.shape[1] else np.tile(np.arange(D.shape[1]), (len(D), 1))
     ok = np.take_along_axis(D, idx, axis=1) >= 0
@@ -229,7 +229,12 @@ def split_components(roots, pi, pj, score, threshold) -> np.ndarray:
     for r in big.tolist():
         members = order[bounds[r] : bounds[r + 1]]
         if len(members) > 3000:
-            logger.warning("facts: a cluster of %d units was not split (too large)", len(members))
+            logger.warning(
+                "facts: %d similar sentences of one event were kept as one fact (too many to "
+                "compare pairwise); that event's facts are coarse. If the event is really several "
+                "stories, give an event column or raise --event-threshold.",
+                len(members),
+            )
             continue
         local[members] = np.arange(len(members))
         sel = eorder[ebounds[r] : ebounds[r + 1]]

@@ -47,7 +47,8 @@ def _tables() -> tuple[dict[str, str], frozenset[str], dict[str, float]]:
     stem = _stemmer()
     syn: dict[str, str] = {}
     for concept, word in load_lexicon("fact_synonyms", required=["concept", "word"], owner="facts")[
-            ["concept", "word"]].itertuples(index=False):
+        ["concept", "word"]
+    ].itertuples(index=False):
         w = word.lower()
         syn.setdefault(w, concept)
         syn.setdefault(stem(w), concept)
@@ -55,8 +56,11 @@ def _tables() -> tuple[dict[str, str], frozenset[str], dict[str, float]]:
     verbs = load_lexicon("attribution_verbs", required=["verb"], owner="facts")
     drop |= {v.lower() for v in verbs["verb"] if " " not in v}
     loaded = load_lexicon("loaded_language", required=["category", "term"], owner="facts")
-    drop |= {t.lower() for c, t in loaded[["category", "term"]].itertuples(index=False)
-             if " " not in t and c in ("loaded", "attribution_judging", "attribution_neutral", "hedge")}
+    drop |= {
+        t.lower()
+        for c, t in loaded[["category", "term"]].itertuples(index=False)
+        if " " not in t and c in ("loaded", "attribution_judging", "attribution_neutral", "hedge")
+    }
     return syn, frozenset(drop), dict(NUMBER_WORDS)
 
 
@@ -176,8 +180,17 @@ def filter_entries(X: sp.csr_matrix, keep: np.ndarray) -> sp.csr_matrix:
     return sp.csr_matrix((X.data[keep], X.indices[keep], indptr), shape=X.shape)
 
 
-def tfidf(counts: sp.csr_matrix, ev: np.ndarray, n_of_unit: np.ndarray, *, max_df: float | None = None,
-          keyed: bool = False, binary: bool = False, normalise: bool = True, floor: np.ndarray | float = 3.0):
+def tfidf(
+    counts: sp.csr_matrix,
+    ev: np.ndarray,
+    n_of_unit: np.ndarray,
+    *,
+    max_df: float | None = None,
+    keyed: bool = False,
+    binary: bool = False,
+    normalise: bool = True,
+    floor: np.ndarray | float = 3.0,
+):
     """Sublinear TF times smoothed IDF learned per event (``ev``), rows L2-normalised.
 
     With ``max_df``, columns in more than ``max(floor, max_df * units of the event)`` rows

@@ -22,16 +22,40 @@ from ..stats import wilson_interval
 from .base import ALL_EVENTS
 from .fact_units import POS_RANK
 
-__all__ = ["COLUMNS", "EXTRA_COLUMNS", "COVERAGE_COLUMNS", "STATUSES", "facts_rows", "coverage_rows"]
+__all__ = ["COLUMNS", "COVERAGE_COLUMNS", "EXTRA_COLUMNS", "STATUSES", "coverage_rows", "facts_rows"]
 
 #: Public columns of ``facts`` (more follow them).
 COLUMNS = ["event", "fact_id", "summary", "outlet", "covered", "position", "sentence"]
-EXTRA_COLUMNS = ["article_id", "sentence_index", "start", "end", "n_outlets", "n_outlets_event", "unique",
-                 "common", "similarity", "status", "closest"]
+EXTRA_COLUMNS = [
+    "article_id",
+    "sentence_index",
+    "start",
+    "end",
+    "n_outlets",
+    "n_outlets_event",
+    "unique",
+    "common",
+    "similarity",
+    "status",
+    "closest",
+]
 #: Columns of ``coverage``.
-COVERAGE_COLUMNS = ["event", "outlet", "n_facts_event", "n_covered", "share_covered", "n_unique",
-                    "n_omitted_common", "share_low", "share_high", "n_articles", "n_outlets_event",
-                    "n_shared_facts", "n_shared_covered", "n_uncertain_common"]
+COVERAGE_COLUMNS = [
+    "event",
+    "outlet",
+    "n_facts_event",
+    "n_covered",
+    "share_covered",
+    "n_unique",
+    "n_omitted_common",
+    "share_low",
+    "share_high",
+    "n_articles",
+    "n_outlets_event",
+    "n_shared_facts",
+    "n_shared_covered",
+    "n_uncertain_common",
+]
 #: Values of ``facts.status``.
 STATUSES = ("covered", "omitted", "uncertain", "absent")
 
@@ -49,8 +73,9 @@ def _carried_by(lab, oc, n_o, carriers, labels_u, oc_of_unit, carry):
     return key[o][first], c_unit[o][first], c_share[o][first]
 
 
-def facts_rows(events, outlets_of_event, unit_rows, ev_of_unit, labels, score_sum, carriers, *, carry: float,
-               uncertain: float) -> pd.DataFrame:
+def facts_rows(
+    events, outlets_of_event, unit_rows, ev_of_unit, labels, score_sum, carriers, *, carry: float, uncertain: float
+) -> pd.DataFrame:
     """The ``facts`` table of all events at once (one row per fact and outlet of its event)."""
     n = len(unit_rows)
     if n == 0:
@@ -135,28 +160,31 @@ def facts_rows(events, outlets_of_event, unit_rows, ev_of_unit, labels, score_su
     sim = np.zeros(m)
     sim[primary] = centrality[best[p1[primary]]]
     sim[secondary] = share[secondary]
-    status = np.where(covered, "covered", np.where(common, np.where(share >= uncertain, "uncertain", "omitted"),
-                                                   "absent")).astype(object)
-    out = pd.DataFrame({
-        "event": np.array(events, dtype=object)[g_ev],
-        "fact_id": fact_id[g_fact],
-        "summary": summary[g_fact],
-        "outlet": np.array(all_outlets, dtype=object)[g_out],
-        "covered": covered,
-        "position": pick(position, ""),
-        "sentence": pick(text, ""),
-        "article_id": pick(art_id, ""),
-        "sentence_index": pick(sidx, -1, np.int64),
-        "start": pick(start, -1, np.int64),
-        "end": pick(end, -1, np.int64),
-        "n_outlets": nof.astype(np.int64),
-        "n_outlets_event": noe.astype(np.int64),
-        "unique": (nof == 1) & (noe >= 2),
-        "common": common,
-        "similarity": np.round(sim.astype(float), 4),
-        "status": status,
-        "closest": np.round(np.where(primary, 1.0, share).astype(float), 4),
-    })
+    status = np.where(
+        covered, "covered", np.where(common, np.where(share >= uncertain, "uncertain", "omitted"), "absent")
+    ).astype(object)
+    out = pd.DataFrame(
+        {
+            "event": np.array(events, dtype=object)[g_ev],
+            "fact_id": fact_id[g_fact],
+            "summary": summary[g_fact],
+            "outlet": np.array(all_outlets, dtype=object)[g_out],
+            "covered": covered,
+            "position": pick(position, ""),
+            "sentence": pick(text, ""),
+            "article_id": pick(art_id, ""),
+            "sentence_index": pick(sidx, -1, np.int64),
+            "start": pick(start, -1, np.int64),
+            "end": pick(end, -1, np.int64),
+            "n_outlets": nof.astype(np.int64),
+            "n_outlets_event": noe.astype(np.int64),
+            "unique": (nof == 1) & (noe >= 2),
+            "common": common,
+            "similarity": np.round(sim.astype(float), 4),
+            "status": status,
+            "closest": np.round(np.where(primary, 1.0, share).astype(float), 4),
+        }
+    )
     return out[COLUMNS + EXTRA_COLUMNS]
 
 
@@ -164,8 +192,12 @@ def coverage_rows(corpus, facts: pd.DataFrame) -> pd.DataFrame:
     """The ``coverage`` table: one row per event and outlet, plus event ``"all"``."""
     if facts.empty:
         return pd.DataFrame(columns=COVERAGE_COLUMNS)
-    arts = pd.DataFrame({"event": [a.event if a.event is not None else ALL_EVENTS for a in corpus],
-                         "outlet": [a.outlet for a in corpus]})
+    arts = pd.DataFrame(
+        {
+            "event": [a.event if a.event is not None else ALL_EVENTS for a in corpus],
+            "outlet": [a.outlet for a in corpus],
+        }
+    )
     n_articles = arts.groupby(["event", "outlet"]).size().rename("n_articles")
     f = facts.assign(
         uniq=facts["covered"] & facts["unique"],
@@ -175,24 +207,34 @@ def coverage_rows(corpus, facts: pd.DataFrame) -> pd.DataFrame:
         shared_cov=facts["covered"] & (facts["n_outlets"] >= 2),
     )
     g = f.groupby(["event", "outlet"], sort=True)
-    cov = pd.DataFrame({
-        "n_facts_event": g.size(),
-        "n_covered": g["covered"].sum(),
-        "n_unique": g["uniq"].sum(),
-        "n_omitted_common": g["omitted_common"].sum(),
-        "n_outlets_event": g["n_outlets_event"].first(),
-        "n_shared_facts": g["shared"].sum(),
-        "n_shared_covered": g["shared_cov"].sum(),
-        "n_uncertain_common": g["uncertain_common"].sum(),
-    }).reset_index()
+    cov = pd.DataFrame(
+        {
+            "n_facts_event": g.size(),
+            "n_covered": g["covered"].sum(),
+            "n_unique": g["uniq"].sum(),
+            "n_omitted_common": g["omitted_common"].sum(),
+            "n_outlets_event": g["n_outlets_event"].first(),
+            "n_shared_facts": g["shared"].sum(),
+            "n_shared_covered": g["shared_cov"].sum(),
+            "n_uncertain_common": g["uncertain_common"].sum(),
+        }
+    ).reset_index()
     cov = cov.merge(n_articles.reset_index(), on=["event", "outlet"], how="left")
-    counts = ["n_facts_event", "n_covered", "n_unique", "n_omitted_common", "n_articles", "n_shared_facts",
-              "n_shared_covered", "n_uncertain_common"]
+    counts = [
+        "n_facts_event",
+        "n_covered",
+        "n_unique",
+        "n_omitted_common",
+        "n_articles",
+        "n_shared_facts",
+        "n_shared_covered",
+        "n_uncertain_common",
+    ]
     allrows = cov.groupby("outlet", sort=True)[counts].sum().reset_index()
     allrows["event"] = ALL_EVENTS
     allrows["n_outlets_event"] = cov["outlet"].nunique()
     cov = pd.concat([cov, allrows], ignore_index=True)
-    for c in counts + ["n_outlets_event"]:
+    for c in [*counts, "n_outlets_event"]:
         cov[c] = cov[c].fillna(0).astype(int)
     cov["share_covered"] = cov["n_covered"] / cov["n_facts_event"].where(cov["n_facts_event"] > 0)
     lo, hi = wilson_interval(cov["n_covered"].to_numpy(), cov["n_facts_event"].to_numpy())

@@ -15,12 +15,14 @@ import numpy as np
 from ..quotemarks import find_quotations
 from ..text import tokenize
 
-__all__ = ["article_units", "POSITIONS", "POS_RANK"]
+__all__ = ["POSITIONS", "POS_RANK", "article_units"]
 
 POSITIONS = ("headline", "lead", "body")
 POS_RANK = {"headline": 0, "lead": 1, "body": 2}
-_CLAUSE_RE = re.compile(r"(?:[;:]\s+|\s[—–]\s|\s-\s|,\s+(?=(?:but|while|although|though|whereas|which|who|after|"
-                        r"before|as|when|because)\b))")
+_CLAUSE_RE = re.compile(
+    r"(?:[;:]\s+|\s[—–]\s|\s-\s|,\s+(?=(?:but|while|although|though|whereas|which|who|after|"
+    r"before|as|when|because)\b))"
+)
 #: Quotations shorter than this many characters are single words or scare quotes, not quoted passages.
 _MIN_QUOTE = 8
 
@@ -32,7 +34,7 @@ def _capitalised(text: str, starts: np.ndarray) -> np.ndarray:
     try:
         cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     except UnicodeEncodeError:  # lone surrogates
-        return np.array([text[a:a + 1].isupper() for a in starts.tolist()], dtype=bool)
+        return np.array([text[a : a + 1].isupper() for a in starts.tolist()], dtype=bool)
     c = cps[starts]
     up = (c >= 65) & (c <= 90)
     for k in np.flatnonzero(c >= 128).tolist():
@@ -58,8 +60,17 @@ def _in_quotes(text: str, tok_starts: np.ndarray) -> np.ndarray:
     return inq
 
 
-def article_units(corpus, art, term_id: dict[str, int], extra: dict[str, int], *, unit: str, min_words: int,
-                  lead_sentences: int, headlines: bool):
+def article_units(
+    corpus,
+    art,
+    term_id: dict[str, int],
+    extra: dict[str, int],
+    *,
+    unit: str,
+    min_words: int,
+    lead_sentences: int,
+    headlines: bool,
+):
     """Units of one article and their token arrays.
 
     Returns
@@ -78,8 +89,9 @@ def article_units(corpus, art, term_id: dict[str, int], extra: dict[str, int], *
     if headlines and art.has_headline:
         toks, ts, _ = tokenize(art.title)
         if len(toks) >= min_words:
-            tid = np.array([term_id[t] if t in term_id else extra.setdefault(t, -2 - len(extra)) for t in toks],
-                           dtype=np.int64)
+            tid = np.array(
+                [term_id[t] if t in term_id else extra.setdefault(t, -2 - len(extra)) for t in toks], dtype=np.int64
+            )
             units.append(("headline", -1, 0, len(art.title), art.title))
             caps = _capitalised(art.title, ts)
             # title case: only capitalised words in a title that is not in title case count as names
@@ -118,8 +130,11 @@ def article_units(corpus, art, term_id: dict[str, int], extra: dict[str, int], *
         parts[0].append(nu[tmask])
         parts[1].append(ids[tmask])
         parts[2].append(_capitalised(text, doc.tok_starts)[tmask])
-        parts[3].append(_in_quotes(text, doc.tok_starts)[tmask] if any(c in text for c in "\"“«„'‘‹「")
-                        else np.zeros(int(tmask.sum()), dtype=bool))
+        parts[3].append(
+            _in_quotes(text, doc.tok_starts)[tmask]
+            if any(c in text for c in "\"“«„'‘‹「")
+            else np.zeros(int(tmask.sum()), dtype=bool)
+        )
     if not units:
         return [], None
     return units, tuple(np.concatenate(p) for p in parts)

@@ -51,7 +51,7 @@ from .fact_features import term_concepts
 from .fact_tables import COLUMNS, COVERAGE_COLUMNS, EXTRA_COLUMNS, STATUSES, coverage_rows, facts_rows
 from .fact_units import POSITIONS, article_units
 
-__all__ = ["FactCoverageAnalyzer", "COLUMNS", "COVERAGE_COLUMNS", "STATUSES", "POSITIONS"]
+__all__ = ["COLUMNS", "COVERAGE_COLUMNS", "POSITIONS", "STATUSES", "FactCoverageAnalyzer"]
 
 #: Units aligned together (whole events; a larger event is one batch on its own).
 _BATCH_UNITS = 4_000
@@ -150,12 +150,24 @@ class FactCoverageAnalyzer(Analyzer):
                 C("n_outlets_event", "int", "outlets in the event"),
                 C("unique", "bool", "only one outlet of a multi-outlet event carries the fact"),
                 C("common", "bool", "more than half of the other outlets carry it (and at least 2 do)"),
-                C("similarity", "float", "the unit's mean link score inside the fact (0 for singletons), or the share "
-                                         "of the fact it carries when it was not aligned into it"),
-                C("status", "str", "`covered`, `omitted` (a common fact none of the outlet's units comes close to), "
-                                   "`uncertain` (a common fact one of its units partly carries) or `absent`"),
-                C("closest", "float", "share of the fact carried by the outlet's closest unit (1 for a unit aligned "
-                                      "into the fact, 0 when none is near)"),
+                C(
+                    "similarity",
+                    "float",
+                    "the unit's mean link score inside the fact (0 for singletons), or the share "
+                    "of the fact it carries when it was not aligned into it",
+                ),
+                C(
+                    "status",
+                    "str",
+                    "`covered`, `omitted` (a common fact none of the outlet's units comes close to), "
+                    "`uncertain` (a common fact one of its units partly carries) or `absent`",
+                ),
+                C(
+                    "closest",
+                    "float",
+                    "share of the fact carried by the outlet's closest unit (1 for a unit aligned "
+                    "into the fact, 0 when none is near)",
+                ),
             ),
             keys=("event", "fact_id", "outlet"),
             evidence="facts_evidence",
@@ -234,8 +246,16 @@ class FactCoverageAnalyzer(Analyzer):
         """Units of every article, grouped by event: {event: [(article, units, arrays)]}."""
         per_event: dict[str, list] = {}
         for art in corpus:
-            units, arrays = article_units(corpus, art, term_id, extra, unit=self.unit, min_words=self.min_words,
-                                          lead_sentences=self.lead_sentences, headlines=self.headlines)
+            units, arrays = article_units(
+                corpus,
+                art,
+                term_id,
+                extra,
+                unit=self.unit,
+                min_words=self.min_words,
+                lead_sentences=self.lead_sentences,
+                headlines=self.headlines,
+            )
             if units:
                 event = art.event if art.event is not None else ALL_EVENTS
                 per_event.setdefault(event, []).append((art, units, arrays))
@@ -262,8 +282,7 @@ class FactCoverageAnalyzer(Analyzer):
                 n_units += len(units)
                 n_arts += 1
         cat = np.concatenate
-        return (unit_rows, outlets_of_event, cat(ev_of_unit), cat(art_of_unit),
-                cat(tu), cat(ti), cat(tn), cat(tq))
+        return (unit_rows, outlets_of_event, cat(ev_of_unit), cat(art_of_unit), cat(tu), cat(ti), cat(tn), cat(tq))
 
     @staticmethod
     def _concepts(all_terms: list[str], ti: np.ndarray, tn: np.ndarray):
@@ -272,7 +291,7 @@ class FactCoverageAnalyzer(Analyzer):
         caps = np.bincount(ti, weights=tn.astype(float), minlength=len(all_terms))
         idx = np.flatnonzero(used)
         names = term_concepts([all_terms[i] for i in idx], caps[idx] / used[idx])
-        codes, inv = np.unique(np.array(names + [""], dtype=object), return_inverse=True)
+        codes, inv = np.unique(np.array([*names, ""], dtype=object), return_inverse=True)
         cid = np.full(len(all_terms), -1, dtype=np.int64)
         blank = int(inv[-1])
         c = inv[:-1].astype(np.int64)
@@ -296,20 +315,36 @@ class FactCoverageAnalyzer(Analyzer):
         all_terms = list(terms) + sorted(extra, key=lambda t: -extra[t])
         events = sorted(per_event)
         unit_rows, outlets_of_event, ev_of_unit, art_of_unit, tu, ti, tn, tq = self._stack(
-            per_event, events, len(terms))
+            per_event, events, len(terms)
+        )
         cid, isnum, n_concepts = self._concepts(all_terms, ti, tn)
         tc = cid[ti]
         labels, score_sum, carriers = self._align_batches(
-            events, outlets_of_event, ev_of_unit, art_of_unit, tu, tc, tn, tq, isnum, n_concepts)
-        facts = facts_rows(events, outlets_of_event, unit_rows, ev_of_unit, labels, score_sum, carriers,
-                           carry=self.carry, uncertain=self.uncertain)
+            events, outlets_of_event, ev_of_unit, art_of_unit, tu, tc, tn, tq, isnum, n_concepts
+        )
+        facts = facts_rows(
+            events,
+            outlets_of_event,
+            unit_rows,
+            ev_of_unit,
+            labels,
+            score_sum,
+            carriers,
+            carry=self.carry,
+            uncertain=self.uncertain,
+        )
         coverage = coverage_rows(corpus, facts)
         ev = facts[facts["covered"].to_numpy() & (facts["sentence_index"].to_numpy() >= 0)]
-        hits = pd.DataFrame({
-            "fact_id": ev["fact_id"].to_numpy(), "article_id": ev["article_id"].to_numpy(),
-            "sentence_index": ev["sentence_index"].to_numpy(), "start": ev["start"].to_numpy(),
-            "end": ev["end"].to_numpy(), "match": ev["sentence"].to_numpy(),
-        })
+        hits = pd.DataFrame(
+            {
+                "fact_id": ev["fact_id"].to_numpy(),
+                "article_id": ev["article_id"].to_numpy(),
+                "sentence_index": ev["sentence_index"].to_numpy(),
+                "start": ev["start"].to_numpy(),
+                "end": ev["end"].to_numpy(),
+                "match": ev["sentence"].to_numpy(),
+            }
+        )
         return {"facts": facts, "coverage": coverage, "facts_evidence": make_evidence(corpus, hits, ["fact_id"])}
 
     def _align_batches(self, events, outlets_of_event, ev_of_unit, art_of_unit, tu, tc, tn, tq, isnum, n_concepts):
@@ -331,9 +366,19 @@ class FactCoverageAnalyzer(Analyzer):
             t0, t1 = tok_first[b0], tok_first[b1]
             multi = n_out_event[ev_of_unit[u0:u1]] >= 2
             if multi.any() and u1 - u0 >= 2:
-                lab, ss, (c_lab, c_unit, c_share, c_sim) = align(
-                    u1 - u0, tu[t0:t1] - u0, tc[t0:t1], tn[t0:t1], tq[t0:t1], art_of_unit[u0:u1],
-                    ev_of_unit[u0:u1] - b0, multi, isnum, n_concepts, params)
+                lab, ss, (c_lab, c_unit, c_share, _) = align(
+                    u1 - u0,
+                    tu[t0:t1] - u0,
+                    tc[t0:t1],
+                    tn[t0:t1],
+                    tq[t0:t1],
+                    art_of_unit[u0:u1],
+                    ev_of_unit[u0:u1] - b0,
+                    multi,
+                    isnum,
+                    n_concepts,
+                    params,
+                )
                 uniq, lab_c = np.unique(lab, return_inverse=True)  # compact: labels of batches never collide
                 labels[u0:u1] = lab_c + u0
                 score_sum[u0:u1] = ss

@@ -43,8 +43,13 @@ def _status(facts: pd.DataFrame) -> pd.Series:
     if "status" in facts.columns:
         return facts["status"].astype(str)
     common = facts["common"] if "common" in facts.columns else False
-    return pd.Series(["covered" if c else ("omitted" if m else "absent")
-                      for c, m in zip(facts["covered"], common & ~facts["covered"])], index=facts.index)
+    return pd.Series(
+        [
+            "covered" if c else ("omitted" if m else "absent")
+            for c, m in zip(facts["covered"], common & ~facts["covered"])
+        ],
+        index=facts.index,
+    )
 
 
 def verdicts(facts: pd.DataFrame, gold: Mapping, outlet_of: Mapping[str, str]) -> pd.DataFrame:
@@ -68,7 +73,7 @@ def verdicts(facts: pd.DataFrame, gold: Mapping, outlet_of: Mapping[str, str]) -
     st = _status(facts)
     f = facts.assign(verdict_status=st.to_numpy())
     cov = f[f["covered"].astype(bool)]
-    by_art = {a: g for a, g in cov.groupby("article_id")}
+    by_art = {a: g for a, g in cov.groupby("article_id")}  # noqa: C416 (a GroupBy has a .keys attribute)
     status_of = dict(zip(zip(f["fact_id"], f["outlet"]), f["verdict_status"]))
     rows = []
     for event, spec in gold["events"].items():
@@ -123,11 +128,11 @@ def score_omissions(facts: pd.DataFrame, gold: Mapping, outlet_of: Mapping[str, 
     gold_om = judged[(judged["gold"] == "omitted") & judged["common"]]
     missed = gold_om[gold_om["verdict"] != "omitted"]
     return {
-        "n_flagged_omitted": int(len(flagged)),
-        "n_false_omitted": int(len(false)),
+        "n_flagged_omitted": len(flagged),
+        "n_false_omitted": len(false),
         "false_omitted_rate": len(false) / len(flagged) if len(flagged) else float("nan"),
-        "n_gold_omitted": int(len(gold_om)),
-        "n_missed": int(len(missed)),
+        "n_gold_omitted": len(gold_om),
+        "n_missed": len(missed),
         "missed_rate": len(missed) / len(gold_om) if len(gold_om) else float("nan"),
         "n_uncertain_on_omitted": int((gold_om["verdict"] == "uncertain").sum()),
         "n_uncertain_on_carried": int(((judged["gold"] == "carried") & (judged["verdict"] == "uncertain")).sum()),

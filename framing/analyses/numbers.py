@@ -35,6 +35,7 @@ Examples
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -42,24 +43,51 @@ import pandas as pd
 from .._validation import check_number
 from ..article import LEAD_SENTENCES
 from ..corpus import Corpus
-from ..text import parse
 from ..tables import EVENT, OUTLET, TableSpec, evidence_table
 from ..tables import Column as C
+from ..text import parse
 from .base import ALL_EVENTS, Analyzer, make_evidence
 from .quantities import Quantity, extract_from_document, plural
 
-__all__ = ["NumbersAnalyzer", "COLUMNS", "DISAGREEMENT_COLUMNS", "quantity_label", "format_interval"]
+__all__ = ["COLUMNS", "DISAGREEMENT_COLUMNS", "NumbersAnalyzer", "format_interval", "quantity_label"]
 
 #: The public columns of ``numbers`` (more follow them).
 COLUMNS = ["event", "quantity", "outlet", "value", "unit", "text", "disagrees"]
 EXTRA_COLUMNS = [
-    "article_id", "kind", "counted", "value_low", "value_high", "per", "multiplier", "total_low", "total_high",
-    "approx", "position", "sentence", "sentence_index", "start", "end", "other_values",
+    "article_id",
+    "kind",
+    "counted",
+    "value_low",
+    "value_high",
+    "per",
+    "multiplier",
+    "total_low",
+    "total_high",
+    "approx",
+    "position",
+    "sentence",
+    "sentence_index",
+    "start",
+    "end",
+    "other_values",
 ]
 #: Columns of ``number_disagreements``.
 DISAGREEMENT_COLUMNS = [
-    "event", "quantity", "outlet_a", "value_a", "text_a", "sentence_a", "outlet_b", "value_b", "text_b",
-    "sentence_b", "article_a", "article_b", "interval_a", "interval_b", "status",
+    "event",
+    "quantity",
+    "outlet_a",
+    "value_a",
+    "text_a",
+    "sentence_a",
+    "outlet_b",
+    "value_b",
+    "text_b",
+    "sentence_b",
+    "article_a",
+    "article_b",
+    "interval_a",
+    "interval_b",
+    "status",
 ]
 #: ``status`` of a pair in ``number_disagreements``: the values cannot both be right.
 CONFLICT = "conflict"
@@ -104,6 +132,7 @@ def format_interval(low: float, high: float) -> str:
     >>> format_interval(0, 120), format_interval(90, math.inf), format_interval(90, 99), format_interval(5, 5)
     ('≤120', '≥90', '90–99', '5')
     """
+
     def f(v: float) -> str:
         if abs(v) >= 1e9:
             return f"{v / 1e9:,.3g}bn"
@@ -173,7 +202,7 @@ class NumbersAnalyzer(Analyzer):
                 C("multiplier", "int", "number of sides the value applies to"),
                 C("total_low", "float", "lower end of the total"),
                 C("total_high", "float", "upper end of the total"),
-                C("approx", "str", "the approximator (\"about\", \"less than\", \"range\", ...)"),
+                C("approx", "str", 'the approximator ("about", "less than", "range", ...)'),
                 C("position", "str", "`headline`, `lead` or `body`"),
                 C("sentence", "str", "the sentence"),
                 C("sentence_index", "int", "its index (-1 for headlines)"),
@@ -210,8 +239,15 @@ class NumbersAnalyzer(Analyzer):
         evidence_table("numbers_evidence", "numbers", (C("quantity", "str", "the counted thing and unit"),)),
     )
 
-    def __init__(self, *, sides: int = 2, tolerance: float = 0.05, near: float = 0.1, headlines: bool = True,
-                 context: float = 0.2) -> None:
+    def __init__(
+        self,
+        *,
+        sides: int = 2,
+        tolerance: float = 0.05,
+        near: float = 0.1,
+        headlines: bool = True,
+        context: float = 0.2,
+    ) -> None:
         self.sides = sides
         self.tolerance = tolerance
         self.near = near
@@ -227,7 +263,7 @@ class NumbersAnalyzer(Analyzer):
 
     def _transform(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
         self._fit(corpus)
-        kw = {"sides": self.sides, "tolerance": self.tolerance, "near": self.near}
+        kw: dict[str, Any] = {"sides": self.sides, "tolerance": self.tolerance, "near": self.near}
         rows: list[tuple] = []
         contexts: list[list[tuple[str, bool]]] = []
         vocab = corpus.term_counts()[1]
@@ -248,7 +284,7 @@ class NumbersAnalyzer(Analyzer):
                     continue
                 pos = "lead" if q.sentence_index - head_sents < LEAD_SENTENCES else "body"
                 found.append((q, pos, q.sentence_index, ""))
-            ctx_of = _sentence_terms(corpus, art, doc, vocab) if found else None
+            ctx_of = _sentence_terms(corpus, art, doc, vocab)
             for q, pos, sidx, sent in found:
                 label = quantity_label(q)
                 if not label:
@@ -260,11 +296,33 @@ class NumbersAnalyzer(Analyzer):
                     terms = _title_terms(art.title, q.start, q.end)
                 contexts.append(terms)
                 counted_words.append(q.counted)
-                rows.append((
-                    event, label, art.outlet, q.value, q.unit, q.text, False, art.id, q.kind, q.counted,
-                    q.value_low, q.value_high, q.per, q.multiplier, q.total_low, q.total_high, q.approx, pos,
-                    sent, sidx, q.start, q.end, "",
-                ))
+                rows.append(
+                    (
+                        event,
+                        label,
+                        art.outlet,
+                        q.value,
+                        q.unit,
+                        q.text,
+                        False,
+                        art.id,
+                        q.kind,
+                        q.counted,
+                        q.value_low,
+                        q.value_high,
+                        q.per,
+                        q.multiplier,
+                        q.total_low,
+                        q.total_high,
+                        q.approx,
+                        pos,
+                        sent,
+                        sidx,
+                        q.start,
+                        q.end,
+                        "",
+                    )
+                )
         cols = COLUMNS + EXTRA_COLUMNS
         df = pd.DataFrame(rows, columns=cols)
         if df.empty:
@@ -273,16 +331,45 @@ class NumbersAnalyzer(Analyzer):
                 "number_disagreements": pd.DataFrame(columns=DISAGREEMENT_COLUMNS),
                 "numbers_evidence": make_evidence(corpus, None, ["quantity"]),
             }
-        df = df.astype({"value": float, "value_low": float, "value_high": float, "total_low": float,
-                        "total_high": float, "disagrees": bool, "sentence_index": int, "start": int, "end": int,
-                        "multiplier": int})
-        ctx, ctx_mass = _context_matrix(contexts, counted_words, df["event"].to_numpy(),
-                                        df["article_id"].to_numpy(), df["sentence_index"].to_numpy())
+        df = df.astype(
+            {
+                "value": float,
+                "value_low": float,
+                "value_high": float,
+                "total_low": float,
+                "total_high": float,
+                "disagrees": bool,
+                "sentence_index": int,
+                "start": int,
+                "end": int,
+                "multiplier": int,
+            }
+        )
+        ctx, ctx_mass = _context_matrix(
+            contexts,
+            counted_words,
+            df["event"].to_numpy(),
+            df["article_id"].to_numpy(),
+            df["sentence_index"].to_numpy(),
+        )
         disagrees = np.zeros(len(df), dtype=bool)
         others = [""] * len(df)
         pairs: list[tuple] = []
-        col = {c: df[c].to_numpy() for c in ("outlet", "value_low", "value_high", "total_low", "total_high",
-                                              "value", "text", "sentence", "article_id", "kind")}
+        col = {
+            c: df[c].to_numpy()
+            for c in (
+                "outlet",
+                "value_low",
+                "value_high",
+                "total_low",
+                "total_high",
+                "value",
+                "text",
+                "sentence",
+                "article_id",
+                "kind",
+            )
+        }
         groups = df.groupby(["event", "quantity"], sort=True).indices
         for (event, quantity), idx in sorted(groups.items()):
             outlets = col["outlet"][idx]
@@ -323,12 +410,14 @@ class NumbersAnalyzer(Analyzer):
             dis[np.arange(len(idx)), code] = False
             disagrees[idx[dis.any(axis=1)]] = True
             d1 = dis[:, code]  # d1[i, j]: row i disagrees with the outlet of row j
-            kinds = ((~agree & (d1 | d1.T), CONFLICT),
-                     # stated differently ("2,000" against "1,000 from each side") but equal as totals
-                     (restated, RESTATED))
+            kinds = (
+                (~agree & (d1 | d1.T), CONFLICT),
+                # stated differently ("2,000" against "1,000 from each side") but equal as totals
+                (restated, RESTATED),
+            )
             vals, texts = col["value"][idx], col["text"][idx]
             sents, arts = col["sentence"][idx], col["article_id"][idx]
-            found_pairs = []
+            found_pairs: list[tuple] = []
             for kind_no, (cand, status) in enumerate(kinds):
                 rr, cc = np.nonzero(cand)
                 ca, cb = code[rr], code[cc]
@@ -340,23 +429,53 @@ class NumbersAnalyzer(Analyzer):
                 start = np.r_[0, np.flatnonzero(key[1:] != key[:-1]) + 1] if len(key) else np.zeros(0, np.int64)
                 rank = np.arange(len(key)) - np.repeat(start, np.diff(np.r_[start, len(key)]))
                 top = rank < MAX_PAIRS_PER_OUTLETS
-                found_pairs.extend(zip(ca[top].tolist(), cb[top].tolist(), [kind_no] * int(top.sum()),
-                                       rr[top].tolist(), cc[top].tolist(), [status] * int(top.sum())))
+                found_pairs.extend(
+                    zip(
+                        ca[top].tolist(),
+                        cb[top].tolist(),
+                        [kind_no] * int(top.sum()),
+                        rr[top].tolist(),
+                        cc[top].tolist(),
+                        [status] * int(top.sum()),
+                    )
+                )
             for _, _, _, ii, jj, status in sorted(found_pairs):
-                pairs.append((
-                    event, quantity, uniq[code[ii]], vals[ii], texts[ii], sents[ii], uniq[code[jj]], vals[jj],
-                    texts[jj], sents[jj], arts[ii], arts[jj], shown[ii], shown[jj], status,
-                ))
+                pairs.append(
+                    (
+                        event,
+                        quantity,
+                        uniq[code[ii]],
+                        vals[ii],
+                        texts[ii],
+                        sents[ii],
+                        uniq[code[jj]],
+                        vals[jj],
+                        texts[jj],
+                        sents[jj],
+                        arts[ii],
+                        arts[jj],
+                        shown[ii],
+                        shown[jj],
+                        status,
+                    )
+                )
         df["disagrees"] = disagrees
         df["other_values"] = others
-        df = df.sort_values(["event", "quantity", "outlet", "article_id", "sentence_index", "start"],
-                            kind="stable").reset_index(drop=True)
+        df = df.sort_values(
+            ["event", "quantity", "outlet", "article_id", "sentence_index", "start"], kind="stable"
+        ).reset_index(drop=True)
         dis = pd.DataFrame(pairs, columns=DISAGREEMENT_COLUMNS)
         body = df[df["sentence_index"] >= 0]
-        hits = pd.DataFrame({
-            "quantity": body["quantity"], "article_id": body["article_id"], "sentence_index": body["sentence_index"],
-            "start": body["start"], "end": body["end"], "match": body["text"],
-        })
+        hits = pd.DataFrame(
+            {
+                "quantity": body["quantity"],
+                "article_id": body["article_id"],
+                "sentence_index": body["sentence_index"],
+                "start": body["start"],
+                "end": body["end"],
+                "match": body["text"],
+            }
+        )
         return {
             "numbers": df,
             "number_disagreements": dis,
@@ -439,6 +558,8 @@ def _context_matrix(contexts, counted, events, articles, sents):
 
 def _overlap(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     """Pairwise closed-interval overlap, with a small relative tolerance for rounding."""
-    big = np.maximum(np.abs(np.where(np.isfinite(hi), hi, lo))[:, None], np.abs(np.where(np.isfinite(hi), hi, lo))[None, :])
+    big = np.maximum(
+        np.abs(np.where(np.isfinite(hi), hi, lo))[:, None], np.abs(np.where(np.isfinite(hi), hi, lo))[None, :]
+    )
     eps = 1e-9 * np.maximum(big, 1.0)
     return (lo[:, None] <= hi[None, :] + eps) & (lo[None, :] <= hi[:, None] + eps)
