@@ -236,7 +236,8 @@ _CLOSE = re.escape(CLOSERS)
 #: candidate, with the same run of stops, closers and white space (``[^\S\n]`` keeps it
 #: on its line). Only the first stop of a run is tried: the others would fail or succeed
 #: as it does (what follows the run is the same), and trying each would make a long run
-#: of stops quadratic. The alternatives, told apart by
+#: of stops quadratic. (The match starts with one character class, and the look-behind
+#: comes after it, so that the engine can still skip to those characters in C.) The alternatives, told apart by
 #: the group that took part (``m.lastindex``):
 #:
 #: 1. A line break, with the next line's leading white space (and blank lines).
@@ -254,7 +255,7 @@ _CLOSE = re.escape(CLOSERS)
 #: parts never backtrack, so the scan is linear in the length of the text.
 _SCAN_RE = re.compile(
     rf"""
-    (?: \n | (?<![.!?…])[.!?…] )                                # (a stop: the first of its run)
+    [\n.!?…] (?<![.!?…][.!?…])                                 # (a stop: the first of its run)
     (?:
         (?<=\n) (\s*)                                              # 1
       |
