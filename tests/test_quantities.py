@@ -97,3 +97,12 @@ def test_meeting_lengths_in_seeds_which_pairs_disagree():
 
 def test_empty_text():
     assert extract_quantities("") == []
+
+
+@pytest.mark.parametrize("text,approx,unit", [
+    ("Hundreds of people gathered.", "vague", "count"),
+    ("Inflation rose to 5 per cent.", "", "%"),
+])
+def test_vague_and_per_cent_after_the_split(text, approx, unit):
+    q = extract_quantities(text)[0]
+    assert (q.approx, q.unit) == (approx, unit)

@@ -251,7 +251,7 @@ class _Parser(_CountedMixin):
                 scale = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}[toks[i + 2]]
                 lo, hi = lo * scale, hi * scale
                 d.j = i + 3
-            d.value, d.low, d.high, d.vague, d.approx = math.sqrt(lo * hi), lo, hi, True, "d.vague"
+            d.value, d.low, d.high, d.vague, d.approx = math.sqrt(lo * hi), lo, hi, True, "vague"
         elif "-" in d.t:
             head, _, tail = d.t.partition("-")
             if head in _NUMBER_WORDS and tail in _TIME_UNITS:
@@ -388,7 +388,7 @@ class _Parser(_CountedMixin):
         if d.j < n and d.kind != "percent" and toks[d.j] in ("percent", "pct") and self.plain_gap(d.j):
             d.kind, d.unit = "percent", "%"
             d.j += 1
-        elif d.j + 1 < n and toks[d.j] == "d.per" and toks[d.j + 1] == "cent":
+        elif d.j + 1 < n and toks[d.j] == "per" and toks[d.j + 1] == "cent":
             d.kind, d.unit = "percent", "%"
             d.j += 2
         d.currency = None
@@ -474,17 +474,17 @@ class _Parser(_CountedMixin):
                     d.low, d.high = d.low * f, d.high * f
                 d.j += 1
         if d.fraction:
-            pass  # d.j already after "of"
+            pass  # j already after "of"
 
     def _approximator(self, d: _Draft) -> None:
         """The approximator before the number, turned into an interval."""
         toks, n = self.toks, self.n
-        if d.approx == "" or d.approx == "d.vague":
+        if d.approx == "" or d.approx == "vague":
             k = d.start_tok
             if d.few_back is not None:
                 flo, fhi, kk = d.few_back
                 d.low, d.high = flo * d.value, fhi * d.value
-                d.approx, k, d.start_tok = "d.vague", kk, kk
+                d.approx, k, d.start_tok = "vague", kk, kk
             best = None
             for L in range(_APPROX_MAXLEN, 0, -1):
                 s = k - L
@@ -498,7 +498,7 @@ class _Parser(_CountedMixin):
                 ):
                     best = (s, APPROXIMATORS[phrase], " ".join(phrase))
                     break
-            if best is not None and d.approx != "d.vague":
+            if best is not None and d.approx != "vague":
                 # "some" before a plural count noun is an approximator only before digits/number words
                 d.start_tok, akind, aphrase = best
                 d.approx = aphrase
@@ -536,7 +536,7 @@ class _Parser(_CountedMixin):
                     d.j = max(d.j, k_end)
                 outcome = self._outcome(d.start_tok, d.j)
                 if outcome and (d.counted or d.vague or d.value < 1e7):
-                    # one name d.per thing d.counted: "two soldiers were killed", "three people died" -> deaths
+                    # one name per thing counted: "two soldiers were killed", "three people died" -> deaths
                     d.counted = _OUTCOME_COUNTED.get(outcome, f"{d.counted or 'person'} {outcome}")
         elif d.kind == "duration":
             d.counted = self._measured(i, d.j, d.measured_by_hyphen)
