@@ -191,9 +191,10 @@ EVIDENCE_TAIL: tuple[Column, ...] = (
 )
 
 
-def evidence_table(name: str, of: str, keys: Sequence[Column], doc: str | None = None) -> TableSpec:
-    """The evidence table ``name`` behind table ``of``: event, outlet, ``keys``, then the tail."""
-    cols = (EVENT, OUTLET, *keys, *EVIDENCE_TAIL)
+def evidence_table(name: str, of: str, keys: Sequence[Column], doc: str | None = None,
+                   extra: Sequence[Column] = ()) -> TableSpec:
+    """The evidence table ``name`` behind table ``of``: event, outlet, ``keys``, the tail, then ``extra``."""
+    cols = (EVENT, OUTLET, *keys, *EVIDENCE_TAIL, *extra)
     return TableSpec(
         name,
         doc or f"One row per sentence behind a row of `{of}`.",

@@ -218,7 +218,9 @@ class LoadedLanguageAnalyzer(Analyzer):
             (
                 EVENT,
                 OUTLET,
-                C("category", "str", "`loaded`, `attribution_judging`, `attribution_neutral`, `hedge`, `factive`, `scare_quote`, ..."),
+                C("category", "str", "`loaded`, `euphemism`, `sympathetic`, `delegitimising`, `dehumanising`, "
+                  "`label_pejorative`, `label_sympathetic`, `label_neutral`, `attribution_judging`, "
+                  "`attribution_neutral`, `hedge`, `factive`, `scare_quote`"),
                 C("term", "str", "the lexicon term (folded), or the quoted phrase for scare quotes; `*` marks the category total"),
                 C("count", "int", "hits"),
                 C("per_1k", "float", "`count / n_words * 1000`"),
@@ -230,6 +232,10 @@ class LoadedLanguageAnalyzer(Analyzer):
                 C("p_value", "float", "exact conditional test of equal rates (two-sided)"),
                 C("q_value", "float", "Benjamini-Hochberg q, separately over total rows and term rows"),
                 C("too_little_data", "bool", "`count < 5`"),
+                C("count_writer", "int", "hits in the writer's own words, outside quotations (scare quotes count as the writer's)"),
+                C("n_words_writer", "int", "tokens of the outlet's articles in the event outside quotations"),
+                C("per_1k_writer", "float", "`count_writer / n_words_writer * 1000`; NaN when every word is quoted"),
+                C("count_quoted", "int", "hits inside quotations (`count - count_writer`)"),
             ),
             keys=("event", "outlet", "category", "term"),
             evidence="loaded_evidence",
@@ -238,6 +244,7 @@ class LoadedLanguageAnalyzer(Analyzer):
             "loaded_evidence",
             "loaded",
             (C("category", "str", "the category"), C("term", "str", "the lexicon term or quoted phrase")),
+            extra=(C("in_quote", "bool", "the hit stands inside a quotation (someone else's words)"),),
         ),
     )
 
