@@ -65,6 +65,24 @@ def test_analyze_a_corpus_whose_last_article_has_no_word():
     assert len(res["articles"]) == 2
 
 
+@pytest.mark.parametrize("name", [r"A $\frac{$ B", "$x^$ and $$", "$$", r"\$ \\ $"])
+def test_names_with_dollar_signs_are_plain_text_in_plots(name):
+    """Category tick labels are drawn lazily, after the plot function returns: still plain text."""
+    import io
+
+    import matplotlib.pyplot as plt
+
+    from framing.plotting._style import get_ax, style
+
+    with style():
+        ax = get_ax(None, figsize=(4, 2))
+        ax.barh([name, "B"], [1, 2], label=name)
+        ax.set_title(name)
+        ax.legend()
+    ax.figure.savefig(io.BytesIO(), format="png")  # outside the style, as the report does
+    plt.close(ax.figure)
+
+
 def _payload_corpus():
     recs = []
     for k, p in enumerate(PAYLOADS):
