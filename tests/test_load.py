@@ -354,3 +354,23 @@ def test_links_out_of_the_folder_are_not_followed(tmp_path):
     assert sorted(a.id for a in c2) == ["link", "linkdir/secret", "ok"] or \
         sorted(a.id for a in c2) == ["link", "ok"]  # the folder's copy of the same text is a duplicate
     assert "The outside text." in {a.text for a in c2}
+
+
+def test_articles_built_by_hand_with_wrong_types(tmp_path):
+    import os
+
+    c = load_corpus([Article(id="a", outlet=None, title=None, text="Kyiv said no."),
+                     Article(id="b", outlet="X", title="t", text=None)])
+    assert [(a.id, a.outlet, a.title) for a in c] == [("a", "unknown", "")]
+    assert [(s.reason, s.detail) for s in c.skipped] == [("bad record", "the text is None, not a string")]
+    os.mkfifo(tmp_path / "pipe.txt")
+    with pytest.raises(InputError, match="not a regular file"):  # never opened: reading would wait forever
+        load_corpus(tmp_path / "pipe.txt")
+
+
+def test_an_html_page_the_parser_cannot_read_is_skipped(tmp_path):
+    pytest.importorskip("trafilatura")
+    (tmp_path / "ok.txt").write_text("Title\n\nKyiv said no.", encoding="utf-8")
+    (tmp_path / "deep.html").write_text("<div>" * 100_000 + "Kyiv said no." + "</div>" * 100_000, encoding="utf-8")
+    c = load_corpus(tmp_path)
+    assert "ok" in c and len(c) + len(c.skipped) == 2

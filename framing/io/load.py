@@ -121,6 +121,9 @@ def load_corpus(
         if path.is_dir():
             _load_dir(path, mapping, builder, encoding=encoding, sidecar=side, format=format,
                       follow_links=follow_links)
+        elif not path.is_file():
+            raise InputError("not a regular file (a pipe, socket or device); give a file or a folder",
+                             path=str(path))
         else:
             _load_file(path, mapping, builder, encoding=encoding, format=format, sidecar=side, root=path.parent)
     elif isinstance(source, Iterable) and not isinstance(source, (bytes, Mapping)):
@@ -283,6 +286,9 @@ def _load_file(path: Path, mapping, builder: ArticleBuilder, *, encoding, format
             page = extract_html(raw)
         except MissingDependencyError:
             raise
+        except Exception as exc:  # a page the HTML parser cannot handle is one bad input, not a crash
+            raise InputError(f"cannot extract the text of the HTML page ({type(exc).__name__}: {exc})",
+                             path=str(path)) from None
         if page is None:
             builder.skip(str(path), "not an article", "no main text found in the HTML page (fewer than 15 words)")
             return

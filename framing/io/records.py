@@ -139,6 +139,13 @@ def clean_article(article: Article) -> Article:
     one-line fields (id, outlet, title, event, url) on one line without control or
     invisible characters (:func:`~framing.io.clean.clean_field`)."""
     changes: dict[str, Any] = {}
+    for name in ("id", "outlet", "title"):  # an Article built by hand may hold anything
+        v = getattr(article, name)
+        if not isinstance(v, str):
+            changes[name] = "" if v is None else str(v)
+    if changes:
+        article = dataclasses.replace(article, **changes)
+        changes = {}
     text = clean_text(article.text)
     if text != article.text:
         changes["text"] = text
@@ -184,7 +191,11 @@ class ArticleBuilder:
     def add(self, article: Article, *, line: int | None = None) -> bool:
         """Add ``article`` after cleaning its fields (:func:`clean_article`), unless its text is
         empty, binary data or has no letter, or its id or text was already loaded."""
-        src = article.source or "<input>"
+        src = article.source if isinstance(article.source, str) and article.source else "<input>"
+        if not isinstance(article.text, str):
+            self.skip(src, "bad record", f"the text is {kind_of(article.text)}, not a string", line=line,
+                      id=str(article.id), field="text")
+            return False
         share = binary_share(article.text)
         article = clean_article(article)
 
@@ -278,6 +289,8 @@ class ArticleBuilder:
 
 def kind_of(value: Any) -> str:
     """``value``'s type as words: ``a number``, ``a list``, ``an object``."""
+    if value is None:
+        return "None"
     if isinstance(value, bool):
         return "true or false"
     if isinstance(value, (int, float)):
