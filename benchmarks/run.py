@@ -28,8 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import make_corpus  # noqa: E402
-
+from synthetic import make_corpus
 
 #: Stages of the word-choice analyses (issue 3's figure), parsing and the token table included.
 WORD_CHOICE = ("parse", "vocabulary", "naming", "loaded", "distinctive")
@@ -38,10 +37,10 @@ WORD_CHOICE = ("parse", "vocabulary", "naming", "loaded", "distinctive")
 def _stages(records, only=None):
     import framing
     from framing.analyses import ANALYZERS
+    from framing.events import events_table
+    from framing.pipeline import articles_table
     from framing.report.build import build_report
     from framing.results import Results
-    from framing.pipeline import articles_table
-    from framing.events import events_table
 
     state = {}
 
@@ -80,6 +79,31 @@ def _stages(records, only=None):
     return stages
 
 
+class _NoSampler:
+    """Stands in for rss.RssSampler when psutil is absent (the rss_mib column is then NaN)."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return None
+
+    def reset(self):
+        return None
+
+    def peak(self):
+        return float("nan")
+
+
+def _sampler():
+    try:
+        from rss import RssSampler
+
+        return RssSampler()
+    except ImportError:  # psutil is in benchmarks/requirements.txt
+        return _NoSampler()
+
+
 def _baseline(texts):
     from sklearn.feature_extraction.text import CountVectorizer
 
@@ -111,17 +135,20 @@ def bench(n: int, memory: bool, *, one_event: bool = False, only=None, records=N
     base = min(_baseline(texts) for _ in range(3))
     rows = [{"N": n, "corpus": corpus, "stage": "CountVectorizer (baseline)", "seconds": base,
              "articles_per_s": n / base, "x_baseline": 1.0, "peak_mib": float("nan")}]
-    for name, fn in _stages(records, only):
-        gc.collect()
-        t = time.perf_counter()
-        fn()
-        dt = time.perf_counter() - t
-        rows.append({"N": n, "corpus": corpus, "stage": name, "seconds": dt,
-                     "articles_per_s": n / dt if dt else float("inf"), "x_baseline": dt / base,
-                     "peak_mib": float("nan")})
+    sampler = _sampler()
+    with sampler:
+        for name, fn in _stages(records, only):
+            gc.collect()
+            sampler.reset()
+            t = time.perf_counter()
+            fn()
+            dt = time.perf_counter() - t
+            rows.append({"N": n, "corpus": corpus, "stage": name, "seconds": dt,
+                         "articles_per_s": n / dt if dt else float("inf"), "x_baseline": dt / base,
+                         "peak_mib": float("nan"), "rss_mib": sampler.peak() / 2**20})
     if memory:
         stages = _stages(records, only)
-        for i, (name, fn) in enumerate(stages):
+        for i, (_name, fn) in enumerate(stages):
             gc.collect()
             tracemalloc.start()
             fn()
@@ -136,7 +163,7 @@ def bench(n: int, memory: bool, *, one_event: bool = False, only=None, records=N
     }
     for stage, t in sums.items():
         rows.append({"N": n, "corpus": corpus, "stage": stage, "seconds": t, "articles_per_s": n / t,
-                     "x_baseline": t / base, "peak_mib": float("nan")})
+                     "x_baseline": t / base, "peak_mib": float("nan"), "rss_mib": float("nan")})
     print(f"N={n}: {n_words:,} words; CountVectorizer {base:.2f}s", file=sys.stderr)
     return rows
 
@@ -156,6 +183,16 @@ def main(argv=None) -> int:
     ap.add_argument("--stages", nargs="*", default=None, metavar="STAGE",
                     help="time only these analyses or 'report' (load, parse and events always run); "
                          "'word-choice' stands for naming, loaded and distinctive")
+    ap.add_argument("--rss", action="store_true",
+                    help="also run 'framing analyze' (or --rss-command) in a subprocess on each corpus and "
+                         "report its wall time and peak resident memory (psutil, the process and its workers)")
+    ap.add_argument("--rss-command", default="analyze", choices=("analyze", "report"),
+                    help="the command --rss runs (default analyze)")
+    ap.add_argument("--rss-only", action="store_true", help="with --rss: skip the in-process stage timings")
+    ap.add_argument("--n-jobs", type=int, default=None, help="--rss: pass --n-jobs to framing")
+    ap.add_argument("--peers", action="store_true",
+                    help="also time the peers for distinctive terms (scattertext, log-odds over CountVectorizer) "
+                         "on 2,000 articles of 600 words from 20 outlets (benchmarks/peers.py)")
     ap.add_argument("--out", type=Path, default=None, help="write the markdown table here")
     args = ap.parse_args(argv)
     import pandas as pd
@@ -165,22 +202,52 @@ def main(argv=None) -> int:
         only = set()
         for s in args.stages:
             only.update(WORD_CHOICE[2:] if s == "word-choice" else (s,))
-    rows = []
-    sizes = args.n if args.n is not None else ([] if args.corpus or args.one_event else [1000])
+    rows, rss_rows = [], []
+    sizes = args.n if args.n is not None else ([] if args.corpus or args.one_event or args.peers else [1000])
+    extra = ["--n-jobs", str(args.n_jobs)] if args.n_jobs else []
     for n in sizes:
-        rows.extend(bench(n, memory=not args.no_memory, only=only))
+        if not args.rss_only:
+            rows.extend(bench(n, memory=not args.no_memory, only=only))
+        if args.rss:
+            rss_rows.append(_rss(make_corpus(n), f"synthetic {n}", args.rss_command, extra))
     for k in args.one_event:
         rows.extend(bench(k, memory=not args.no_memory, one_event=True, only=only))
     if args.corpus is not None:
         mapping = {f: getattr(args, f) for f in ("text", "outlet", "event", "id", "title", "date") if getattr(args, f)}
-        rows.extend(bench(0, memory=not args.no_memory, only=only, records=real_records(args.corpus, mapping),
-                          name=args.corpus.name))
-    df = pd.DataFrame(rows)
-    table = df.to_markdown(index=False, floatfmt=".2f") if _has_tabulate() else df.to_string(index=False)
-    print(table)
+        records = real_records(args.corpus, mapping)
+        if not args.rss_only:
+            rows.extend(bench(0, memory=not args.no_memory, only=only, records=records, name=args.corpus.name))
+        if args.rss:
+            rss_rows.append(_rss(records, args.corpus.name, args.rss_command, extra))
+    tables = []
+    if rows:
+        tables.append(_markdown(pd.DataFrame(rows)))
+    if rss_rows:
+        tables.append(_markdown(pd.DataFrame(rss_rows)))
+    if args.peers:
+        from peers import bench_peers
+
+        tables.append(_markdown(pd.DataFrame(bench_peers(repeat=2))))
+    text = "\n\n".join(tables)
+    print(text)
     if args.out:
-        args.out.write_text(table + "\n", encoding="utf-8")
+        args.out.write_text(text + "\n", encoding="utf-8")
     return 0
+
+
+def _rss(records: list[dict], name: str, command: str, extra: list[str]) -> dict:
+    """One subprocess run of ``framing COMMAND`` on ``records``: seconds and peak resident memory."""
+    from rss import bench_command
+
+    r = bench_command(records, command, extra)
+    print(f"{command} on {name}: {r['seconds']:.1f}s, peak RSS {r['peak_rss_mib']:.0f} MiB", file=sys.stderr)
+    return {"corpus": name, "articles": len(records), "command": f"framing {command} {' '.join(extra)}".strip(),
+            "seconds": r["seconds"], "cpu_s": r["cpu_s"], "peak_rss_mib": r["peak_rss_mib"], "maxrss_mib": r["maxrss_mib"],
+            "peak_during": r["peak_during"]}
+
+
+def _markdown(df):
+    return df.to_markdown(index=False, floatfmt=".2f") if _has_tabulate() else df.to_string(index=False)
 
 
 def _has_tabulate() -> bool:

@@ -62,10 +62,22 @@ def _sentence(rng: random.Random, place: str) -> str:
     )
 
 
-def make_corpus(n: int, *, n_outlets: int = 8, articles_per_event: int = 8, seed: int = 0) -> list[dict]:
-    """``n`` article records (id, outlet, title, date, text) of roughly 400-500 words."""
+EXTRA_OUTLET_NAMES = ["Morning Signal", "Riverside Times", "Western Gazette", "Coastal Observer", "Metro Bulletin",
+                      "Summit Daily", "Plains Tribune", "Island Chronicle", "Valley Record", "Border Monitor",
+                      "Central Mail", "Highland News"]
+
+
+def outlets(n: int) -> list[tuple]:
+    """The first ``n`` outlets (beyond the 8 hand-made ones, named copies of their habits; at most 20)."""
+    extra = [(name, *OUTLETS[k % len(OUTLETS)][1:]) for k, name in enumerate(EXTRA_OUTLET_NAMES)]
+    return (OUTLETS + extra)[:n]
+
+
+def make_corpus(n: int, *, n_outlets: int = 8, articles_per_event: int = 8, seed: int = 0,
+                length: tuple[int, int] = (400, 500)) -> list[dict]:
+    """``n`` article records (id, outlet, title, date, text) of about ``length`` words (a range; default 400-500)."""
     rng = random.Random(seed)
-    outlets = OUTLETS[:n_outlets]
+    outlets_ = outlets(n_outlets)
     records = []
     n_events = max(1, n // articles_per_event)
     for e in range(n_events):
@@ -77,7 +89,7 @@ def make_corpus(n: int, *, n_outlets: int = 8, articles_per_event: int = 8, seed
         for k in range(articles_per_event):
             if len(records) >= n:
                 break
-            name, naming, loaded, verb = outlets[(e + k) % len(outlets)]
+            name, naming, loaded, verb = outlets_[(e + k) % len(outlets_)]
             count = base if k % 4 else base // 2
             sents = [
                 f"Delegations met in {place} on Monday for a new round of {topic} as the {naming['war']} entered another year.",
@@ -88,7 +100,7 @@ def make_corpus(n: int, *, n_outlets: int = 8, articles_per_event: int = 8, seed
             ]
             if loaded:
                 sents.append(f"The Kremlin {rng.choice(loaded)} {naming['Kyiv']} over the {rng.choice(words)}.")
-            while sum(len(s.split()) for s in sents) < rng.randint(400, 500):
+            while sum(len(s.split()) for s in sents) < rng.randint(*length):
                 sents.append(_sentence(rng, place))
             rng.shuffle(sents[2:])
             records.append(

@@ -246,6 +246,7 @@ def group_events(
         X, days, floor=NEIGHBOUR_FLOOR * threshold, window_days=window_days, half_life=half_life,
         max_neighbours=max_neighbours, allowed=allowed if ordinals else None,
     )
+    logger.info("events: %d links kept between %d articles", graph.nnz // 2, n)
     labels = constrained_average_linkage(
         graph, threshold, days, window_days, masks,
         conflicts=lambda a, b: bool(_conflicts(np.array([a]), np.array([b]))[0]), cohesion=cohesion,

@@ -18,6 +18,8 @@ with ``n_jobs=k`` takes up to about ``k + 1`` times the memory of one process.
 
 from __future__ import annotations
 
+import atexit
+import logging
 import multiprocessing
 import os
 import time
@@ -164,11 +166,19 @@ def connect(address: str) -> Any:
     """A ``dask.distributed.Client`` connected to the scheduler at ``address``.
 
     ``address`` is a scheduler address (``tcp://host:8786``), or ``local`` for a
-    :class:`~dask.distributed.LocalCluster` on this machine.
+    :class:`~dask.distributed.LocalCluster` on this machine (one single-threaded worker
+    process per core). Both are closed when the program ends.
     """
     from ._optional import import_optional
 
     distributed = import_optional("dask.distributed", extra="dask", purpose="running the analyses on a Dask cluster")
+    # the scheduler's and workers' own INFO lines would drown framing's progress lines
+    logging.getLogger("distributed").setLevel(logging.ERROR if address == "local" else logging.WARNING)
     if address == "local":
-        return distributed.Client(distributed.LocalCluster(processes=True))
-    return distributed.Client(address)
+        cluster = distributed.LocalCluster(processes=True, threads_per_worker=1, dashboard_address=":0")
+        client = distributed.Client(cluster)
+        atexit.register(cluster.close)  # runs after the client's close (last in, first out)
+    else:
+        client = distributed.Client(address)
+    atexit.register(client.close)
+    return client
