@@ -5,7 +5,6 @@ import pytest
 
 from framing import Article, Corpus, InputError, ParameterError, load_corpus
 
-
 # -- seeds -----------------------------------------------------------------------------
 
 def test_seeds_load_as_five_articles(seeds):
@@ -63,8 +62,8 @@ def test_sidecar_metadata_csv(tmp_path):
 @pytest.mark.parametrize(
     "payload, encoding",
     [
-        ("Title\n\nKyïv – “talks” café".encode("utf-8"), "utf-8"),
-        (b"\xef\xbb\xbf" + "Title\n\nKyïv – “talks” café".encode("utf-8"), "utf-8-sig"),
+        ("Title\n\nKyïv – “talks” café".encode(), "utf-8"),
+        (b"\xef\xbb\xbf" + "Title\n\nKyïv – “talks” café".encode(), "utf-8-sig"),
         ("Title\n\nKyïv – “talks” café".encode("cp1252"), "cp1252"),
         ("Title\n\nKyïv café".encode("latin-1"), "latin-1"),
     ],
@@ -95,7 +94,7 @@ def test_every_input_accounted_for(tmp_path):
 
 def test_strict_mode_raises_with_location(tmp_path):
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    with pytest.raises(InputError, match="empty.txt.*empty text"):
+    with pytest.raises(InputError, match=r"empty\.txt.*empty text"):
         load_corpus(tmp_path, strict=True)
 
 
@@ -212,7 +211,7 @@ def test_bad_files_in_a_folder_are_skipped_and_the_rest_loads(tmp_path):
     detail = {s.source.rsplit("/", 1)[-1]: s.detail for s in c.skipped}
     assert "nested too deeply" in detail["deep.json"]
     assert "no text column" in detail["nocolumn.csv"]
-    with pytest.raises(InputError, match="deep.json.*nested too deeply"):
+    with pytest.raises(InputError, match=r"deep\.json.*nested too deeply"):
         load_corpus(tmp_path, strict=True)
     with pytest.raises(InputError, match="nested too deeply"):  # one file on its own: an error, not a crash
         load_corpus(tmp_path / "deep.json")
