@@ -80,11 +80,10 @@ _CLOSERS_OF: dict[str, frozenset[str]] = {
 }
 
 #: Words that an apostrophe before them shortens: "'tis", "'em", "rock 'n' roll".
-_ELISIONS = frozenset(
-    ["tis", "twas", "em", "n", "cause", "cos", "til", "bout", "round", "nuff", "twere"]
-)
+_ELISIONS = frozenset(["tis", "twas", "em", "n", "cause", "cos", "til", "bout", "round", "nuff", "twere"])
 
-_CANDIDATE_RE = re.compile("[" + re.escape("".join(sorted(_ALL))) + r"]|\n")
+_CANDIDATE_RE = re.compile("[" + re.escape("".join(sorted(_ALL))) + "]")
+_DOUBLE_RE = re.compile("[" + re.escape("".join(sorted(_ALL - _SINGLE))) + "]")
 _WORD_AFTER_RE = re.compile(r"[^\W_]{1,8}")
 
 
@@ -157,11 +156,7 @@ def _elision(text: str, i: int) -> bool:
         word = m.group() if m else ""
         return word.isdigit() or (word[:-1].isdigit() and word[-1:] in "s")
     m = _WORD_AFTER_RE.match(text, i + 1)
-    return (
-        m is not None
-        and m.group().lower() in _ELISIONS
-        and not text[m.end() : m.end() + 1].isalnum()
-    )
+    return m is not None and m.group().lower() in _ELISIONS and not text[m.end() : m.end() + 1].isalnum()
 
 
 class _Scanner:
@@ -172,22 +167,24 @@ class _Scanner:
         self.single = single
         self.max_len = max_len
         self.stack: list[tuple[int, str]] = []  # open quotations: (offset, mark)
-        self.open_count: dict[str, int] = {}  # open quotations per mark
+        self.accepting = dict.fromkeys(CLOSING, 0)  # open quotations that each closing mark closes
         self.spans: list[QuoteSpan] = []
 
     # --- the stack
     def push(self, i: int, mark: str) -> None:
         self.stack.append((i, mark))
-        self.open_count[mark] = self.open_count.get(mark, 0) + 1
+        for c in _CLOSERS_OF[mark]:
+            self.accepting[c] += 1
 
     def pop(self) -> tuple[int, str]:
         i, mark = self.stack.pop()
-        self.open_count[mark] -= 1
+        for c in _CLOSERS_OF[mark]:
+            self.accepting[c] -= 1
         return i, mark
 
     def closable(self, close: str) -> bool:
         """Whether an open quotation accepts ``close`` as its closing mark."""
-        return any(n and close in _CLOSERS_OF[m] for m, n in self.open_count.items())
+        return self.accepting.get(close, 0) > 0
 
     def close(self, i: int, close: str) -> None:
         """Close the innermost open quotation that ``close`` closes, dropping those inside it."""
@@ -244,9 +241,7 @@ class _Scanner:
             self.push(i, ch)
         # else a closing mark with nothing open: stray
 
-    def single_mark(
-        self, i: int, ch: str, left: bool, right: bool, prev: str, nxt: str
-    ) -> None:
+    def single_mark(self, i: int, ch: str, left: bool, right: bool, prev: str, nxt: str) -> None:
         if prev.isalnum() and nxt.isalnum():
             return  # an apostrophe: don't, Kharkiv's, O'Brien
         if ch in "'’" and right and not left:
@@ -256,18 +251,14 @@ class _Scanner:
         if left and not right:
             if ch == "‘" and self.closable(ch) and not prev.isspace():
                 self.close(i, ch)  # "‚…‘"
-            elif ch != "’" and not _elision(
-                self.text, i
-            ):  # "’" opens nothing: "’90s", "’tis"
+            elif ch != "’" and not _elision(self.text, i):  # "’" opens nothing: "’90s", "’tis"
                 self.push(i, ch)
             return
         if self.closable(ch) and not prev.isspace():
             self.close(i, ch)
 
 
-def find_quotations(
-    text: str, *, single: bool = True, max_len: int | None = None
-) -> list[QuoteSpan]:
+def find_quotations(text: str, *, single: bool = True, max_len: int | None = None) -> list[QuoteSpan]:
     """Balanced quotation spans of ``text`` in document order (by opening mark), linear time.
 
     Parameters
@@ -301,14 +292,16 @@ def find_quotations(
     [('We will not give up,', ''), ('and we will win,', '"')]
     """
     scanner = _Scanner(text, single, max_len)
-    for m in _CANDIDATE_RE.finditer(text):
+    last = 0  # just after the mark before
+    for m in (_CANDIDATE_RE if single else _DOUBLE_RE).finditer(text):
         i = m.start()
-        ch = m.group()
-        if ch == "\n":
-            if scanner.stack:
-                scanner.end_paragraph(i)
-        else:
-            scanner.mark(i, ch)
-    scanner.end_paragraph(len(text))
+        if scanner.stack:  # a line break since the mark before ends their paragraph
+            nl = text.find("\n", last, i)
+            if nl >= 0:
+                scanner.end_paragraph(nl)
+        scanner.mark(i, m.group())
+        last = i + 1
+    nl = text.find("\n", last) if scanner.stack else -1
+    scanner.end_paragraph(len(text) if nl < 0 else nl)
     scanner.spans.sort(key=lambda q: q.start)
     return scanner.spans
