@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import SEED_EVENTS
 
 from framing import Corpus
 from framing.analyses.quote_extraction import extract_quotes, quote_spans
@@ -11,11 +12,9 @@ from framing.analyses.quotes import QuoteAnalyzer
 from framing.errors import ParameterError
 from framing.text import parse
 
-from conftest import SEED_EVENTS
-
 
 def _one(text: str):
-    qs = [q for q in extract_quotes(parse(text))]
+    qs = list(extract_quotes(parse(text)))
     return qs
 
 

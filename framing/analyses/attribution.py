@@ -24,6 +24,7 @@ looked at within a bounded window, so the work is linear in the length of the te
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from .speaker_spans import (
@@ -170,8 +171,12 @@ def _trailing(d: Doc, vi: int, lo: int, hi: int, s0: int, s1: int) -> tuple[int,
     return ca, cb, a, b
 
 
-def reported_speech(d: Doc, sentences, *, verbs=None) -> list[Reported]:
-    """Indirect attributions in the given sentences (indices into ``d.doc``), in text order."""
+def reported_speech(d: Doc, sentences, *, verbs=None, cue_tokens: list[int] | None = None) -> list[Reported]:
+    """Indirect attributions in the given sentences (indices into ``d.doc``), in text order.
+
+    ``cue_tokens``, when given, are the sorted indices of the document's tokens that are
+    forms of the verb list (found once per document by the caller).
+    """
     info = verb_info() if verbs is None else verbs
     doc = d.doc
     text, toks = d.text, d.toks
@@ -181,7 +186,11 @@ def reported_speech(d: Doc, sentences, *, verbs=None) -> list[Reported]:
         lo, hi = d.tok_range(s0, s1)
         if hi - lo < 4:
             continue
-        cues = [i for i in range(lo, hi) if toks[i] in info and is_cue(d, i, info)]
+        if cue_tokens is None:
+            cues = [i for i in range(lo, hi) if toks[i] in info and is_cue(d, i, info)]
+        else:
+            k0, k1 = bisect_left(cue_tokens, lo), bisect_left(cue_tokens, hi)
+            cues = [i for i in cue_tokens[k0:k1] if is_cue(d, i, info)]
         usable = [i for i in cues if info[toks[i]].complement not in ("quote", "source")]
         found: list[Reported] = []
         cap = s1  # an earlier cue's content ends where a later attribution's speaker begins
@@ -227,7 +236,7 @@ def reported_speech(d: Doc, sentences, *, verbs=None) -> list[Reported]:
             if r is not None:
                 found.append(r)
         if not found or not any(r.how == "after" for r in found):
-            acc = according(d, lo, hi, s1)
+            acc = according(d, lo, hi, s1) if text.find("ccording to", s0, s1) >= 0 else (-1, -1, -1, -1)
             if acc[0] >= 0 and not any(r.start <= acc[1] < r.end or acc[1] <= r.start < acc[3] for r in found):
                 r = _according_to(d, acc, lo, s0, s1, si)
                 if r is not None:

@@ -277,7 +277,7 @@ def extract_quotes(
     _inherit(quotes, text, scare_max_words)
     for q in quotes:
         if hasattr(q, "_keep"):
-            del q._keep  # type: ignore[attr-defined]
+            del q._keep
         q.form = "direct" if q.kind == "direct" else ("mixed" if q.kind == "partial" else "")
     if indirect:
         quotes.extend(_indirect(d, quotes, verbs))
@@ -349,7 +349,9 @@ def _indirect(d: Doc, quotes: list[Quote], verbs) -> list[Quote]:
     with_verb[np.asarray(doc.tok_sent)[np.asarray(cand, dtype=np.int64)]] = True
     out: list[Quote] = []
     text = d.text
-    for r in reported_speech(d, np.flatnonzero(with_verb).tolist()):
+    info = verb_info()
+    cue_tokens = [i for i in cand if toks[i] in info]
+    for r in reported_speech(d, np.flatnonzero(with_verb).tolist(), cue_tokens=cue_tokens):
         if r.verb_start in cues:
             continue
         k = bisect_right(used_starts, r.end) - 1

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from ..text import Document, tokenize
 from .actor_lexicon import ActorFinder, Mentions, side_cues
@@ -72,10 +73,13 @@ _CUT = (
     " reviewed by ",
 )
 _LOCATIVE = re.compile(r"\b(?:in|at|from|near|outside)\s+(?:the\s+)?$", re.I)
+_CAP_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
 _SENT_STOP = re.compile(r"(?<=[a-z]{2})[.!?](?:\s|$)|[“”\"«»]")
 
 
+@lru_cache(maxsize=65536)
 def _cue_side(text: str) -> str:
+    """The side that demonyms and party words in ``text`` point to (``mixed`` for several)."""
     cues = side_cues()
     found = {cues[t] for t in tokenize(text)[0] if t in cues}
     if len(found) == 1:
@@ -146,16 +150,32 @@ def _institution_side(q: Quote, doc: Document, ment: Mentions, finder: ActorFind
     "Defence Ministry spokesman Arkady Vorontsov" after "the Russian Defence Ministry
     reported": the capitalised head word ("Ministry") of an earlier actor mention with a side.
     """
-    ctx = _context(q, doc.text)
-    words = set(re.findall(r"\b[A-Z][a-z]{3,}\b", ctx))
-    if not words or not len(ment):
+    index = _institution_index(ment, finder)
+    if not index:
         return ""
-    k_end = int(ment.start.searchsorted(q.speaker_start))
-    for k in range(k_end - 1, max(-1, k_end - 40), -1):
+    words = set(_CAP_WORD.findall(_context(q, doc.text))) & index.keys()
+    best, side = -1, ""
+    for w in words:
+        for start, sd in index[w]:
+            if best < start < q.speaker_start:
+                best, side = start, sd
+    return side
+
+
+def _institution_index(ment: Mentions, finder: ActorFinder) -> dict[str, list[tuple[int, str]]]:
+    """Last word of each multi-word actor mention with a side -> [(start, side)], kept on the mentions."""
+    cached = ment.__dict__.get("_institutions")
+    if cached is not None:
+        return cached
+    index: dict[str, list[tuple[int, str]]] = {}
+    for k in range(len(ment)):
         surf = ment.surface[k].split()
-        if len(surf) > 1 and surf[-1] in words and finder.side_of(ment.actor[k]):
-            return finder.side_of(ment.actor[k])
-    return ""
+        if len(surf) > 1:
+            sd = finder.side_of(ment.actor[k])
+            if sd:
+                index.setdefault(surf[-1], []).append((int(ment.start[k]), sd))
+    ment.__dict__["_institutions"] = index
+    return index
 
 
 def _quoted_spans(quotes) -> list[tuple[int, int]]:

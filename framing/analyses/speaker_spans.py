@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from ..text import Document, fold
 from .speech_verbs import verb_exclusions, verb_info
@@ -336,7 +337,7 @@ def _past_relative(text: str, a: int, b: int) -> int:
 def _after_title(seg: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` ends a title abbreviation ("Sen.", "Rep.", "Gen.")."""
     m = re.search(r"(\w+)$", seg[max(0, dot - 6) : dot])
-    return bool(m) and seg[dot] == "." and fold(m.group(1)) in TITLES
+    return m is not None and seg[dot] == "." and fold(m.group(1)) in TITLES
 
 
 def speaker_before(d: Doc, sent_start: int, verb_start: int) -> tuple[int, int]:
@@ -537,7 +538,11 @@ def classify_speaker(text: str, a: int, b: int) -> tuple[bool, str]:
     """(anonymous, pronoun) for a speaker span."""
     if a < 0:
         return False, ""
-    s = text[a:b]
+    return _classify(text[a:b])
+
+
+@lru_cache(maxsize=65536)
+def _classify(s: str) -> tuple[bool, str]:
     toks = _WORD.findall(s.lower())
     if len(toks) == 1 and toks[0] in PRONOUNS:
         return False, toks[0]
