@@ -10,15 +10,15 @@ from .voices import plot_actor_tone, plot_verbs_by_side, plot_voice_share
 from .word_choice import plot_distinctive, plot_loaded, plot_naming
 
 __all__ = [
+    "plot_actor_tone",
     "plot_articles_by_outlet_event",
     "plot_articles_over_time",
-    "plot_naming",
-    "plot_loaded",
-    "plot_distinctive",
     "plot_coverage",
     "plot_coverage_share",
+    "plot_distinctive",
+    "plot_loaded",
+    "plot_naming",
     "plot_numbers",
-    "plot_voice_share",
-    "plot_actor_tone",
     "plot_verbs_by_side",
+    "plot_voice_share",
 ]

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ._style import get_ax, style
+from .colors import Palette
 
 __all__ = ["plot_coverage", "plot_coverage_share", "plot_numbers"]
 
@@ -29,14 +30,21 @@ def plot_coverage(facts: pd.DataFrame, *, event: str, max_facts: int = 60, ax: A
             ax.text(0.5, 0.5, f"no facts for event {event}", ha="center", va="center", transform=ax.transAxes)
             ax.set_axis_off()
             return ax
-        order = (df.drop_duplicates("fact_id").sort_values(["n_outlets", "fact_id"], ascending=[False, True])
-                 ["fact_id"].head(max_facts).tolist())
+        order = (
+            df.drop_duplicates("fact_id")
+            .sort_values(["n_outlets", "fact_id"], ascending=[False, True])["fact_id"]
+            .head(max_facts)
+            .tolist()
+        )
         outlets = sorted(df["outlet"].unique())
         sub = df[df["fact_id"].isin(order)]
         shade = sub["position"].map(_SHADE).fillna(0.0).where(sub["covered"], 0.0)
-        mat = (pd.DataFrame({"fact_id": sub["fact_id"], "outlet": sub["outlet"], "v": shade})
-               .pivot_table(index="outlet", columns="fact_id", values="v", aggfunc="max")
-               .reindex(index=outlets, columns=order).fillna(0.0))
+        mat = (
+            pd.DataFrame({"fact_id": sub["fact_id"], "outlet": sub["outlet"], "v": shade})
+            .pivot_table(index="outlet", columns="fact_id", values="v", aggfunc="max")
+            .reindex(index=outlets, columns=order)
+            .fillna(0.0)
+        )
         ax = get_ax(ax, figsize=(min(2 + 0.18 * len(order), 14), 0.45 * len(outlets) + 1.6))
         ax.imshow(mat.to_numpy(), cmap="Blues", vmin=0, vmax=1, aspect="auto", interpolation="nearest")
         uniq = sub[sub["covered"] & sub["unique"]]
@@ -48,10 +56,11 @@ def plot_coverage(facts: pd.DataFrame, *, event: str, max_facts: int = 60, ax: A
         ax.set_xticks(range(len(order)))
         ax.set_xticklabels([f.split(":")[-1] for f in order], rotation=90, fontsize=6)
         ax.set_xlabel("fact (shared by most outlets first)")
-        ax.set_title(f"Coverage of facts, event {event} (dark = headline, mid = lead, light = body, white = omitted)",
-                     fontsize=9)
-        if len(xs):
-            ax.legend(loc="upper right", bbox_to_anchor=(1, 1.25), frameon=False)
+        ax.set_title(
+            f"Coverage of facts, event {event} (dark = headline, mid = lead, light = body, white = omitted)", fontsize=9
+        )
+        if len(xs):  # beside the map, not above it (no blank band over tall maps)
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     return ax
 
 
@@ -69,7 +78,7 @@ def plot_coverage_share(coverage: pd.DataFrame, *, event: str = "all", ax: Any =
         lo = share - df["share_low"].to_numpy(dtype=float)
         hi = df["share_high"].to_numpy(dtype=float) - share
         ax.barh(y, share, color="#6baed6")
-        ax.errorbar(share, y, xerr=[lo, hi], fmt="none", ecolor="#333", capsize=2, lw=0.8)
+        ax.errorbar(share, y, xerr=np.vstack([lo, hi]).tolist(), fmt="none", ecolor="#333", capsize=2, lw=0.8)
         ax.set_yticks(y)
         ax.set_yticklabels([str(o)[:28] for o in df["outlet"]])
         ax.set_xlim(0, 1)
@@ -90,17 +99,30 @@ def plot_numbers(numbers: pd.DataFrame, *, event: str, quantity: str, ax: Any = 
         finite_hi = df["value_high"].replace(math.inf, np.nan)
         right = float(np.nanmax([finite_hi.max(), df["value"].max(), df["total_high"].replace(math.inf, np.nan).max()]))
         right = right * 1.15 if right > 0 else 1.0
+        colors = Palette(df["outlet"].astype(str).value_counts().index)
+        disagree = df["disagrees"].astype(bool) | (
+            df.get("other_values", pd.Series("", index=df.index)).fillna("").astype(str) != ""
+        )
         for k, r in df.iterrows():
             hi = r["value_high"] if math.isfinite(r["value_high"]) else right
-            color = "#d95f02" if r["disagrees"] else "#1b9e77"
-            ax.plot([r["value_low"], hi], [k, k], lw=4, color=color, solid_capstyle="butt")
-            ax.plot([r["value"]], [k], marker="|", ms=12, color="#333")
-            if r["multiplier"] > 1:
+            color = colors[str(r["outlet"])]
+            ax.plot([r["value_low"], hi], [k, k], lw=2, color=color, solid_capstyle="butt", alpha=0.7)
+            ax.plot([r["value"]], [k], "o", ms=6, color=color)  # a point per statement, equal values too
+            if r["multiplier"] > 1:  # the total over the sides, hollow
                 thi = r["total_high"] if math.isfinite(r["total_high"]) else right
-                ax.plot([r["total_low"], thi], [k + 0.25, k + 0.25], lw=2, color=color, alpha=0.5)
+                ax.plot([r["total_low"], thi], [k, k], lw=1, color=color, ls=":")
+                ax.plot([(r["total_low"] + thi) / 2], [k], "o", ms=6, mfc="white", color=color)
         ax.set_yticks(range(len(df)))
-        ax.set_yticklabels([f"{str(o)[:22]}: {t[:30]}" for o, t in zip(df["outlet"], df["text"])])
+        ax.set_yticklabels(
+            [("≠ " if d else "") + f"{str(o)[:22]}: {t[:30]}" for o, t, d in zip(df["outlet"], df["text"], disagree)]
+        )
         ax.set_xlim(left=0, right=right)
-        ax.set_xlabel(f"{quantity} ({df['unit'].iloc[0]}); thin line = total when stated per side")
-        ax.set_title(f"{quantity}, event {event} (orange = disagrees with another outlet)")
+        unit = str(df["unit"].iloc[0] or "")
+        label = quantity if (not unit or unit == "count" or unit in quantity) else f"{quantity} ({unit})"
+        ax.set_xlabel(f"{label}; hollow = total when stated per side")
+        if unit == "count":
+            from matplotlib.ticker import MaxNLocator
+
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_title(f"{quantity}, event {event} (≠ disagrees with another outlet)")
     return ax

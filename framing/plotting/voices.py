@@ -8,21 +8,9 @@ import numpy as np
 import pandas as pd
 
 from ._style import get_ax, style
+from .colors import Palette, side_palette
 
-__all__ = ["plot_voice_share", "plot_actor_tone", "plot_verbs_by_side"]
-
-_SIDE_COLORS = {
-    "Russia": "#c0392b", "Ukraine": "#2e86c1", "the West": "#7d3c98", "mediators": "#17a589",
-    "Democrats": "#1f4e79", "Republicans": "#b03a2e", "mixed": "#999999", "unknown": "#cccccc",
-}
-
-
-def _color(side: str, j: int):
-    if side in _SIDE_COLORS:
-        return _SIDE_COLORS[side]
-    import matplotlib
-
-    return matplotlib.colormaps["tab10"](j % 10)
+__all__ = ["plot_actor_tone", "plot_verbs_by_side", "plot_voice_share"]
 
 
 def _empty(ax, msg: str):
@@ -39,20 +27,25 @@ def plot_voice_share(voice_share_df: pd.DataFrame, *, event: str = "all", ax: An
     """
     df = voice_share_df[voice_share_df["event"] == event] if len(voice_share_df) else voice_share_df
     with style():
-        table = df.pivot_table(index="outlet", columns="side", values="share_quotes", aggfunc="sum", fill_value=0) if len(df) else pd.DataFrame()
+        table = (
+            df.pivot_table(index="outlet", columns="side", values="share_quotes", aggfunc="sum", fill_value=0)
+            if len(df)
+            else pd.DataFrame()
+        )
         ax = get_ax(ax, figsize=(7, 0.4 * max(len(table), 3) + 1.2))
         if table.empty:
             return _empty(ax, "no quotations")
         left = np.zeros(len(table))
-        for j, side in enumerate(table.columns):
+        sides = side_palette(str(c) for c in table.columns)
+        for side in table.columns:
             vals = table[side].to_numpy(dtype=float)
-            ax.barh(table.index.astype(str), vals, left=left, label=str(side), color=_color(str(side), j))
+            ax.barh(table.index.astype(str), vals, left=left, label=str(side), color=sides[str(side)])
             left += vals
         ax.set_xlim(0, 1)
         ax.set_xlabel("share of quotes")
         ax.set_title(f"Whose voice: share of quotes by side ({event})")
         ax.invert_yaxis()
-        ax.legend(title="side", frameon=False, loc="lower right", fontsize=7)
+        ax.legend(title="side", frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7)
     return ax
 
 
@@ -72,16 +65,24 @@ def plot_actor_tone(actors_df: pd.DataFrame, *, event: str = "all", top: int = 1
         ax = get_ax(ax, figsize=(7.5, 0.45 * len(keep) + 1.5))
         ypos = {a: i for i, a in enumerate(keep)}
         width = 0.7 / max(len(outlets), 1)
-        import matplotlib
-
-        cmap = matplotlib.colormaps["tab10"]
+        colors = Palette(outlets)
         for j, outlet in enumerate(outlets):
             sub = df[df["outlet"] == outlet]
             y = np.array([ypos[a] for a in sub["actor"]]) - 0.35 + width * (j + 0.5)
             x = sub["tone"].to_numpy(dtype=float)
             lo = np.where(np.isnan(sub["ci_low"]), x, sub["ci_low"])
             hi = np.where(np.isnan(sub["ci_high"]), x, sub["ci_high"])
-            ax.errorbar(x, y, xerr=[x - lo, hi - x], fmt="o", ms=4, lw=1, capsize=2, color=cmap(j % 10), label=str(outlet))
+            ax.errorbar(
+                x,
+                y,
+                xerr=np.vstack([x - lo, hi - x]).tolist(),
+                fmt="o",
+                ms=4,
+                lw=1,
+                capsize=2,
+                color=colors[outlet],
+                label=str(outlet),
+            )
         ax.axvline(0, color="#888", lw=0.8)
         ax.set_yticks(range(len(keep)))
         ax.set_yticklabels(keep)
@@ -90,7 +91,7 @@ def plot_actor_tone(actors_df: pd.DataFrame, *, event: str = "all", top: int = 1
         ax.set_title(f"How each actor is portrayed ({event})")
         ax.invert_yaxis()
         if len(outlets) <= 10:
-            ax.legend(frameon=False, fontsize=7, loc="best")
+            ax.legend(frameon=False, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
     return ax
 
 
@@ -107,14 +108,15 @@ def plot_verbs_by_side(verbs_df: pd.DataFrame, *, event: str = "all", ax: Any = 
         ax = get_ax(ax, figsize=(7, 0.45 * max(len(table), 3) + 1.2))
         n = len(table.columns)
         h = 0.8 / max(n, 1)
+        sides = side_palette(str(c) for c in table.columns)
         for j, side in enumerate(table.columns):
             y = np.arange(len(table)) - 0.4 + h * (j + 0.5)
-            ax.barh(y, table[side].to_numpy(dtype=float), height=h, label=str(side), color=_color(str(side), j))
+            ax.barh(y, table[side].to_numpy(dtype=float), height=h, label=str(side), color=sides[str(side)])
         ax.set_yticks(range(len(table)))
         ax.set_yticklabels(table.index.astype(str))
         ax.set_xlim(0, 1)
         ax.set_xlabel("share of the side's attributions with a judging verb (claimed, admitted, insisted, ...)")
         ax.set_title(f"Verbs of saying by side ({event})")
         ax.invert_yaxis()
-        ax.legend(title="side", frameon=False, fontsize=7)
+        ax.legend(title="side", frameon=False, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1))
     return ax

@@ -12,14 +12,9 @@ import numpy as np
 import pandas as pd
 
 from ._style import get_ax, style
+from .colors import Palette
 
-__all__ = ["plot_naming", "plot_loaded", "plot_distinctive"]
-
-
-def _cmap(name: str) -> Any:
-    import matplotlib
-
-    return matplotlib.colormaps[name]
+__all__ = ["plot_distinctive", "plot_loaded", "plot_naming"]
 
 
 def _empty(ax: Any, message: str) -> Any:
@@ -72,18 +67,21 @@ def plot_naming(
         ax = get_ax(ax, figsize=(7.5, 0.32 * max(len(rows), 3) + 1.3))
         if df.empty:
             return _empty(ax, f"no naming variants to compare (event: {event})")
-        cmap = _cmap("tab20")
+        variants = Palette(df.groupby("variant")["count"].sum().sort_values(ascending=False, kind="stable").index)
         colors: dict[str, Any] = {}
         labels = [f"{_short(g, 22)} · {_short(o, 22)}" for g, o in rows]
         y = np.arange(len(rows))
         left = np.zeros(len(rows))
-        shares = (df.pivot_table(index=["group", "outlet"], columns="variant", values="share", aggfunc="sum")
-                  .reindex(pd.MultiIndex.from_tuples(rows, names=["group", "outlet"])).fillna(0.0))
+        shares = (
+            df.pivot_table(index=["group", "outlet"], columns="variant", values="share", aggfunc="sum")
+            .reindex(pd.MultiIndex.from_tuples(rows, names=["group", "outlet"]))
+            .fillna(0.0)
+        )
         for var in list(dict.fromkeys(df["variant"])):
             vals = shares[var].to_numpy(dtype=float) if var in shares else np.zeros(len(rows))
             if not vals.any():
                 continue
-            colors.setdefault(var, cmap(len(colors) % 20))
+            colors.setdefault(var, variants[str(var)])
             ax.barh(y, vals, left=left, color=colors[var], label=str(var), edgecolor="white", linewidth=0.5)
             for i in np.flatnonzero(vals >= 0.12):
                 ax.text(left[i] + vals[i] / 2, y[i], _short(var, 12), ha="center", va="center", fontsize=6.5)
@@ -126,7 +124,7 @@ def plot_loaded(loaded_df: pd.DataFrame, *, event: str = "all", category: str | 
         ax = get_ax(ax, figsize=(7.5, 0.28 * max(len(keys) * max(len(outlets), 1), 4) + 1.2))
         if df.empty:
             return _empty(ax, f"no loaded-language rows (event: {event})")
-        cmap = _cmap("tab10")
+        palette = Palette(outlets)
         h = 0.8 / max(len(outlets), 1)
         for j, o in enumerate(outlets):
             sub = df[df["outlet"] == o].set_index(key).reindex(keys)
@@ -134,8 +132,15 @@ def plot_loaded(loaded_df: pd.DataFrame, *, event: str = "all", category: str | 
             rate = sub["per_1k"].to_numpy(dtype=float)
             err = np.vstack([rate - sub["ci_low"].to_numpy(dtype=float), sub["ci_high"].to_numpy(dtype=float) - rate])
             err = np.nan_to_num(np.clip(err, 0, None))
-            ax.barh(y, np.nan_to_num(rate), height=h, color=cmap(j % 10), label=_short(o), xerr=err,
-                    error_kw={"elinewidth": 0.8, "capsize": 1.5, "ecolor": "#444"})
+            ax.barh(
+                y,
+                np.nan_to_num(rate),
+                height=h,
+                color=palette[str(o)],
+                label=_short(o),
+                xerr=err.tolist(),
+                error_kw={"elinewidth": 0.8, "capsize": 1.5, "ecolor": "#444"},
+            )
         ax.set_yticks(np.arange(len(keys)) + 0.4 - h / 2, [_short(k) for k in keys])
         ax.invert_yaxis()
         ax.set_xlabel("per 1,000 words")
@@ -169,14 +174,18 @@ def plot_distinctive(
         if df.empty:
             ax = get_ax(ax, figsize=(6, 2))
             return _empty(ax, f"no distinctive terms (event: {event})")
-        cmap = _cmap("tab10")
+        palette = Palette(str(o) for o in outlets)
         if ax is not None:  # one axes: the top terms of every outlet, labelled "outlet · term"
             parts = [df[df["outlet"] == o].sort_values("z", ascending=False).head(top) for o in outlets]
             sub = pd.concat(parts, ignore_index=True)
             y = np.arange(len(sub))
-            col = {o: cmap(j % 10) for j, o in enumerate(outlets)}
+            col = {o: palette[str(o)] for o in outlets}
             sig = sub["q"].to_numpy(dtype=float) < 0.05
-            ax.barh(y, sub["z"].to_numpy(dtype=float), color=[col[o] if s else "#bbbbbb" for o, s in zip(sub["outlet"], sig)])
+            ax.barh(
+                y,
+                sub["z"].to_numpy(dtype=float),
+                color=[col[o] if s else "#bbbbbb" for o, s in zip(sub["outlet"], sig)],
+            )
             ax.set_yticks(y, [f"{_short(o, 16)} · {_short(t, 22)}" for o, t in zip(sub["outlet"], sub["term"])])
             ax.invert_yaxis()
             ax.set_xlabel("z (log-odds, informative Dirichlet prior)")
@@ -186,13 +195,13 @@ def plot_distinctive(
         nrow = int(np.ceil(len(outlets) / ncol))
         fig, axes = plt.subplots(nrow, ncol, figsize=(3.4 * ncol, 0.24 * top * nrow + 0.9 * nrow), squeeze=False)
         axes_list = list(axes.ravel())
-        for extra in axes_list[len(outlets):]:
+        for extra in axes_list[len(outlets) :]:
             extra.set_axis_off()
-        for j, (o, a) in enumerate(zip(outlets, axes_list)):
+        for o, a in zip(outlets, axes_list):
             sub = df[df["outlet"] == o].sort_values("z", ascending=False).head(top)
             y = np.arange(len(sub))
             sig = sub["q"].to_numpy(dtype=float) < 0.05
-            a.barh(y, sub["z"].to_numpy(dtype=float), color=[cmap(j % 10) if s else "#bbbbbb" for s in sig])
+            a.barh(y, sub["z"].to_numpy(dtype=float), color=[palette[str(o)] if s else "#bbbbbb" for s in sig])
             a.set_yticks(y, [_short(t, 24) for t in sub["term"]])
             a.invert_yaxis()
             if "null_z95" in sub and sub["null_z95"].notna().any():

@@ -56,8 +56,11 @@ class ReportContext:
     csv_dir:
         Folder where the tables are written as CSV, as the reader should find it (relative to
         the report when beside it), or None when they are not written.
-    outlets, variants, sides:
-        One colour per outlet, naming variant and side, across the whole report.
+    outlets, sides:
+        One colour per outlet and side, across the whole report.
+    variants:
+        Per naming group, one colour per variant (the group's most used variant first), the
+        same in every event.
     labels:
         Readable label of each outlet.
     groups:
@@ -66,26 +69,35 @@ class ReportContext:
 
     csv_dir: Path | None = None
     outlets: Palette = field(default_factory=Palette)
-    variants: Palette = field(default_factory=Palette)
+    variants: dict[str, Palette] = field(default_factory=dict)
     sides: Palette = field(default_factory=side_palette)
     labels: dict[str, str] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
     group_by: str = ""
     command: str = "framing analyze SOURCE --out DIR"
     _anchors: dict[str, int] = field(default_factory=dict)
-    _columns: dict[tuple[int, str], pd.Series] = field(default_factory=dict)
+    _columns: dict[tuple[int, str], tuple[pd.DataFrame, pd.Series]] = field(default_factory=dict)
 
     def str_column(self, df: pd.DataFrame, col: str) -> pd.Series:
-        """``df[col]`` as strings, converted once per build (tables are read many times)."""
+        """``df[col]`` as strings, converted once per build (tables are read many times).
+
+        The cache keeps a reference to ``df`` itself, so that its id cannot be reused by
+        another frame while the build runs.
+        """
         key = (id(df), col)
-        got = self._columns.get(key)
-        if got is None or len(got) != len(df):
-            got = self._columns[key] = df[col].astype(str)
-        return got
+        hit = self._columns.get(key)
+        if hit is None or hit[0] is not df:
+            hit = self._columns[key] = (df, df[col].astype(str))
+        return hit[1]
 
     def label(self, outlet: object) -> str:
         """The readable label of ``outlet``."""
         return self.labels.get(str(outlet), str(outlet))
+
+    def variant_color(self, group: object, variant: object) -> str:
+        """The colour of ``variant`` of naming group ``group`` (the same in every event)."""
+        pal = self.variants.get(str(group))
+        return pal[variant] if pal is not None else Palette([variant])[variant]
 
     def anchor(self, prefix: str) -> str:
         """A fresh anchor id starting with ``prefix`` (unique within the report)."""
@@ -132,11 +144,14 @@ def build_context(
     outlets: list[str] = []
     if ok is not None and len(ok):
         outlets = ok["outlet"].astype(str).value_counts(sort=True).index.tolist()
-    variants: list[str] = []
+    variants: dict[str, Palette] = {}
     naming = _table(results, "naming")
     if naming is not None and len(naming):
-        v = naming[naming["count"] > 0].groupby("variant")["count"].sum().sort_values(ascending=False, kind="stable")
-        variants = v.index.astype(str).tolist()
+        used = naming[naming["count"] > 0]
+        v = used.groupby(["group", "variant"])["count"].sum().reset_index()
+        v = v.sort_values(["group", "count", "variant"], ascending=[True, False, True], kind="stable")
+        for g, rows in v.groupby("group", sort=False):
+            variants[str(g)] = Palette(rows["variant"].astype(str))
     sides: list[str] = []
     for name in ("voice_share", "actors"):
         t = _table(results, name)
@@ -145,7 +160,7 @@ def build_context(
     return ReportContext(
         csv_dir=Path(csv_dir) if csv_dir is not None else None,
         outlets=Palette(outlets),
-        variants=Palette(variants),
+        variants=variants,
         sides=side_palette(sides),
         labels=outlet_labels(ok),
         groups=dict(groups or {}),

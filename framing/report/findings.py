@@ -98,7 +98,7 @@ def q_text(q: float) -> str:
     """
     if q != q:
         return "q n/a"
-    return "q < 0.001" if q < 0.001 else f"q = {q:.2g}" if q < 0.01 else f"q = {q:.2f}".rstrip("0").rstrip(".")
+    return "q < 0.001" if q < 0.001 else f"q = {q:.2g}"
 
 
 def q_score(q: float) -> float:

@@ -19,9 +19,8 @@ __all__ = ["Bar", "Dot", "Row", "bar_chart", "dot_chart", "legend", "nice_ticks"
 
 WIDTH = 640
 ROW_H = 18
-LABEL_W = 210
+LABEL_W = 230
 PAD_R = 20
-AXIS_H = 34
 
 
 @dataclass
@@ -79,8 +78,23 @@ def _fmt_tick(v: float) -> str:
     return f"{v:.3g}"
 
 
-def _short(s: str, n: int = 34) -> str:
+def _short(s: str, n: int = 32) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most about ``width`` characters, broken at spaces.
+
+    >>> _wrap("a b c", 3)
+    ['a b', 'c']
+    """
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
 
 
 def _svg(width: int, height: int, body: list[str], label: str) -> Html:
@@ -97,9 +111,8 @@ def _axis(body: list[str], ticks: list[float], x, top: int, bottom: int, unit: s
         body.append(
             f'<text x="{px:.1f}" y="{bottom + 13}" text-anchor="middle" class="tick">{esc(_fmt_tick(t))}</text>'
         )
-    if unit:
-        mid = (x(ticks[0]) + x(ticks[-1])) / 2
-        body.append(f'<text x="{mid:.1f}" y="{bottom + 28}" text-anchor="middle" class="unit">{esc(unit)}</text>')
+    for k, line in enumerate(_wrap(unit, 95)):
+        body.append(f'<text x="4" y="{bottom + 28 + 13 * k}" class="unit">{esc(line)}</text>')
 
 
 def dot_chart(
@@ -180,7 +193,7 @@ def dot_chart(
                 f'<circle cx="{x(d.value):.1f}" cy="{dy:.1f}" r="4" fill="{fill}" stroke="{d.color}" '
                 f'stroke-width="1.5">{tip}</circle>'
             )
-    return _svg(WIDTH, bottom + (AXIS_H if unit else 18), body, label)
+    return _svg(WIDTH, bottom + 22 + 13 * len(_wrap(unit, 95)), body, label)
 
 
 @dataclass
@@ -233,7 +246,7 @@ def bar_chart(bars: Sequence[Bar], *, unit: str, label: str) -> Html:
             left += share
         if b.note:
             body.append(f'<text x="{x1 + 6}" y="{cy + 4:.1f}" class="tick">{esc(b.note)}</text>')
-    return _svg(WIDTH, bottom + (AXIS_H if unit else 18), body, label)
+    return _svg(WIDTH, bottom + 22 + 13 * len(_wrap(unit, 95)), body, label)
 
 
 def legend(colors: Mapping[str, str], *, title: str = "", hollow: Mapping[str, str] | None = None) -> Html:

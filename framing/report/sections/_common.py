@@ -13,7 +13,7 @@ import pandas as pd
 from ...analyses.base import ALL_EVENTS
 from ..html import Html, note
 
-__all__ = ["MAX_EVENT_FIGURES", "event_label", "events_to_draw", "get_table", "more_events_note"]
+__all__ = ["MAX_EVENT_FIGURES", "event_col", "event_label", "events_to_draw", "get_table", "more_events_note"]
 
 #: Events drawn one by one in each section (besides the corpus-wide "all").
 MAX_EVENT_FIGURES = 8
@@ -64,6 +64,13 @@ def more_events_note(n_more: int, where: str) -> Html | None:
     return note(
         f"Figures are drawn for the events with the most outlets and articles; {n_more:,} more events are in {where}."
     )
+
+
+def event_col(df: pd.DataFrame) -> pd.Series:
+    """``df["event"]`` as strings, converted once per report build."""
+    from ..context import current
+
+    return current().str_column(df, "event")
 
 
 def event_label(ev: str) -> str:

@@ -13,8 +13,9 @@ import pandas as pd
 from ..context import current
 from ..findings import Finding
 from ..groups import group_profiles
-from ..html import Html, Section, el, table
+from ..html import Html, Section, el, join, table
 from ..svg import Dot, Row, dot_chart
+from ._common import event_col
 from ._common import get_table as _get
 
 __all__ = ["MAX_CARDS", "outlet_section"]
@@ -26,7 +27,7 @@ MAX_CARDS = 24
 def _preferred(naming: pd.DataFrame | None, outlet: str) -> str:
     if naming is None or len(naming) == 0:
         return ""
-    alln = naming[(naming["event"].astype(str) == "all") & (naming["count"] > 0)]
+    alln = naming[(event_col(naming) == "all") & (naming["count"] > 0)]
     contested = alln.groupby("group")["variant"].nunique()
     contested = set(contested[contested >= 2].index)
     mine = alln[(alln["outlet"].astype(str) == outlet) & alln["group"].isin(contested)]
@@ -43,7 +44,7 @@ def _preferred(naming: pd.DataFrame | None, outlet: str) -> str:
 def _sides(voice: pd.DataFrame | None, outlet: str) -> str:
     if voice is None or len(voice) == 0:
         return ""
-    v = voice[(voice["event"].astype(str) == "all") & (voice["outlet"].astype(str) == outlet) & (voice["n_quotes"] > 0)]
+    v = voice[(event_col(voice) == "all") & (voice["outlet"].astype(str) == outlet) & (voice["n_quotes"] > 0)]
     if v.empty:
         return "no quotations"
     v = v.sort_values("n_quotes", ascending=False)
@@ -70,7 +71,7 @@ def _loaded_chart(results, outlets: list[str], labels: dict[str, str]) -> Html |
     ctx = current()
     if loaded is None or len(loaded) == 0:
         return None
-    lr = loaded[(loaded["event"].astype(str) == "all") & (loaded["term"] == "*") & (loaded["category"] == "loaded")]
+    lr = loaded[(event_col(loaded) == "all") & (loaded["term"] == "*") & (loaded["category"] == "loaded")]
     lr = lr[lr["outlet"].astype(str).isin(outlets)].sort_values("per_1k", ascending=False)
     if lr.empty:
         return None
@@ -132,7 +133,7 @@ def outlet_section(results, findings: list[Finding]) -> Section | None:
         lr = None
         if loaded is not None and len(loaded):
             x = loaded[
-                (loaded["event"].astype(str) == "all")
+                (event_col(loaded) == "all")
                 & (loaded["term"] == "*")
                 & (loaded["category"] == "loaded")
                 & (loaded["outlet"].astype(str) == o)
@@ -165,21 +166,19 @@ def outlet_section(results, findings: list[Finding]) -> Section | None:
             items.append(el("li", el("b", "Facts: "), facts))
         fs = about.get(o, [])
         if fs:
-            items.append(
+            first: dict[tuple[str, str], list[Finding]] = {}
+            for f in fs:
+                first.setdefault((f.event, f.analysis), []).append(f)
+            chips = [
                 el(
-                    "li",
-                    el("b", "Findings: "),
-                    [
-                        el(
-                            "a",
-                            f"{'event ' + f.event if f.event != 'all' else 'all events'} ({f.analysis})",
-                            href=f"#{f.anchor}",
-                            class_="chip",
-                        )
-                        for f in fs[:6]
-                    ],
+                    "a",
+                    f"{'all events' if ev == 'all' else ev}: {an}" + (f" ×{len(g)}" if len(g) > 1 else ""),
+                    href=f"#{g[0].anchor}",
+                    class_="chip",
                 )
-            )
+                for (ev, an), g in first.items()
+            ]
+            items.append(el("li", el("b", "Findings: "), join(chips, " ")))
         cards.append(
             el(
                 "div",

@@ -11,8 +11,8 @@ from ..context import current
 from ..findings import Finding, and_list, evidence_rows
 from ..html import Html, Section, el, esc, evidence_list, note, table
 from ..svg import Dot, Row, dot_chart
+from ._common import event_col, events_to_draw, more_events_note
 from ._common import event_label as _label
-from ._common import events_to_draw, more_events_note
 from ._common import get_table as _get
 from .registry import register_section
 
@@ -31,10 +31,10 @@ def _short(s: object, n: int = 140) -> str:
 # -- facts --------------------------------------------------------------------------------
 
 
-def _coverage_grid(facts: pd.DataFrame, event: str, max_facts: int = 48) -> Html | None:
+def _coverage_grid(facts: pd.DataFrame, event: str, max_facts: int = 48, max_outlets: int = 20) -> Html | None:
     """Outlet × fact grid for one event: dark = headline, mid = lead, light = body, white = left out."""
     ctx = current()
-    df = facts[facts["event"].astype(str) == event]
+    df = facts[event_col(facts) == event]
     if df.empty:
         return None
     order = (
@@ -43,7 +43,7 @@ def _coverage_grid(facts: pd.DataFrame, event: str, max_facts: int = 48) -> Html
         .head(max_facts)
         .tolist()
     )
-    outlets = sorted(df["outlet"].astype(str).unique())
+    outlets = sorted(df["outlet"].astype(str).value_counts().index[:max_outlets])
     shade = {"headline": "#08519c", "lead": "#4292c6", "body": "#9ecae1"}
     cell, lw = 11, 180
     body = []
@@ -65,11 +65,7 @@ def _coverage_grid(facts: pd.DataFrame, event: str, max_facts: int = 48) -> Html
             x = lw + j * (cell + 2)
             covered, pos, uq = cells.get((o, f), (False, "", False))
             color = shade.get(pos, "#9ecae1") if covered else "#ffffff"
-            tip = f"{f}: {'carried' if covered else 'left out'}"
-            body.append(
-                f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" fill="{color}" stroke="#bbb">'
-                f"<title>{esc(tip)}</title></rect>"
-            )
+            body.append(f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" fill="{color}" stroke="#bbb"/>')
             if covered and uq:
                 body.append(f'<text x="{x + cell / 2}" y="{y + cell - 2}" text-anchor="middle" class="star">★</text>')
     h = 8 + len(outlets) * (cell + 3)
@@ -106,7 +102,7 @@ def facts_sections(results) -> list[Section]:
     if multi.empty:
         sec.blocks.append(note("Every event is covered by a single outlet: there is nothing to compare.", "warn"))
     if coverage is not None and len(coverage):
-        allrows = coverage[coverage["event"].astype(str) == "all"].sort_values("share_covered", ascending=False)
+        allrows = coverage[event_col(coverage) == "all"].sort_values("share_covered", ascending=False)
         if len(allrows):
             rows = [
                 Row(
@@ -264,12 +260,12 @@ def _axis_title(quantity: str, unit: str) -> str:
 
 def _numbers_chart(numbers: pd.DataFrame, dis: pd.DataFrame | None, event: str, quantity: str) -> Html | None:
     ctx = current()
-    df = numbers[(numbers["event"].astype(str) == event) & (numbers["quantity"] == quantity)]
+    df = numbers[(event_col(numbers) == event) & (numbers["quantity"] == quantity)]
     if df.empty:
         return None
     against: set[str] = set()
     if dis is not None and len(dis):
-        d = dis[(dis["event"].astype(str) == event) & (dis["quantity"] == quantity) & (dis["status"] == CONFLICT)]
+        d = dis[(event_col(dis) == event) & (dis["quantity"] == quantity) & (dis["status"] == CONFLICT)]
         against = set(d["outlet_a"].astype(str)) | set(d["outlet_b"].astype(str))
     rows = []
     for r in df.sort_values(["outlet", "value"]).to_dict("records"):
@@ -390,9 +386,7 @@ def _statements(numbers: pd.DataFrame, event: str, quantity: str, outlets: set[s
     """Outlets grouped by what they state: (first wording, outlets), the smaller groups first."""
     ctx = current()
     df = numbers[
-        (numbers["event"].astype(str) == event)
-        & (numbers["quantity"] == quantity)
-        & numbers["outlet"].astype(str).isin(outlets)
+        (event_col(numbers) == event) & (numbers["quantity"] == quantity) & numbers["outlet"].astype(str).isin(outlets)
     ]
     groups: dict[tuple, tuple[str, list[str]]] = {}
     for r in df.sort_values(["outlet", "start"]).to_dict("records"):

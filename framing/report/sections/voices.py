@@ -8,8 +8,8 @@ from ..context import current
 from ..findings import Finding, and_list, evidence_rows
 from ..html import Html, Section, el, evidence_list, note, table
 from ..svg import Bar, Dot, Row, bar_chart, dot_chart, legend
+from ._common import event_col, events_to_draw, more_events_note
 from ._common import event_label as _label
-from ._common import events_to_draw, more_events_note
 from ._common import get_table as _get
 from .registry import register_section
 
@@ -51,7 +51,7 @@ def _who_quotes(quotes: pd.DataFrame, limit: int = MAX_ARTICLE_ROWS) -> tuple[pd
 
 def _voice_chart(voice: pd.DataFrame, event: str, max_outlets: int = 30) -> Html | None:
     ctx = current()
-    df = voice[voice["event"].astype(str) == event]
+    df = voice[event_col(voice) == event]
     if df.empty:
         return None
     totals = df.groupby("outlet")["n_quotes"].sum().sort_values(ascending=False)
@@ -212,7 +212,7 @@ def quotes_findings(results) -> list[Finding]:
 
 def _tone_chart(actors: pd.DataFrame, event: str, top: int = 8) -> Html | None:
     ctx = current()
-    df = actors[(actors["event"].astype(str) == event) & actors["tone"].notna()]
+    df = actors[(event_col(actors) == event) & actors["tone"].notna()]
     if df.empty:
         return None
     keep = df.groupby("actor")["mentions"].sum().sort_values(ascending=False).head(top).index.tolist()

@@ -15,8 +15,8 @@ from ..context import current
 from ..findings import ALPHA, Finding, and_list, evidence_rows, q_score, q_text
 from ..html import Section, el, evidence_list, note, table
 from ..svg import Bar, Dot, Row, bar_chart, dot_chart, legend
+from ._common import event_col, events_to_draw, more_events_note
 from ._common import event_label as _label
-from ._common import events_to_draw, more_events_note
 from ._common import get_table as _get
 from .registry import register_section
 
@@ -33,7 +33,7 @@ __all__ = [
 def _of_event(df: pd.DataFrame | None, event: str) -> pd.DataFrame | None:
     if df is None or len(df) == 0:
         return df
-    return df if event == ALL_EVENTS else df[df["event"].astype(str) == event]
+    return df if event == ALL_EVENTS else df[event_col(df) == event]
 
 
 # -- naming ------------------------------------------------------------------------------
@@ -41,7 +41,7 @@ def _of_event(df: pd.DataFrame | None, event: str) -> pd.DataFrame | None:
 
 def _naming_chart(naming: pd.DataFrame, event: str, max_groups: int = 8):
     ctx = current()
-    df = naming[(naming["event"].astype(str) == event) & (naming["count"] > 0)]
+    df = naming[(event_col(naming) == event) & (naming["count"] > 0)]
     used = df.groupby("group")["variant"].nunique()
     df = df[df["group"].isin(used[used >= 2].index)]
     if df.empty:
@@ -52,11 +52,13 @@ def _naming_chart(naming: pd.DataFrame, event: str, max_groups: int = 8):
         sub = df[df["group"] == g]
         for outlet, rows in sub.groupby("outlet", sort=True):
             n = int(rows["count"].sum())
-            parts = [(str(v), c / n, ctx.variants[v]) for v, c in zip(rows["variant"], rows["count"])]
-            seen.update({str(v): ctx.variants[v] for v in rows["variant"]})
+            parts = [(str(v), c / n, ctx.variant_color(g, v)) for v, c in zip(rows["variant"], rows["count"])]
+            seen.update({str(v): ctx.variant_color(g, v) for v in rows["variant"]})
             bars.append(Bar(ctx.label(outlet), parts, note=f"n = {n}", group=str(g)))
     chart = bar_chart(
-        bars, unit="share of the group's mentions by the outlet", label=f"Naming variants, {_label(event)}"
+        bars,
+        unit="share of the group's mentions by the outlet; a variant keeps its colour in every event",
+        label=f"Naming variants, {_label(event)}",
     )
     return el("div", chart, legend(seen, title="variant"), class_="fig")
 
@@ -80,12 +82,12 @@ def naming_sections(results) -> list[Section]:
     shown, n_more = events_to_draw(results, naming)
     sec.blocks.append(more_events_note(n_more, "naming.csv and naming_evidence.csv"))
     for ev in shown:
-        sub = naming[(naming["event"].astype(str) == ev) & (naming["count"] > 0)]
+        sub = naming[(event_col(naming) == ev) & (naming["count"] > 0)]
         block = [el("h3", _label(ev)), _naming_chart(naming, ev)]
         cols = [c for c in ("outlet", "group", "variant", "count", "share", "ci_low", "ci_high", "source") if c in sub]
         block.append(table(sub[cols], max_rows=40, name="naming"))
         if tests is not None and len(tests):
-            t = tests[(tests["event"].astype(str) == ev) & (tests["method"] != "n/a")]
+            t = tests[(event_col(tests) == ev) & (tests["method"] != "n/a")]
             sig = t[t["q_value"] < ALPHA]
             if len(sig):
                 block.append(
@@ -237,7 +239,7 @@ def _words(category: str) -> str:
 
 def _loaded_chart(loaded: pd.DataFrame, event: str):
     ctx = current()
-    tot = loaded[(loaded["event"].astype(str) == event) & (loaded["term"] == "*")]
+    tot = loaded[(event_col(loaded) == event) & (loaded["term"] == "*")]
     cats = [c for c in LOADED_CATEGORIES if c in set(tot["category"])]
     tot = tot[tot["category"].isin(cats)]
     if tot.empty or tot["count"].sum() == 0:
@@ -292,7 +294,7 @@ def loaded_sections(results) -> list[Section]:
     shown, n_more = events_to_draw(results, loaded)
     sec.blocks.append(more_events_note(n_more, "loaded.csv and loaded_evidence.csv"))
     for ev in shown:
-        sub = loaded[loaded["event"].astype(str) == ev]
+        sub = loaded[event_col(loaded) == ev]
         block = [el("h3", _label(ev)), _loaded_chart(loaded, ev)]
         terms = sub[(sub["term"] != "*") & (sub["count"] > 0)].sort_values("count", ascending=False)
         cols = ["outlet", "category", "term", "count", "per_1k", "ci_low", "ci_high", "q_value"]
@@ -404,7 +406,7 @@ def loaded_findings(results) -> list[Finding]:
 
 def _distinctive_chart(dist: pd.DataFrame, event: str, top: int = 6):
     ctx = current()
-    sub = dist[dist["event"].astype(str) == event]
+    sub = dist[event_col(dist) == event]
     if sub.empty:
         return None
     rows = []
@@ -455,7 +457,7 @@ def distinctive_sections(results) -> list[Section]:
     sec.blocks.append(more_events_note(n_more, "distinctive.csv and distinctive_evidence.csv"))
     dev = _get(results, "distinctive_evidence")
     for ev in shown:
-        sub = dist[dist["event"].astype(str) == ev]
+        sub = dist[event_col(dist) == ev]
         block = [el("h3", _label(ev)), _distinctive_chart(dist, ev)]
         top = sub.sort_values(["outlet", "z"], ascending=[True, False]).groupby("outlet", sort=False).head(8)
         block.append(
@@ -473,7 +475,7 @@ def distinctive_sections(results) -> list[Section]:
             )
         )
         if null is not None and len(null) and ev != ALL_EVENTS:
-            nn = null[null["event"].astype(str) == ev]
+            nn = null[event_col(null) == ev]
             if len(nn) and (nn["null_unit"] == "sentences").any():
                 block.append(
                     note("Outlets with few articles here: the split-half null splits sentences, not articles.", "info")
