@@ -28,7 +28,7 @@ def test_pairs_and_sets():
         QUOTE_PAIRS["«"] == "»" and QUOTE_PAIRS["‘"] == "’" and QUOTE_PAIRS["'"] == "'"
     )
     assert QUOTE_PAIRS["「"] == "」" and QUOTE_PAIRS["‹"] == "›"
-    assert OPENING == frozenset(QUOTE_PAIRS)
+    assert frozenset(QUOTE_PAIRS) == OPENING
     assert set(QUOTE_PAIRS.values()) <= CLOSING
     for ch in "\"“”„«»‹›‘’'「」":
         assert is_quote_char(ch)

@@ -285,7 +285,9 @@ def sentence_bounds(text: str) -> tuple[list[int], list[int]]:
     """
     starts: list[int] = []
     ends: list[int] = []
-    pos = _LEADING_WS_RE.match(text).end()  # start of the current sentence
+    leading = _LEADING_WS_RE.match(text)
+    assert leading is not None  # (\s* always matches)
+    pos = leading.end()  # start of the current sentence
     for m in _SCAN_RE.finditer(text):
         k = m.lastindex
         if k == 2:  # a sure sentence end
@@ -301,7 +303,9 @@ def sentence_bounds(text: str) -> tuple[list[int], list[int]]:
             continue
         else:  # ask is_boundary, about the very match _END_RE finds in this line
             end, nxt = m.span(3)
-            if not is_boundary(text, _END_RE.match(text, m.start(), nxt)):
+            candidate = _END_RE.match(text, m.start(), nxt)
+            assert candidate is not None  # (the scan matched this very candidate)
+            if not is_boundary(text, candidate):
                 continue
         starts.append(pos)
         ends.append(end)
