@@ -208,6 +208,10 @@ _AFTER_STOP = frozenset(
     ]
 )
 _BE = frozenset(["was", "were", "is", "are", "been", "being", "be", "am"])
+_PREPOSITIONS = frozenset(
+    ["in", "by", "of", "for", "with", "without", "after", "before", "on", "upon", "about", "from", "into"]
+)
+_NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "several", "some", "many", "most", "both"])
 _DET = frozenset(
     ["a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"]
 )
@@ -222,7 +226,7 @@ _FIRST_WORD = re.compile(r"(\w+)\b")
 _LAST_WORD = re.compile(r"\b(\w+)$")
 _LEAD_CONN = re.compile(r"\s*(?:(?:However|But|And|Meanwhile|Still|Yet|Also|Then|So|In \w+|On \w+)\b,?\s*)?")
 _SUBJECT = re.compile(r"\s*((?:(?:[A-Z][\w'’.-]*|of|the|for|and)\s+)*[A-Z][\w'’.-]*|he|she|it|they|we)\b")
-_NAME = re.compile(r"\b[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+")
+_NAME = re.compile(r"\b[A-Z][\w'’-]+\.?\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+")
 _SUB_CLAUSE = re.compile(
     r"\b(?:after|when|as|because|since|before|while|until)\s+((?:[A-Z][\w'’-]*\s+){1,4})[a-z]+\w*[^,]*,$"
 )
@@ -310,20 +314,41 @@ def _chunk_choice(text: str, a: int, b: int) -> tuple[int, int]:
         pos += len(piece) + 1
     while parts and not text[parts[-1][0] : parts[-1][1]].strip():
         parts.pop()
-    parts = [strip_speaker(text, pa, pb) for pa, pb in parts[-3:]]
-    parts = [(x, y) for x, y in parts if y > x]
+    parts = [strip_speaker(text, _past_subordinator(text, pa, pb), pb) for pa, pb in parts[-3:]]
+    # a chunk that opens with a participle or a relative word is an appositive clause
+    # ("concluding a Middle East tour", "who asked not to be named"), one that opens with a
+    # preposition an adverbial ("At a bus stop near the plant"): never the speaker
+    heads = []
     for x, y in parts:
-        if _NAME.search(text, x, y) and valid_speaker(text, x, y):
+        if y <= x:
+            continue
+        first = fold(text[x:y].split()[0])
+        adverbial = first in _PREPOSITIONS or first in ("at", "near", "during", "under", "as", "while", "when")
+        clause = first.endswith("ing") or first in ("who", "which", "whose", "where", "whom", "speaking")
+        if not adverbial and not clause and valid_speaker(text, x, y):
+            heads.append((x, y))
+    for x, y in heads:
+        if _NAME.search(text, x, y):
             return x, y
-    for x, y in parts:
+    for x, y in heads:
         first = text[x:y].split()[0]
-        if (
-            (first[0].isupper() or fold(first) in _DET or fold(first) in ("one", "two", "three", "several"))
-            and fold(first) not in ("who", "which", "whose", "speaking", "as")
-            and valid_speaker(text, x, y)
-        ):
+        if first[0].isupper() or fold(first) in _DET or fold(first) in _NUMBER_WORDS:
             return x, y
+    if heads:
+        return heads[0]
+    parts = [(x, y) for x, y in parts if y > x]
     return (-1, -1) if not parts else parts[0]
+
+
+_SUBORDINATOR = re.compile(r"\b(?:when|after|as|because|while|if|since|although|though|where|once|until)\s+", re.I)
+
+
+def _past_subordinator(text: str, a: int, b: int) -> int:
+    """Start of a chunk's last clause: "diminished further when Mr. Trump" -> "Mr. Trump"."""
+    last = None
+    for m in _SUBORDINATOR.finditer(text, a, b):
+        last = m
+    return last.end() if last is not None and last.end() < b else a
 
 
 def _past_relative(text: str, a: int, b: int) -> int:
@@ -500,7 +525,7 @@ def is_cue(d: Doc, i: int, verbs) -> bool:
     if excl and any(tuple(d.toks[i - off : i - off + len(e)]) == e for e, off in excl if i >= off):
         return False
     prev = d.toks[i - 1] if i > 0 else ""
-    if prev == "to" or prev in _BE:
+    if prev == "to" or prev in _BE or (t.endswith("ing") and prev in _PREPOSITIONS):
         return False
     nxt = d.toks[i + 1] if i + 1 < len(d.toks) and not d.text[d.te[i] : d.ts[i + 1]].strip() else ""
     if nxt == "by" or (nxt == "to" and i + 2 < len(d.toks) and d.toks[i + 2] in ("be", "have")):
@@ -513,6 +538,7 @@ def is_cue(d: Doc, i: int, verbs) -> bool:
         and (
             prev in _DET
             or prev in ("'s", "’s", "s")
+            or (i >= 2 and d.toks[i - 2] in _DET and prev.isalpha() and not prev.endswith("ly") and d.lower_at(i - 1))
             or prev.endswith(("'s", "’s"))
             or nxt in _BE
             or nxt in ("of", "for")
