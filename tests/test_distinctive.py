@@ -1,9 +1,15 @@
-"""Distinctive terms: log-odds with an informative Dirichlet prior, phrases, split-half null."""
+"""Distinctive terms: an exact test on articles, phrases, split-half null, and the terms
+kept out of the ranking (function words, letters, numbers, boilerplate)."""
+
+import dataclasses
 
 import numpy as np
 import pytest
+from scipy import stats
 
-from framing import DistinctiveTermsAnalyzer, ParameterError, load_corpus
+from framing import Article, Corpus, DistinctiveTermsAnalyzer, ParameterError, analyze, load_corpus
+from framing.analyses.distinctive import FUNCTION_WORDS
+from framing.analyses.distinctive_stats import hypergeom_test, presence_log_odds
 from framing.stats import log_odds_dirichlet
 
 
@@ -108,3 +114,166 @@ def test_basil_house_styles(basil):
     # inside one triplet (one article per outlet) almost nothing passes the split-half null
     per_event = d[d.event != "all"]
     assert per_event["beyond_null"].mean() < 0.01
+
+
+# -- the statistic -----------------------------------------------------------------------
+def test_hypergeom_test_matches_scipy():
+    rng = np.random.default_rng(7)
+    N = rng.integers(2, 400, 3000)
+    n = rng.integers(1, N + 1)
+    K = rng.integers(0, N + 1)
+    lo, hi = np.maximum(0, n + K - N), np.minimum(n, K)
+    y = lo + (rng.random(3000) * (hi - lo + 1)).astype(int).clip(0, hi - lo)
+    z, p = hypergeom_test(y, n, K, N)
+    exact = np.minimum(1, 2 * np.minimum(stats.hypergeom.sf(y - 1, N, K, n), stats.hypergeom.cdf(y, N, K, n)))
+    # the same or a little larger (the tail's remainder is bounded, never dropped)
+    assert np.all(p >= exact * (1 - 1e-9)) and np.allclose(p, exact, rtol=1e-4, atol=1e-12)
+    assert np.allclose(p, np.minimum(1, 2 * stats.norm.sf(np.abs(z))), rtol=1e-6, atol=1e-12)
+    assert np.all(np.sign(z[z != 0]) == np.sign((y - n * K / N)[z != 0]))
+
+
+def test_presence_log_odds_is_antisymmetric():
+    d1 = presence_log_odds(8, 10, 10, 20)
+    d2 = presence_log_odds(2, 10, 10, 20)
+    assert d1 > 0 and np.isclose(d1, -d2)
+
+
+def _bursty(seed, n_outlets=6, per_outlet=30, events=3):
+    """Outlets that write alike: each article draws words from one shared distribution,
+    but repeats its own topic words many times (burstiness), as news does."""
+    rng = np.random.default_rng(seed)
+    vocab = [f"w{i}" for i in range(600)]
+    weights = 1.0 / np.arange(1, len(vocab) + 1)
+    weights /= weights.sum()
+    recs = []
+    for e in range(events):
+        for o in range(n_outlets):
+            for k in range(per_outlet):
+                words = list(rng.choice(vocab, size=rng.integers(40, 200), p=weights))
+                topic = list(rng.choice(vocab[100:], size=3))
+                words += topic * int(rng.integers(1, 15))
+                rng.shuffle(words)
+                text = ". ".join(" ".join(words[i : i + 12]) for i in range(0, len(words), 12)) + "."
+                recs.append({"id": f"{e}-{o}-{k}", "outlet": f"O{o}", "event": f"e{e}", "text": text})
+    return load_corpus(recs)
+
+
+def test_alike_outlets_pass_rarely():
+    """Outlets drawn from one distribution (bursty articles): at most 5 % of the listed
+    terms pass q < 0.05, none corpus-wide by more than chance."""
+    d = DistinctiveTermsAnalyzer(min_phrase_count=1000).fit_transform(_bursty(1))["distinctive"]
+    assert len(d) > 100
+    assert (d["q"] < 0.05).mean() <= 0.05
+    assert (d["beyond_null"]).mean() <= 0.05
+
+
+def test_a_word_used_once_is_not_significant():
+    recs = [{"id": str(i), "outlet": "AB"[i % 2], "event": "e", "text": "Officials met today and talked again."}
+            for i in range(40)]
+    recs[0]["text"] += " A zeppelin flew over."
+    d = DistinctiveTermsAnalyzer().fit_transform(load_corpus(recs))["distinctive"]
+    row = d[(d["term"] == "zeppelin") & (d["event"] == "e")]
+    assert len(row) == 1 and row["q"].iloc[0] > 0.5 and row["z"].iloc[0] < 1.5
+
+
+# -- what stays out of the ranking --------------------------------------------------------
+def _styled(n=12):
+    """Outlet A writes "U.S.", more "the" and a newsletter footer on every story; B does not;
+    A's real difference is "regime" where B writes "government"."""
+    recs = []
+    for e in range(3):
+        for k in range(n):
+            recs.append({"id": f"a{e}{k}", "outlet": "A", "event": f"e{e}",
+                         "text": f"The U.S. said the the the regime in the capital met on day {k} of story {e}. "
+                                 "The talks went on. Sign up for our daily newsletter for the latest news."})
+            recs.append({"id": f"b{e}{k}", "outlet": "B", "event": f"e{e}",
+                         "text": f"Washington said a government in a capital met on day {k} of story {e}. Talks went on."})
+    return load_corpus(recs)
+
+
+def test_function_words_letters_and_boilerplate_listed_apart():
+    out = DistinctiveTermsAnalyzer().fit_transform(_styled())
+    d, x = out["distinctive"], out["distinctive_excluded"]
+    a = d[(d["event"] == "e0") & (d["outlet"] == "A")]
+    assert a["term"].iloc[0] == "regime" and a["q"].iloc[0] < 0.05
+    ranked = set(d["term"])
+    assert not ranked & (FUNCTION_WORDS | {"u", "s", "u s"})
+    assert not {"daily newsletter", "newsletter", "latest news"} & ranked
+    why = dict(zip(x["term"], x["excluded"]))
+    assert why["the"] == "function word" and why["u"] == "letter"
+    assert why["daily newsletter"] == "boilerplate" and why["newsletter"] == "boilerplate"
+    assert list(x.columns) == [*d.columns, "excluded"]
+    # everything is ranked when asked
+    every = DistinctiveTermsAnalyzer(exclude=False).fit_transform(_styled())
+    assert "the" in set(every["distinctive"]["term"]) and len(every["distinctive_excluded"]) == 0
+
+
+def test_consistent_wording_of_one_event_is_not_boilerplate(planted):
+    """Every article of A on the one event says "special military operation": that is
+    word choice (one story), not boilerplate (which recurs across stories)."""
+    x = planted["distinctive_excluded"]
+    assert not (x["excluded"] == "boilerplate").any()
+
+
+# -- robustness ---------------------------------------------------------------------------
+def test_articles_without_words():
+    """An article with no word (last, first or in the middle) is no error (issue 15)."""
+    analyze(load_corpus([{"text": "Officials said yes."}, {"text": ":"}]))
+    arts = [Article(id="x", outlet="A", title="", text=":", event="e"),
+            Article(id="a", outlet="A", title="", text="Officials said yes. The regime met.", event="e"),
+            Article(id="y", outlet="B", title="", text="", event="e"),
+            Article(id="b", outlet="B", title="", text="Officials said no. The government met.", event="e"),
+            Article(id="z", outlet="B", title="", text="!!", event="e")]
+    out = DistinctiveTermsAnalyzer(min_phrase_count=1).fit_transform(Corpus(arts))
+    assert set(out["distinctive"]["term"]) >= {"regime", "government"}
+
+
+def test_outlet_labels_do_not_matter_under_permutation():
+    """The example corpus with its outlet labels shuffled within each event."""
+    from framing import load_example
+
+    c = load_example()
+    rng = np.random.default_rng(3)
+    arts = list(c.articles)
+    ev = np.array([a.event for a in arts], dtype=object)
+    out = np.array([a.outlet for a in arts], dtype=object)
+    for e in set(ev.tolist()):
+        idx = np.flatnonzero(ev == e)
+        out[idx] = out[rng.permutation(idx)]
+    shuffled = Corpus([dataclasses.replace(a, outlet=o) for a, o in zip(arts, out)])
+    d = DistinctiveTermsAnalyzer().fit_transform(shuffled)["distinctive"]
+    assert (d["q"] < 0.05).mean() <= 0.05
+
+
+@pytest.fixture(scope="module")
+def allsides(datasets_dir):
+    path = datasets_dir / "allsides_article_bias" / "articles_subset.jsonl"
+    if not path.exists():
+        pytest.skip("../shared/datasets/allsides_article_bias is not available")
+    return load_corpus(path, text="content_original", outlet="source", event="topic", id="ID")
+
+
+def test_allsides_permuted_and_real(allsides):
+    """AllSides with topics as events: with the outlet labels permuted within each topic,
+    at most 5 % of the listed terms pass q < 0.05; on the real labels the top terms of
+    large outlets are content (no function word, letter or number) and "the" is nowhere."""
+    rng = np.random.default_rng(0)
+    arts = list(allsides.articles)
+    ev = np.array([a.event for a in arts], dtype=object)
+    out = np.array([a.outlet for a in arts], dtype=object)
+    for e in set(ev.tolist()):
+        idx = np.flatnonzero(ev == e)
+        out[idx] = out[rng.permutation(idx)]
+    shuffled = Corpus([dataclasses.replace(a, outlet=o) for a, o in zip(arts, out)])
+    perm = DistinctiveTermsAnalyzer().fit_transform(shuffled)["distinctive"]
+    assert (perm["q"] < 0.05).mean() <= 0.05
+    real = DistinctiveTermsAnalyzer().fit_transform(allsides)["distinctive"]
+    assert "the" not in set(real["term"])
+    top = real[real["event"] == "all"].groupby("outlet").head(10)
+    for term in top["term"]:
+        words = term.split(" ")
+        assert not (len(words) == 1 and (term in FUNCTION_WORDS or not any(ch.isalpha() for ch in term)))
+        assert not any(len(w) == 1 and w not in ("a", "i") for w in words)
+    nyt = real[(real["event"] == "all") & (real["outlet"] == "New York Times - News")]["term"].head(5).tolist()
+    assert "mr" in nyt  # the Times' courtesy titles
+    assert (real["q"] < 0.05).mean() < 0.5

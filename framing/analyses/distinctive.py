@@ -1,33 +1,42 @@
 """Distinctive terms: the words and phrases each outlet uses more than the others, per event.
 
 For every event, each outlet is compared with the other outlets covering the same
-event, and corpus-wide (event ``"all"``) with all other outlets, with the
-log-odds ratio with an informative Dirichlet prior of Monroe, Colaresi and Quinn
-(2008) (:func:`framing.stats.log_odds_dirichlet`), on unigrams and multi-word
-phrases ("special military operation"), computed on whole sparse arrays.
+event, and corpus-wide (event ``"all"``) with all other outlets, on unigrams and
+multi-word phrases ("special military operation"), computed on whole sparse arrays.
 
 * **Terms.** Unigrams are every normalised token (:meth:`Corpus.term_counts`);
-  frequent words are *not* dropped: in same-event corpora the shared frequent
-  words are the point. Phrases are the bigrams and trigrams inside one sentence
-  that occur at least ``min_phrase_count`` times in the corpus and neither start
-  nor end with a function word; a bigram whose every occurrence is inside a kept
-  trigram is left out (it would repeat the trigram).
-* **Prior.** The background frequencies are the corpus-wide counts; the prior's
-  total weight is ``prior_scale`` times the number of words compared (so the
-  prior counts as much as the data at ``prior_scale=1``).
-* **Significance.** Two-sided p-values from the z-scores; Benjamini-Hochberg q
-  over all terms of each outlet-event comparison.
+  phrases are the bigrams and trigrams inside one sentence that occur at least
+  ``min_phrase_count`` times in the corpus and neither start nor end with a function
+  word; a bigram whose every occurrence is inside a kept trigram is left out (it would
+  repeat the trigram) (:mod:`framing.analyses.distinctive_features`).
+* **Test.** The unit is the article: of an outlet's ``n`` articles in the event, how
+  many use the term, against the event's other articles; a two-sided exact
+  (hypergeometric) test, valid at any sample size, with ``z`` its normal deviate and
+  ``delta`` the log-odds ratio of the share of articles using the term, shrunk by a
+  Beta prior of ``prior_scale`` pseudo-articles centred on the event
+  (:mod:`framing.analyses.distinctive_stats`, which says why tokens are not the unit:
+  news is bursty, and token counts called every term distinctive). Benjamini-Hochberg
+  q over all terms of each outlet-event comparison. ``count`` and ``count_other``
+  stay occurrence counts.
+* **Ranking.** By ``z`` (ties, as when every outlet has one article, by the share of
+  articles and the count), among the terms whose share of articles is higher in the
+  outlet. Function words, one-letter words ("u s" of "U.S."), numbers, and each
+  outlet's boilerplate (a phrase in most of its articles on several events and almost
+  nowhere else, or words in sentences it repeats word for word across stories) stay
+  out of the ranking (``exclude=True``) and are listed apart in
+  ``distinctive_excluded`` with why (:mod:`framing.analyses.distinctive_exclude`).
 * **Calibration.** A split-half null: each outlet's articles in an event are split
-  at random (fixed ``seed``) into two halves, and the same statistic is computed
+  at random (fixed ``seed``) into two halves, and the same test is computed
   between the halves. The 95th and 99th percentiles of ``|z|`` over the terms show
   how large a z-score arises by chance for that outlet and event
   (``null_z95``, ``null_z99``). With fewer than ``null_min_articles`` articles the
-  split is by sentences instead (``null_unit == "sentences"``), which is less
-  conservative (topics cluster within articles).
+  split is by sentences instead (``null_unit == "sentences"``; each half of an
+  article counts as an article).
 
 Only the ``top_k`` terms with the highest z per outlet and event are kept, so the
 table stays small; ``too_little_data`` flags terms counted fewer than
-``min_count`` times in the outlet.
+``min_count`` times in the outlet. An outlet with one article in an event cannot
+show a habit: its terms are listed with z = 0 and q = 1.
 """
 
 from __future__ import annotations
@@ -35,18 +44,19 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from scipy import special as _sc
 
-from .._arrays import unique_hashed
 from .._log import logger
 from .._validation import check_number
 from ..corpus import Corpus
-from ..stats import MIN_COUNT, log_odds_from_totals
+from ..stats import MIN_COUNT
 from ..tables import EVENT, OUTLET, TableSpec, evidence_table
 from ..tables import Column as C
 from .base import ALL_EVENTS, Analyzer, make_evidence
+from .distinctive_exclude import _in_sorted, boilerplate_terms, excluded_terms
+from .distinctive_features import FUNCTION_WORDS, _Features, _unit_counts, _UnitCounts
+from .distinctive_stats import hypergeom_test, presence_log_odds, stratified_test
 
-__all__ = ["DistinctiveTermsAnalyzer", "COLUMNS", "NULL_COLUMNS", "FUNCTION_WORDS"]
+__all__ = ["DistinctiveTermsAnalyzer", "COLUMNS", "NULL_COLUMNS", "EXCLUDED_COLUMNS", "FUNCTION_WORDS"]
 
 #: Columns of the ``distinctive`` table (the first six are the public contract).
 COLUMNS = [
@@ -65,20 +75,10 @@ COLUMNS = [
     "beyond_null",
     "too_little_data",
 ]
+#: Columns of the ``distinctive_excluded`` table: the terms kept out of the ranking, with why.
+EXCLUDED_COLUMNS = [*COLUMNS, "excluded"]
 #: Columns of the ``distinctive_null`` table.
 NULL_COLUMNS = ["event", "outlet", "null_unit", "n_articles", "n_terms", "null_z95", "null_z99", "null_max"]
-
-#: Function words a phrase may not start or end with (phrases only: unigrams are never dropped).
-FUNCTION_WORDS = frozenset(
-    """a an the and or but nor so yet for of in on at to from by with without as into onto upon over under
-    about above after before between through during against among within along across behind beyond
-    is are was were be been being am has have had having do does did will would shall should can could
-    may might must it its it's this that these those there here he she they we i you him her them us me
-    his hers their theirs our ours my your who whom whose which what when where why how than then also
-    not no if while because although though since until unless whether all any both each few more most
-    other some such only own same very just s t said says say told""".split()
-)
-
 
 #: Nonzero counts compared together in :meth:`DistinctiveTermsAnalyzer._compare`, about
 #: (whole events; small enough for the CPU cache) ...
@@ -117,139 +117,45 @@ def _lower_bound(sorted_rows: np.ndarray, rows: np.ndarray, values: np.ndarray) 
     return lo
 
 
-def _phrases(flat: np.ndarray, same: np.ndarray, terms: list[str], frequent: np.ndarray, *,
-             max_n: int, min_phrase_count: int) -> list[tuple]:
-    """The kept bigrams and trigrams of the corpus, from its token ids.
+def _strata_moments(W: _UnitCounts, unit_event: np.ndarray, unit_outlet: np.ndarray, Wall: _UnitCounts,
+                    row_outlet: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per stored entry of the corpus-wide counts ``Wall`` (rows: the outlets
+    ``row_outlet``), the articles of the outlet expected to use the term summed over the
+    events (the hypergeometric mean of each event, from the event-level counts ``W`` of
+    the units ``unit_event``, ``unit_outlet``), and the articles using the term in the
+    events the outlet covers (the trials of :func:`stratified_test`).
 
-    ``flat`` holds the token ids of the whole corpus, ``same`` whether each token and
-    the next are in one sentence, ``frequent`` whether each term is counted at least
-    ``min_phrase_count`` times. Returns one block per phrase length (2, then 3):
-    ``(counts, labels, phrase, start)``, the corpus count and label of each kept phrase,
-    and the phrase and first token of each of its occurrences (in corpus order).
+    Both are linear in the event's articles using the term, ``K``: ``mean = sum_e
+    (n_e / N_e) K_e`` and ``trials = sum_e [n_e > 0] K_e``, computed as (features x
+    events) products with the outlets' weights, a block of features at a time.
     """
-    V = len(terms)
-    if max_n < 2 or len(flat) < 2:
-        return []
-    stop = np.zeros(V, dtype=bool)
-    has_alpha = np.zeros(V, dtype=bool)
-    for i, t in enumerate(terms):
-        stop[i] = t in FUNCTION_WORDS
-        has_alpha[i] = any(ch.isalpha() for ch in t)
-    ok_freq = (has_alpha & ~stop & frequent)[flat]
-    # bigrams: only positions where both words may be a phrase edge (and each word is
-    # frequent enough: a bigram is never more frequent than its words)
-    i2 = np.flatnonzero(same & ok_freq[:-1] & ok_freq[1:])
-    bi_uniq, bi_inv, bi_cnt = unique_hashed(flat[i2] * V + flat[i2 + 1], return_counts=True)
-    bi_ok = bi_cnt >= min_phrase_count
-    found = [(bi_uniq, bi_inv, bi_cnt, bi_ok, i2)]
-    if max_n >= 3 and len(flat) > 2 and float(V) ** 3 < 9e18:
-        # a trigram is frequent only if each of its words is: prefilter on unigram counts
-        i3 = np.flatnonzero(same[:-1] & same[1:] & ok_freq[:-2] & ok_freq[2:] & frequent[flat[1:-1]])
-        tri_uniq, tri_inv, tri_cnt = unique_hashed((flat[i3] * V + flat[i3 + 1]) * V + flat[i3 + 2],
-                                                   return_counts=True)
-        tri_ok = tri_cnt >= min_phrase_count
-        if tri_ok.any() and len(bi_uniq):
-            # a bigram always inside one kept trigram (same count) repeats it: drop it
-            t1, t2, t3 = tri_uniq // (V * V), (tri_uniq // V) % V, tri_uniq % V
-            for code in (t1 * V + t2, t2 * V + t3):
-                j = np.minimum(np.searchsorted(bi_uniq, code[tri_ok]), len(bi_uniq) - 1)
-                same_count = (bi_uniq[j] == code[tri_ok]) & (bi_cnt[j] == tri_cnt[tri_ok])
-                bi_ok[j[same_count]] = False
-        found.append((tri_uniq, tri_inv, tri_cnt, tri_ok, i3))
-    blocks = []
-    for n, (uniq, inv, cnt, ok, start) in enumerate(found, start=2):
-        keep = np.flatnonzero(ok)
-        index = np.full(len(uniq), -1, dtype=np.int64)
-        index[keep] = np.arange(len(keep))
-        phrase = index[inv]
-        sel = phrase >= 0
-        words = [(uniq[keep] // V ** (n - 1 - i)) % V for i in range(n)]
-        labels = [" ".join(terms[w] for w in ws) for ws in zip(*(x.tolist() for x in words))]
-        blocks.append((cnt[keep], labels, phrase[sel], start[sel]))
-    return blocks
-
-
-class _Features:
-    """Every term occurrence ("position") of the corpus, built once from the cached token ids.
-
-    Positions come in blocks (unigrams, kept bigrams, kept trigrams), each in corpus
-    order. :attr:`matrix` has one row per (block, sentence) and one stored entry per
-    position (its feature column, count 1), so that the counts of any grouping of
-    sentences are one sparse product (:meth:`counts`) and need no sorting.
-    """
-
-    def __init__(self, corpus: Corpus, *, max_n: int, min_phrase_count: int) -> None:
-        arts = corpus.articles
-        tokens = corpus.flat_tokens()
-        vocab = corpus.vocabulary()  # fixes the vocabulary (ids are cached)
-        terms = [""] * len(vocab)
-        for t, i in vocab.items():
-            terms[i] = t
-        #: The corpus's flat token table (offsets of every token).
-        self.tokens = tokens
-        sents = corpus.flat_sentences()
-        n_art = len(arts)
-        lens = np.diff(tokens.indptr)
-        n_sent = np.diff(sents.indptr)
-        self.n_articles = n_art
-        self.n_sentences = n_s = int(sents.indptr[-1])
-        self.n_tokens = int(tokens.indptr[-1])
-        #: First sentence of each article; the article of each sentence.
-        self.sent_first = sents.indptr[:-1]
-        self.sent_art = np.repeat(np.arange(n_art), n_sent)
-        flat = tokens.ids  # (shared with the corpus: read only)
-        sent = tokens.sent.astype(np.int64)  # sentence in its article (a copy: changed below)
-        same = sent[1:] == sent[:-1]  # the next token is in the same sentence (of the same article)
-        same[tokens.indptr[1:-1] - 1] = False  # (nor across articles)
-        sent += np.repeat(self.sent_first, lens)  # now the sentence in the corpus
-        uni = np.bincount(flat, minlength=len(terms))
-        blocks = _phrases(flat, same, terms, uni >= min_phrase_count, max_n=max_n, min_phrase_count=min_phrase_count)
-        pos_col, counts, labels, ngram = [flat], [uni], list(terms), [1] * len(terms)
-        for n, (count, label, phrase, _) in enumerate(blocks, start=2):
-            pos_col.append(phrase + len(labels))
-            counts.append(count)
-            labels.extend(label)
-            ngram.extend([n] * len(label))
-        self.labels = np.asarray(labels, dtype=object)
-        self.ngram = np.asarray(ngram, dtype=np.int64)
-        self.n_features = len(labels)
-        #: Corpus count of each feature.
-        self.corpus_counts = np.concatenate(counts).astype(float)
-        self.n_blocks = len(pos_col)
-        #: First token of each bigram and trigram position (positions after the unigrams).
-        self.ngram_start = np.concatenate([b[3] for b in blocks]) if blocks else np.zeros(0, dtype=np.int64)
-        # positions per (block, sentence) row: each block is in corpus order, so its rows ascend
-        per_row = [np.bincount(sent, minlength=n_s)] + [np.bincount(sent[b[3]], minlength=n_s) for b in blocks]
-        indptr = np.r_[0, np.cumsum(np.concatenate(per_row))]
-        del flat, sent, same, blocks  # free the token arrays before the largest ones are made
-        col = np.concatenate(pos_col, dtype=np.int32, casting="same_kind")
-        del pos_col
-        self.matrix = sp.csr_matrix(
-            (np.ones(len(col), dtype=np.int64), col, indptr), shape=(len(indptr) - 1, self.n_features)
-        )
-
-    def first_token(self, pos: np.ndarray) -> np.ndarray:
-        """The corpus token index at which each position (a stored entry of :attr:`matrix`) starts."""
-        tok = pos.copy()
-        phrase = pos >= self.n_tokens
-        tok[phrase] = self.ngram_start[pos[phrase] - self.n_tokens]
-        return tok
-
-    def counts(self, sent_unit: np.ndarray, n_units: int, sent_half: np.ndarray) -> sp.csr_matrix:
-        """(units x features) counts with both split halves in one int64: ``half0 + half1 << 32``.
-
-        ``sent_unit`` gives the unit of each sentence (-1: left out), ``sent_half`` its
-        half (0 or 1). The sum over the sentences of a unit is one sparse product with
-        :attr:`matrix` (duplicates are summed there).
-        """
-        weight = np.where(sent_half == 1, np.int64(1) << np.int64(32), np.int64(1))
-        keep = np.flatnonzero(sent_unit >= 0)
-        cols = (np.arange(self.n_blocks)[:, None] * self.n_sentences + keep[None, :]).ravel()
-        P = sp.csr_matrix(
-            (np.tile(weight[keep], self.n_blocks), (np.tile(sent_unit[keep], self.n_blocks), cols)),
-            shape=(n_units, self.matrix.shape[0]),
-        )
-        return P @ self.matrix
+    n_out = int(max(unit_outlet.max(initial=-1), row_outlet.max(initial=-1))) + 1
+    n_ev = int(unit_event.max(initial=-1)) + 1
+    ev_of = sp.csr_matrix((np.ones(len(unit_event)), (unit_event, np.arange(len(unit_event)))),
+                          shape=(n_ev, len(unit_event)))
+    K = (ev_of @ W.docs).tocsc().astype(float)  # events x features: articles using each
+    N = np.bincount(unit_event, weights=W.n_docs, minlength=n_ev).astype(float)
+    n = np.zeros((n_out, n_ev))
+    n[unit_outlet, unit_event] = W.n_docs
+    a = n / np.maximum(N, 1)  # mean weight
+    covers = (n > 0).astype(float)  # the events each outlet covers
+    cols = Wall.tokens.indices.astype(np.int64)
+    rows = row_outlet[np.repeat(np.arange(Wall.tokens.shape[0]), np.diff(Wall.tokens.indptr))]
+    mean, trials = np.zeros(len(cols)), np.zeros(len(cols))
+    order = np.argsort(cols, kind="stable")
+    step = max(1, (1 << 22) // max(n_out, 1))
+    edges = np.r_[np.arange(0, K.shape[1], step), K.shape[1]]
+    cuts: list[int] = np.asarray(np.searchsorted(cols[order], edges), dtype=np.int64).tolist()
+    for k in range(len(cuts) - 1):
+        sel: np.ndarray = order[cuts[k] : cuts[k + 1]]
+        if len(sel) == 0:
+            continue
+        f0 = k * step
+        f1 = min(f0 + step, K.shape[1])
+        Kc = K[:, f0:f1].T.tocsr()  # features x events
+        mean[sel] = np.asarray(Kc @ a.T)[cols[sel] - f0, rows[sel]]  # (features x outlets)
+        trials[sel] = np.asarray(Kc @ covers.T)[cols[sel] - f0, rows[sel]]
+    return mean, trials
 
 
 class DistinctiveTermsAnalyzer(Analyzer):
@@ -264,8 +170,8 @@ class DistinctiveTermsAnalyzer(Analyzer):
     top_k:
         Terms kept per outlet and event (the highest z).
     prior_scale:
-        Weight of the informative prior, as a multiple of the number of words
-        compared.
+        Pseudo-articles of the Beta prior that shrinks ``delta`` towards the event's
+        share of articles using the term.
     corpus_wide:
         Also compare each outlet with all others across the corpus (event ``"all"``).
     alpha:
@@ -282,6 +188,13 @@ class DistinctiveTermsAnalyzer(Analyzer):
         The ``distinctive_evidence`` table holds up to ``evidence_per_term``
         sentences for each of the ``evidence_top`` highest terms of every outlet
         and event (0: no evidence).
+    exclude:
+        Keep function words, one-letter words, numbers and boilerplate out of the
+        ranking and list them apart in ``distinctive_excluded`` (False: rank all).
+    boilerplate_share:
+        Least share of an outlet's articles a phrase is in to be its boilerplate
+        (with the other conditions of
+        :func:`framing.analyses.distinctive_exclude.boilerplate_terms`).
 
     Examples
     --------
@@ -352,6 +265,8 @@ class DistinctiveTermsAnalyzer(Analyzer):
         seed: int = 0,
         evidence_top: int = 5,
         evidence_per_term: int = 3,
+        exclude: bool = True,
+        boilerplate_share: float = 0.5,
     ) -> None:
         self.max_n = max_n
         self.min_phrase_count = min_phrase_count
@@ -364,6 +279,8 @@ class DistinctiveTermsAnalyzer(Analyzer):
         self.seed = seed
         self.evidence_top = evidence_top
         self.evidence_per_term = evidence_per_term
+        self.exclude = exclude
+        self.boilerplate_share = boilerplate_share
 
     def _fit(self, corpus: Corpus) -> None:
         owner = type(self).__name__
@@ -377,53 +294,71 @@ class DistinctiveTermsAnalyzer(Analyzer):
         check_number("seed", self.seed, owner=owner, low=0, integer=True)
         check_number("evidence_top", self.evidence_top, owner=owner, low=0, integer=True)
         check_number("evidence_per_term", self.evidence_per_term, owner=owner, low=1, integer=True)
+        check_number("boilerplate_share", self.boilerplate_share, owner=owner, low=0, high=1, low_inclusive=False)
+        for flag in ("corpus_wide", "exclude"):
+            if not isinstance(getattr(self, flag), bool):
+                from ..errors import ParameterError
+
+                raise ParameterError(f"The {flag!r} parameter of {owner} must be True or False. "
+                                     f"Got {getattr(self, flag)!r} instead.")
         if not isinstance(self.corpus_wide, bool):
             from ..errors import ParameterError
 
             raise ParameterError(f"The 'corpus_wide' parameter of {owner} must be True or False. Got {self.corpus_wide!r} instead.")
 
     # -- the comparisons: all outlets of all events, on whole arrays ---------------------
-    def _compare(self, W: sp.csr_matrix, row_event: np.ndarray, background: np.ndarray):
+    def _compare(self, W: _UnitCounts, row_event: np.ndarray, ranked: np.ndarray, strata=None):
         """Compare each row (an outlet in an event) of ``W`` with the other rows of its event.
 
-        ``W`` holds the counts of :meth:`_Features.counts`, rows grouped by event
-        (``row_event``, nondecreasing). Events are taken in groups of about
-        ``_GROUP_NNZ`` nonzero counts (and about ``_GROUP_EVENTS`` events at most), so
-        that the arrays of a group stay in the CPU cache.
+        ``W`` holds the unit counts of :func:`_unit_counts`, rows grouped by event
+        (``row_event``, nondecreasing); ``ranked`` says per stored entry whether the term
+        is ranked (else it is listed apart, see :func:`excluded_terms`). Events are taken
+        in groups of about ``_GROUP_NNZ`` nonzero counts (and about ``_GROUP_EVENTS``
+        events at most), so that the arrays of a group stay in the CPU cache.
 
         Returns the per-row null statistics ``(n_terms, null_z95, null_z99, null_max)``
-        and the top-k terms of every row as a dict of columns (``row``, ``col``,
-        ``count``, ``z``, ``q``, ``delta``, ``count_other``, ``p_value``), rows in
-        order and z descending.
+        and the top-k ranked and the top-k excluded terms of every row, each as a dict
+        of columns (``row``, ``col``, ``count``, ``z``, ``q``, ``delta``,
+        ``count_other``, ``p_value``), rows in order and z descending. ``strata``: the
+        expected articles and the trials per stored entry, summed over events
+        (:func:`_strata_moments`), for a corpus-wide comparison stratified by event.
         """
+        indptr = W.tokens.indptr
         ev_first = np.flatnonzero(np.r_[True, row_event[1:] != row_event[:-1]])  # first row of each event
         # an event costs its share of either limit, whichever is larger; a group ends where
         # the running cost passes a whole number
-        ev_nnz = np.diff(W.indptr[np.r_[ev_first, len(row_event)]])
+        ev_nnz = np.diff(indptr[np.r_[ev_first, len(row_event)]])
         cost = np.maximum(ev_nnz / _GROUP_NNZ, 1 / _GROUP_EVENTS)
         group = np.floor(np.cumsum(cost) - cost)
         bounds = np.r_[ev_first[np.r_[True, group[1:] != group[:-1]]], len(row_event)].tolist()
         event = np.cumsum(np.r_[0, row_event[1:] != row_event[:-1]])  # 0, 1, ... per row
-        lookup = np.zeros(W.shape[1], dtype=np.int64)
-        nulls, tops = [], []
+        lookup = np.zeros(W.tokens.shape[1], dtype=np.int64)
+        nulls: list[tuple] = []
+        tops: tuple[list[dict], list[dict]] = ([], [])
         for s, e in zip(bounds[:-1], bounds[1:]):
-            lo, hi = W.indptr[s], W.indptr[e]
-            null, top = self._compare_rows(
-                W.indptr[s : e + 1] - lo, W.indices[lo:hi], W.data[lo:hi], event[s:e] - event[s], background, lookup
+            lo, hi = indptr[s], indptr[e]
+            sl = slice(lo, hi)
+            null, found = self._compare_rows(
+                indptr[s : e + 1] - lo, W.tokens.indices[sl], W.tokens.data[sl], W.docs.data[sl], W.halves.data[sl],
+                W.n_docs[s:e], W.n_half[s:e], ranked[sl], event[s:e] - event[s], lookup,
+                None if strata is None else (strata[0][sl], strata[1][sl]),
             )
-            top["row"] += s
             nulls.append(null)
-            tops.append(top)
+            for out, top in zip(tops, found):
+                top["row"] += s
+                out.append(top)
         null = tuple(np.concatenate(x) for x in zip(*nulls))
-        return null, {k: np.concatenate([t[k] for t in tops]) for k in tops[0]}
+        return null, tuple({k: np.concatenate([t[k] for t in ts]) for k in ts[0]} for ts in tops)
 
-    def _compare_rows(self, indptr, cols, data, row_event, background, lookup):
+    def _compare_rows(self, indptr, cols, y, d, halves, n_docs, n_half, ranked, row_event, lookup, strata=None):
         """:meth:`_compare` on the rows of some whole events, given as CSR arrays.
 
-        The comparison is :func:`framing.stats.log_odds_from_totals` (the log-odds of
-        :func:`framing.stats.log_odds_dirichlet`) on the nonzero counts only: an
-        outlet's absent terms have z < 0 and are never reported, and its BH family and
-        null are over the terms it uses. ``row_event`` numbers the events 0, 1, ...;
+        The test counts articles (:func:`framing.analyses.distinctive_stats.hypergeom_test`):
+        ``d`` of the outlet's ``n_docs`` articles use the term, against the event's. Only
+        the nonzero counts are tested: an outlet's absent terms are never reported, and
+        its BH family and null are over the terms it uses. ``y`` are the token counts,
+        ``halves`` the articles of each split half using the term (``half0 + half1 << 32``)
+        out of ``n_half`` (rows x 2); ``row_event`` numbers the events 0, 1, ...;
         ``lookup`` is a zero array over all features (used, and left zero).
         """
         n_rows = len(indptr) - 1
@@ -436,45 +371,53 @@ class DistinctiveTermsAnalyzer(Analyzer):
         lookup[used] = np.arange(len(used))
         local = lookup[cols]
         lookup[used] = 0
-        y0 = (data & 0xFFFFFFFF).astype(float)
-        y = y0 + (data >> 32).astype(float)
-        # each event's count of each term, as a dense (events x terms used) array
+        y, d = y.astype(float), d.astype(float)
+        # each event's articles and tokens using each term, per entry
         key = ev * len(used) + local
-        E = np.bincount(key, weights=y, minlength=(int(row_event[-1]) + 1) * len(used))
-        T = E[key]
-        # prior: background frequencies of the event's terms, total weight prior_scale * n
-        bg = background[cols]
-        S = np.bincount(ev, weights=bg * (y / T))  # the background summed over each event's terms
-        n_u = np.bincount(row, weights=y, minlength=n_rows)
-        n0 = np.bincount(row, weights=y0, minlength=n_rows)
-        n = np.bincount(row_event, weights=n_u)
-        a = bg * (self.prior_scale * n / S)[ev]
-        a0 = (self.prior_scale * n)[ev]
-        other = T - y
-        delta, z = log_odds_from_totals(y, n_u[row], other, (n[row_event] - n_u)[row], a, a0)
-        _, zn = log_odds_from_totals(y0, n0[row], y - y0, (n_u - n0)[row], a, a0)
-        p = 2.0 * _sc.ndtr(-np.abs(z))
-        ok_null = (n0 > 0) & (n_u - n0 > 0)
-        q95, q99, mx, top, q = self._rank_rows(indptr, cols, z, p, np.abs(zn), ok_null)
-        rows = {"row": row[top], "col": cols[top].astype(np.int64), "count": y[top], "z": z[top], "q": q,
-                "delta": delta[top], "count_other": other[top], "p_value": p[top]}
-        return (m, q95, q99, mx), rows
+        size = (int(row_event[-1]) + 1) * len(used)
+        K = np.bincount(key, weights=d, minlength=size)[key]
+        T = np.bincount(key, weights=y, minlength=size)[key]
+        N = np.bincount(row_event, weights=n_docs.astype(float))[ev]
+        n = n_docs[row].astype(float)
+        # within an event: the exact test; corpus-wide over events: the stratified one
+        z, p = hypergeom_test(d, n, K, N) if strata is None else stratified_test(d, *strata)
+        delta = presence_log_odds(d, n, K, N, self.prior_scale)
+        # split-half null: the same test between the two halves of the outlet's articles
+        h0 = (halves & 0xFFFFFFFF).astype(float)
+        h1 = (halves >> 32).astype(float)
+        n0, n1 = n_half[:, 0].astype(float), n_half[:, 1].astype(float)
+        ok_null = (n0 > 0) & (n1 > 0)
+        zn, _ = hypergeom_test(h0, n0[row], h0 + h1, (n0 + n1)[row])
+        # the ranking: z, then (among equal z: one article per outlet gives z = 0 for all)
+        # the share of articles and the count, as tiny tie-breakers; only terms whose share
+        # of articles is higher in the outlet than in the others (delta > 0)
+        key = np.where(delta > 0, z + 1e-9 * np.tanh(delta) + 1e-10 * np.tanh(np.log1p(y)), -np.inf)
+        found = self._rank_rows(indptr, cols, key, p, np.abs(zn), ok_null, ranked)
+        q95, q99, mx = found[0]
+        tops = []
+        for top, q in found[1:]:
+            tops.append({"row": row[top], "col": cols[top].astype(np.int64), "count": y[top], "z": z[top], "q": q,
+                         "delta": delta[top], "count_other": T[top] - y[top], "p_value": p[top]})
+        return (m, q95, q99, mx), tuple(tops)
 
-    def _rank_rows(self, indptr, w, z, p, azn, ok_null):
-        """Per row: split-half null percentiles, and the top-k terms by z with their BH q.
+    def _rank_rows(self, indptr, w, z, p, azn, ok_null, ranked):
+        """Per row: split-half null percentiles, and the top-k terms by the ranking key
+        ``z`` (-inf: not a candidate) with their BH q, among the ``ranked`` entries and
+        among the others.
 
         The rows' nonzeros (columns ``w``) are laid out as padded (rows x terms)
         arrays, rows of similar length together, so that sorting and the BH step-up
         run on whole rows. Returns the 95th and 99th percentiles and the maximum of the
-        null ``|z|`` of each row, the nonzero indices of the top terms (rows in order,
-        z descending) and their q.
+        null ``|z|`` of each row, then for the ranked and for the excluded terms the
+        nonzero indices of the top terms (rows in order, z descending) and their q. The
+        BH family of a row is every term it uses, ranked or not.
         """
         k = self.top_k
         m = np.diff(indptr)
         q95, q99, mx = (np.full(len(m), np.nan) for _ in range(3))
         by_length = np.argsort(m, kind="stable")
         by_length = by_length[m[by_length] > 0]
-        tops, qs = [], []
+        tops, qs = ([], []), ([], [])
         for s, e in _length_chunks(m[by_length], _PAD_CELLS):
             rows = by_length[s:e]
             mr = m[rows]
@@ -493,38 +436,43 @@ class DistinctiveTermsAnalyzer(Analyzer):
                     hi = np.minimum(lo + 1, kk - 1)
                     out[out_rows] = AZ[r, lo] + (AZ[r, hi] - AZ[r, lo]) * (pos - lo)
                 mx[out_rows] = AZ[r, kk - 1]
-            # top-k by z among the terms a row uses more than the others (z > 0); ties in z
-            # at the cut are broken by the term's column (the earlier term in the corpus first)
-            Z = z[nz]
-            Z[~valid | (Z <= 0)] = -np.inf
-            if L > k:
-                thr = -np.partition(-Z, k - 1, axis=1)[:, k - 1]
-                cand = (Z >= thr[:, None]) & (Z > -np.inf)
-            else:
-                cand = Z > -np.inf
-            rr, cc = np.nonzero(cand)
-            top = nz[rr, cc]
-            o = np.lexsort((w[top], -z[top], rr))
-            rr, top = rr[o], top[o]
-            keep = np.arange(len(rr)) - np.searchsorted(rr, rr) < k
-            rr, top = rr[keep], top[keep]
             # Benjamini-Hochberg over each row's terms: the step-up on sorted p; a top term's
             # q is read at its p's place (tied p have the same q)
             P = np.where(valid, p[nz], np.inf)
             P.sort(axis=1)
             Q = np.minimum.accumulate((P * (mr[:, None] / np.arange(1, L + 1)))[:, ::-1], axis=1)[:, ::-1]
-            tops.append(top)
-            qs.append(np.clip(Q[rr, _lower_bound(P, rr, p[top])], 0, 1))
-        top = np.concatenate(tops) if tops else np.zeros(0, dtype=np.int64)
-        q = np.concatenate(qs) if qs else np.zeros(0)
-        order = np.argsort(np.searchsorted(indptr, top, side="right"), kind="stable")  # rows in order
-        return q95, q99, mx, top[order], q[order]
+            for cls, rank_this in enumerate((ranked[nz], ~ranked[nz])):
+                # top-k by the key ``z`` (-inf: not a candidate); ties at the cut are broken
+                # by the term's column (the earlier term in the corpus first)
+                Z = z[nz]
+                Z[~valid | ~rank_this] = -np.inf
+                if L > k:
+                    thr = -np.partition(-Z, k - 1, axis=1)[:, k - 1]
+                    cand = (Z >= thr[:, None]) & (Z > -np.inf)
+                else:
+                    cand = Z > -np.inf
+                rr, cc = np.nonzero(cand)
+                top = nz[rr, cc]
+                o = np.lexsort((w[top], -z[top], rr))
+                rr, top = rr[o], top[o]
+                keep = np.arange(len(rr)) - np.searchsorted(rr, rr) < k
+                rr, top = rr[keep], top[keep]
+                tops[cls].append(top)
+                qs[cls].append(np.clip(Q[rr, _lower_bound(P, rr, p[top])], 0, 1))
+        out = [(q95, q99, mx)]
+        for cls in range(2):
+            top = np.concatenate(tops[cls]) if tops[cls] else np.zeros(0, dtype=np.int64)
+            q = np.concatenate(qs[cls]) if qs[cls] else np.zeros(0)
+            order = np.argsort(np.searchsorted(indptr, top, side="right"), kind="stable")  # rows in order
+            out.append((top[order], q[order]))
+        return out
 
     def _transform(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
         empty = {
             "distinctive": pd.DataFrame(columns=COLUMNS),
             "distinctive_null": pd.DataFrame(columns=NULL_COLUMNS),
             "distinctive_evidence": make_evidence(corpus, None, ["term"]),
+            "distinctive_excluded": pd.DataFrame(columns=EXCLUDED_COLUMNS),
         }
         arts = corpus.articles
         if len(arts) == 0:
@@ -532,7 +480,6 @@ class DistinctiveTermsAnalyzer(Analyzer):
         F = _Features(corpus, max_n=self.max_n, min_phrase_count=self.min_phrase_count)
         if F.n_features == 0:
             return empty
-        background = F.corpus_counts
         events = np.asarray([a.event if a.event is not None else ALL_EVENTS for a in arts], dtype=object)
         outlets = np.asarray([a.outlet for a in arts], dtype=object)
         article_ids = np.asarray([a.id for a in arts], dtype=object)
@@ -545,6 +492,10 @@ class DistinctiveTermsAnalyzer(Analyzer):
         parts: list[pd.DataFrame] = []
         null_parts: list[pd.DataFrame] = []
         evidence_parts: list[pd.DataFrame] = []
+        excluded_parts: list[pd.DataFrame] = []
+        fixed = excluded_terms(F.labels, F.ngram) if self.exclude else np.full(F.n_features, "", dtype=object)
+        boiler = None
+        strata = None
         for level in levels:
             ev_of_art = events if level == "events" else np.full(len(arts), ALL_EVENTS, dtype=object)
             keep_art = ev_of_art != ALL_EVENTS if level == "events" else np.ones(len(arts), dtype=bool)
@@ -567,44 +518,71 @@ class DistinctiveTermsAnalyzer(Analyzer):
             sent_half = rng.integers(0, 2, size=max(F.n_sentences, 1))[: F.n_sentences]
             sent_unit = unit_code[F.sent_art]
             sent_half = np.where(by_articles[np.maximum(sent_unit, 0)], art_half[F.sent_art], sent_half)
-            W = F.counts(sent_unit, n_units, sent_half)
+            A2 = F.half_counts(sent_half)
+            half_rows = np.bincount(2 * F.sent_art + sent_half, minlength=2 * len(arts)) > 0
+            W = _unit_counts(A2, unit_code, n_units, half_rows)
+            del A2
             ev_labels = np.asarray(ev_uniq, dtype=object)[pair_uniq // len(out_uniq)]
             out_labels = np.asarray(out_uniq, dtype=object)[pair_uniq % len(out_uniq)]
+            unit_outlet = pair_uniq % len(out_uniq)
+            if boiler is None:  # the outlets' boilerplate, from their articles across the corpus
+                by_outlet = sp.csr_matrix((np.ones(n_units, dtype=np.int64), (unit_outlet, np.arange(n_units))),
+                                          shape=(len(out_uniq), n_units))
+                in_unit = W.docs.copy()
+                in_unit.data[:] = 1
+                boiler = (boilerplate_terms(F, out_code, ev_code, len(out_uniq), by_outlet @ W.docs,
+                                            by_outlet @ in_unit, by_outlet @ W.tokens, share=self.boilerplate_share)
+                          if self.exclude and level == "events" else np.zeros(0, dtype=np.int64))
             # compared: the units of events with two outlets or more and any term
             unit_event = pair_uniq // len(out_uniq)
             units_of_event = np.bincount(unit_event)
             for e in np.flatnonzero(units_of_event == 1).tolist():
                 logger.info("distinctive: event %r has a single outlet; nothing to compare", ev_uniq[e])
-            terms_of_event = np.bincount(unit_event, weights=np.diff(W.indptr))
+            terms_of_event = np.bincount(unit_event, weights=np.diff(W.tokens.indptr))
             us = np.flatnonzero((units_of_event >= 2)[unit_event] & (terms_of_event > 0)[unit_event])
             if len(us) == 0:
                 continue
-            Wc = W if len(us) == n_units else W[us]  # (a copy only when some units are left out)
-            (n_terms, q95, q99, mx), top = self._compare(Wc, unit_event[us], background)
+            Wc = W if len(us) == n_units else W.rows(us)  # (a copy only when some units are left out)
+            moments = None
+            if level == "events" and keep_art.all():  # every article in an event: the corpus-wide
+                strata = (W, unit_event, unit_outlet)  # comparison is stratified by event
+            elif level == "all" and strata is not None:
+                moments = _strata_moments(*strata, Wc, unit_outlet[us])
+            entry_unit = us[np.repeat(np.arange(len(us)), np.diff(Wc.tokens.indptr))]
+            entry_col = Wc.tokens.indices.astype(np.int64)
+            reason = fixed[entry_col]
+            is_boiler = _in_sorted(unit_outlet[entry_unit] * np.int64(F.n_features) + entry_col, boiler)
+            reason = np.where(is_boiler & (reason == ""), "boilerplate", reason)
+            (n_terms, q95, q99, mx), (top, top_x) = self._compare(Wc, unit_event[us], reason == "", moments)
             null_parts.append(pd.DataFrame({
                 "event": ev_labels[us], "outlet": out_labels[us],
                 "null_unit": np.where(by_articles[us], "articles", "sentences").astype(object),
                 "n_articles": arts_per_unit[us].astype(np.int64), "n_terms": n_terms.astype(np.int64),
                 "null_z95": q95, "null_z99": q99, "null_max": mx,
             }))
-            if len(top["row"]) == 0:
-                continue
-            u, c = us[top["row"]], top["col"]
-            lt = pd.DataFrame({
-                "event": ev_labels[u], "outlet": out_labels[u], "term": F.labels[c],
-                "count": top["count"].astype(np.int64), "z": top["z"], "q": top["q"], "ngram": F.ngram[c],
-                "delta": top["delta"], "count_other": top["count_other"].astype(np.int64), "p_value": top["p_value"],
-                "null_z95": q95[top["row"]], "null_z99": q99[top["row"]],
-            })
-            parts.append(lt)
-            evidence_parts.append(self._evidence(F, lt, u, c, sent_unit, n_units, article_ids))
+            for found, out in ((top, parts), (top_x, excluded_parts)):
+                if len(found["row"]) == 0:
+                    continue
+                u, c = us[found["row"]], found["col"]
+                lt = pd.DataFrame({
+                    "event": ev_labels[u], "outlet": out_labels[u], "term": F.labels[c],
+                    "count": found["count"].astype(np.int64), "z": found["z"], "q": found["q"], "ngram": F.ngram[c],
+                    "delta": found["delta"], "count_other": found["count_other"].astype(np.int64),
+                    "p_value": found["p_value"], "null_z95": q95[found["row"]], "null_z99": q99[found["row"]],
+                })
+                if out is excluded_parts:
+                    lt["excluded"] = np.where(_in_sorted(unit_outlet[u] * np.int64(F.n_features) + c, boiler)
+                                              & (fixed[c] == ""), "boilerplate", fixed[c])
+                else:
+                    evidence_parts.append(self._evidence(F, lt, u, c, sent_unit, n_units, article_ids))
+                out.append(lt)
+        excluded = self._finish(excluded_parts, EXCLUDED_COLUMNS)
         if not parts:
             if null_parts:
                 empty["distinctive_null"] = pd.concat(null_parts, ignore_index=True)[NULL_COLUMNS]
+            empty["distinctive_excluded"] = excluded
             return empty
-        table = pd.concat(parts, ignore_index=True)
-        table["beyond_null"] = (table["q"] < self.alpha) & (table["z"] > table["null_z95"].fillna(np.inf))
-        table["too_little_data"] = table["count"] < self.min_count
+        table = self._finish(parts, COLUMNS)
         null = pd.concat(null_parts, ignore_index=True)[NULL_COLUMNS]
         small = int(table["too_little_data"].sum())
         if small:
@@ -614,7 +592,17 @@ class DistinctiveTermsAnalyzer(Analyzer):
         evidence = make_evidence(corpus, hits, ["term"])
         if hits is not None and len(evidence):
             evidence["event"] = hits["event"].to_numpy()  # corpus-wide rows keep event "all"
-        return {"distinctive": table[COLUMNS], "distinctive_null": null, "distinctive_evidence": evidence}
+        return {"distinctive": table, "distinctive_null": null, "distinctive_evidence": evidence,
+                "distinctive_excluded": excluded}
+
+    def _finish(self, parts: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+        """The rows of ``parts`` with ``beyond_null`` and ``too_little_data``, in ``columns``."""
+        if not parts:
+            return pd.DataFrame(columns=columns)
+        table = pd.concat(parts, ignore_index=True)
+        table["beyond_null"] = (table["q"] < self.alpha) & (table["z"] > table["null_z95"].fillna(np.inf))
+        table["too_little_data"] = table["count"] < self.min_count
+        return table[columns]
 
     def _evidence(self, F: _Features, rows: pd.DataFrame, units: np.ndarray, cols: np.ndarray,
                   sent_unit: np.ndarray, n_units: int, article_ids: np.ndarray) -> pd.DataFrame:
