@@ -1,5 +1,7 @@
-"""The HTML report."""
+"""The HTML report: findings first, outlet profiles, a section per analysis (see :mod:`.sections`)."""
 
 from .build import build_report, write_report
+from .findings import Finding, evidence_rows
+from .sections import register_section
 
-__all__ = ["build_report", "write_report"]
+__all__ = ["build_report", "write_report", "register_section", "Finding", "evidence_rows"]

@@ -11,7 +11,7 @@ from ..svg import Dot, Row, dot_chart
 __all__ = ["sections"]
 
 #: Events whose articles are listed one by one.
-MAX_EVENT_LISTS = 100
+MAX_EVENT_LISTS = 50
 
 
 def sections(results) -> list[Section]:
@@ -96,7 +96,7 @@ def sections(results) -> list[Section]:
                 el(
                     "details",
                     el("summary", f"{name}: {len(group)} articles"),
-                    table(group[["id", "outlet", "title", "date"]], max_rows=100),
+                    table(group[["id", "outlet", "title", "date"]], max_rows=30, name="articles"),
                 )
             )
     return [ov, sk, ev]

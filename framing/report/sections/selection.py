@@ -408,7 +408,7 @@ def numbers_findings(results) -> list[Finding]:
     if numbers is None or dis is None or len(dis) == 0:
         return []
     out = []
-    for status, score in ((CONFLICT, 0.9), (RESTATED, 0.5)):
+    for status, score in ((CONFLICT, 0.9), (RESTATED, 0.6)):
         d = dis[dis["status"] == status]
         for (ev, q), g in d.groupby(["event", "quantity"], sort=True):
             outlets = set(g["outlet_a"].astype(str)) | set(g["outlet_b"].astype(str))

@@ -217,18 +217,14 @@ def _tone_chart(actors: pd.DataFrame, event: str, top: int = 8) -> Html | None:
         return None
     keep = df.groupby("actor")["mentions"].sum().sort_values(ascending=False).head(top).index.tolist()
     rows = []
-    for a in keep:
-        sub = df[df["actor"] == a].sort_values("outlet")
-        for r in sub.to_dict("records"):
-            lo = r["ci_low"] if r["ci_low"] == r["ci_low"] else None
-            hi = r["ci_high"] if r["ci_high"] == r["ci_high"] else None
-            rows.append(
-                Row(
-                    ctx.label(r["outlet"]),
-                    [Dot(float(r["tone"]), lo, hi, ctx.outlets[r["outlet"]], title=f"{r['mentions']} mentions")],
-                    group=str(a),
-                )
-            )
+    order = {a: i for i, a in enumerate(keep)}
+    sub_all = df[df["actor"].isin(order)][["actor", "outlet", "tone", "ci_low", "ci_high", "mentions"]]
+    recs = sorted(sub_all.to_dict("records"), key=lambda r: (order[r["actor"]], str(r["outlet"])))
+    for r in recs:
+        lo = r["ci_low"] if r["ci_low"] == r["ci_low"] else None
+        hi = r["ci_high"] if r["ci_high"] == r["ci_high"] else None
+        dot = Dot(float(r["tone"]), lo, hi, ctx.outlets[r["outlet"]], title=f"{r['mentions']} mentions")
+        rows.append(Row(ctx.label(r["outlet"]), [dot], group=str(r["actor"])))
     chart = dot_chart(
         rows,
         unit="mean tone of the sentences naming the actor (VADER compound, 95% t-interval)",

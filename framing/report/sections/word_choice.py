@@ -410,9 +410,10 @@ def _distinctive_chart(dist: pd.DataFrame, event: str, top: int = 6):
     if sub.empty:
         return None
     rows = []
-    for o in sorted(sub["outlet"].astype(str).unique()):
-        best = sub[sub["outlet"].astype(str) == o].sort_values("z", ascending=False).head(top)
-        for r in best.to_dict("records"):
+    cols = [c for c in ("outlet", "term", "z", "q", "count", "beyond_null") if c in sub]
+    best_all = sub[cols].assign(outlet=sub["outlet"].astype(str)).sort_values(["outlet", "z"], ascending=[True, False])
+    for o, best in best_all.groupby("outlet", sort=True):
+        for r in best.head(top).to_dict("records"):
             beyond = bool(r.get("beyond_null", False))
             rows.append(
                 Row(
