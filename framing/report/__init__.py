@@ -4,4 +4,4 @@ from .build import build_report, write_report
 from .findings import Finding, evidence_rows
 from .sections import register_section
 
-__all__ = ["build_report", "write_report", "register_section", "Finding", "evidence_rows"]
+__all__ = ["Finding", "build_report", "evidence_rows", "register_section", "write_report"]
