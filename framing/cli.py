@@ -206,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             paths = results.to_csv(args.out)
             if args.outlet_groups:
-                from .report.groups import GROUP_PROFILES, group_profiles, resolve_groups
+                from .groups import GROUP_PROFILES, group_profiles, resolve_groups
 
                 groups, _ = resolve_groups(args.outlet_groups, results.corpus)
                 group_profiles(results, groups).to_csv(Path(args.out) / f"{GROUP_PROFILES.name}.csv", index=False)

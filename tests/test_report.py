@@ -280,7 +280,7 @@ def test_a_registered_analyzer_gets_a_generic_section_and_findings(toy_analyzer,
 
 
 def test_outlet_groups_from_a_mapping_and_from_a_field(example, tmp_path):
-    from framing.report.groups import GROUP_PROFILES, group_profiles, resolve_groups
+    from framing.groups import GROUP_PROFILES, group_profiles, resolve_groups
 
     results = analyze(example)
     outlets = sorted(example.outlets)

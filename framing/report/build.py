@@ -18,9 +18,9 @@ from pathlib import Path
 
 from .._log import logger
 from .._version import __version__
+from ..groups import GROUP_PROFILES, group_profiles, resolve_groups
 from ..results import Results
 from .context import build_context, use
-from .groups import GROUP_PROFILES, group_profiles, resolve_groups
 from .html import Html, Section, el
 from .sections import overview
 from .sections.outlets import outlet_section

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...groups import group_profiles
 from ..context import current
 from ..findings import Finding
-from ..groups import group_profiles
 from ..html import Html, Section, el, join, table
 from ..svg import Dot, Row, dot_chart
 from ._common import event_col

@@ -21,9 +21,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..errors import ParameterError
-from ..stats import poisson_rate_interval
-from ..tables import Column, TableSpec
+from .errors import ParameterError
+from .stats import poisson_rate_interval
+from .tables import Column, TableSpec
 
 __all__ = ["GROUP_PROFILES", "group_profiles", "resolve_groups"]
 
