@@ -7,6 +7,7 @@ import logging
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import SEED_EVENTS
 
 from framing import Corpus
 from framing.analyses import actors as actors_mod
@@ -14,8 +15,6 @@ from framing.analyses.actor_lexicon import ActorFinder, load_actor_lexicon, load
 from framing.analyses.actors import ActorAnalyzer, assign_role, mean_interval
 from framing.errors import MissingDependencyError, ParameterError
 from framing.text import parse
-
-from conftest import SEED_EVENTS
 
 
 def _corpus(texts):
@@ -130,7 +129,7 @@ def test_tone_with_vader_and_negation():
     t = r["actors"]
     z = t[(t.event == "e") & (t.actor == "Volodymyr Zelensky")].iloc[0]
     p = t[(t.event == "e") & (t.actor == "Vladimir Putin")].iloc[0]
-    assert z["tone"] > 0.3 and p["tone"] < -0.3
+    assert z["tone"] > 0.1 and p["tone"] < -0.3
     assert z["ci_low"] <= z["tone"] <= z["ci_high"] and z["n_sentences"] == 2 and bool(z["too_little_data"])
     ev = r["actors_evidence"]
     assert {"mention"} <= set(ev["evidence"]) and ev["compound"].notna().all()
@@ -140,7 +139,10 @@ def test_missing_vader(monkeypatch, caplog):
     def boom(*a, **k):
         raise MissingDependencyError("Actor tone needs vaderSentiment. Install it with: pip install 'framing[tone]'")
 
+    from framing.analyses import actor_tone
+
     monkeypatch.setattr(actors_mod, "import_optional", boom)
+    monkeypatch.setattr(actor_tone, "import_optional", boom)
     with pytest.raises(MissingDependencyError, match="pip install"):
         ActorAnalyzer(tone=True).fit(_corpus(["Putin spoke."]))
     with caplog.at_level(logging.WARNING, logger="framing"):
@@ -189,8 +191,9 @@ def test_report_section_without_tables():
 
 
 def _equivalence_corpora():
-    import framing
     from pathlib import Path
+
+    import framing
 
     out = [("example", framing.load_example())]
     seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -224,3 +227,56 @@ def test_batch_matching_equals_phrase_matcher():
         for art in arts:
             text = art.text
             assert [x.span() for x in _cap_matches(text)] == [x.span() for x in _CAP_RE.finditer(text)]
+
+
+def _tone_of(text, actor):
+    t = ActorAnalyzer(tone=True).fit_transform(_corpus([text]))["actors"]
+    return float(t[(t.event == "e") & (t.actor == actor)]["tone"].iloc[0])
+
+
+@pytest.mark.parametrize(
+    "text, actor, low, high",
+    [
+        # the words about the actor, not the sentence: a reporter of casualties is not portrayed negatively
+        ("Police said three people were killed in the horrific attack on the market.", "police", -0.05, 1),
+        # a leader quoted condemning an attack is not an antagonist
+        ("Emmanuel Macron condemned the brutal and cowardly attack on civilians.", "Emmanuel Macron", -0.05, 1),
+        ("Critics accused Senator Jane Holt of lying to voters.", "Jane Holt", -1, -0.2),
+        ("Voters praised Governor Alan Pike for his honest leadership.", "Alan Pike", 0.2, 1),
+        ("The corrupt mayor lied, while residents were wonderful and generous hosts.", "residents", 0.2, 1),
+        ("Residents were wonderful hosts, while the officials lied and failed them.", "officials", -1, -0.2),
+        ("Protesters were not violent.", "protesters", 0, 1),
+    ],
+)
+def test_tone_about_the_actor(text, actor, low, high):
+    pytest.importorskip("vaderSentiment")
+    assert low <= _tone_of(text, actor) <= high
+
+
+def test_target_tone_function():
+    pytest.importorskip("vaderSentiment")
+    from framing.analyses.actor_tone import TargetTone, tone_label
+
+    tt = TargetTone()
+    s = "Russia's brutal invasion killed hundreds, Zelensky said, thanking the generous allies."
+    z = s.index("Zelensky")
+    assert tt.sentence(s) < -0.5  # the sentence is negative ...
+    assert tone_label(tt.score(s, z, z + 8, [(0, 6)])) != "negative"  # ... but not about its speaker
+    assert tt.score(s, 0, 6, [(z, z + 8)]) < 0  # Russia is the agent of the brutal invasion
+    assert tt.score("", 0, 0) == 0.0 and tt.score("No words.", 50, 60) == 0.0
+
+
+def test_groups_are_actors_and_acronyms_case_sensitive():
+    t = _actors(["Kim Jong Un met the UN envoy. Police arrested protesters while migrants and residents watched."])["actors"]
+    e = t[t.event == "e"].set_index("actor")
+    assert e.loc["United Nations", "mentions"] == 1 and e.loc["United Nations", "aliases_seen"] == "UN"
+    assert "Kim Jong Un" in e.index
+    assert {"police", "protesters", "migrants", "residents"} <= set(e.index)
+    assert e.loc["police", "agent_harm"] == 1 and e.loc["protesters", "target_harm"] == 1
+
+
+@pytest.mark.parametrize("text", ["Ukraine demanded a ceasefire from Russia.", "Ukraine accused Russia of lying."])
+def test_demanding_and_accusing_are_not_harm(text):
+    t = _actors([text])["actors"]
+    e = t[t.event == "e"]
+    assert e["agent_harm"].sum() == 0 and e["target_harm"].sum() == 0

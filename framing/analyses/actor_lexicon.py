@@ -279,6 +279,7 @@ class ActorFinder:
     discovered: dict[str, str] = field(default_factory=dict, init=False)
     _matcher: PhraseMatcher | None = field(default=None, init=False)
     _cap_only: set = field(default_factory=set, init=False)
+    _acronyms: set = field(default_factory=set, init=False)
 
     # -- fitting ----------------------------------------------------------------------
     def fit(self, docs: Iterable[Document]) -> ActorFinder:
@@ -286,6 +287,9 @@ class ActorFinder:
         self.sides = dict(zip(lex["actor"], lex["side"]))
         self.types = dict(zip(lex["actor"], lex["type"]))
         phrases: list[tuple[str, str]] = list(zip(lex["alias"], lex["actor"]))
+        # acronyms match only in capitals: "UN" is not the "Un" of "Kim Jong Un"
+        self._acronyms = {" ".join(phrase_tokens(a)) for a in lex["alias"]
+                          if len(a) > 1 and a.isupper() and a.isalpha()}
         known_tokens = {" ".join(phrase_tokens(a)) for a in lex["alias"]}
         # surnames of lexicon people, for spelling-variant merges
         person_surnames: dict[str, str] = {}
@@ -395,6 +399,8 @@ class ActorFinder:
                     continue
                 if cap_only and " ".join(toks[a:b]) in cap_only and not text[ts[a]].isupper():
                     continue  # discovered names only match capitalised
+                if b - a == 1 and toks[a] in self._acronyms and not text[ts[a]:te[a]].isupper():
+                    continue  # an acronym written otherwise ("Un", "us") is another word
                 keep.append((a, b, key))
                 last_end = b
         # merge adjacent mentions of the same actor ("Turkish Foreign Minister" + "Hakan Fidan")

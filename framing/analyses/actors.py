@@ -5,10 +5,14 @@
 event, outlet and actor:
 
 * ``mentions`` and ``n_sentences`` (distinct sentences that name the actor);
-* ``tone``: the mean VADER compound score (Hutto and Gilbert 2014, with the lexicon
-  the ``vaderSentiment`` package ships; it handles negation, boosters and "but")
-  of those sentences, with a 95% t-interval over sentences (``ci_low``,
-  ``ci_high``; NaN below two sentences);
+* ``tone``: the tone of the words *about the actor* (:mod:`framing.analyses.actor_tone`:
+  VADER word valences, Hutto and Gilbert 2014, with the lexicon the ``vaderSentiment``
+  package ships, weighted by distance from the mention within its clause, bounded by
+  other actors' mentions; what the actor says is not tone about it; who does what to
+  whom from ``actor_cues.csv``), one value per sentence (the mean over the actor's
+  mentions there), averaged over sentences with a 95% t-interval (``ci_low``,
+  ``ci_high``; NaN below two sentences). An official who reports casualties is not
+  portrayed negatively; a leader quoted condemning an attack is not either;
 * ``agent_harm`` / ``target_harm``: sentences where the actor does or suffers a
   harmful act from ``harm_verbs.csv`` ("Russia attacked ...", "... shelled Kharkiv",
   "Ukraine was attacked by ...", "Russia's invasion", "attacks on Ukraine");
@@ -39,14 +43,15 @@ from ..corpus import Corpus
 from ..errors import MissingDependencyError, ParameterError
 from ..matching import PhraseMatcher
 from ..stats import MIN_COUNT, t_interval
-from ..text import Document
-from .actor_lexicon import ActorFinder, Mentions, read_packaged_csv
 from ..tables import EVENT, OUTLET, TableSpec, evidence_table
 from ..tables import Column as C
+from ..text import Document
+from .actor_lexicon import ActorFinder, Mentions, read_packaged_csv
+from .actor_tone import TargetTone, mention_tones
 from .base import ALL_EVENTS, Analyzer
 from .quotes import _mentions, prefill_mentions, shared_finder
 
-__all__ = ["ActorAnalyzer", "COLUMNS", "assign_role", "assign_roles", "harm_lexicon", "VaderScorer", "mean_interval"]
+__all__ = ["COLUMNS", "ActorAnalyzer", "VaderScorer", "assign_role", "assign_roles", "harm_lexicon", "mean_interval"]
 
 #: Columns of the ``actors`` table (the first eleven are the public contract).
 COLUMNS = [
@@ -54,10 +59,10 @@ COLUMNS = [
     "aliases_seen", "n_sentences", "too_little_data", "agent_positive", "type", "beneficiary",
 ]
 EVIDENCE_KEYS = ["actor", "side", "evidence", "compound"]
-_BE = frozenset("was were is are been being be got get gets getting".split())
+_BE = frozenset(["was", "were", "is", "are", "been", "being", "be", "got", "get", "gets", "getting"])
 _AGENT_PREP = frozenset({"by", "from"})
 #: Helping acts whose object is someone in need of help (a cue for the innocent role).
-_PROTECT = frozenset("protect help rescue save aid assist defend restore release".split())
+_PROTECT = frozenset(["protect", "help", "rescue", "save", "aid", "assist", "defend", "restore", "release"])
 _TARGET_PREP = frozenset({"on", "against", "of", "at", "to", "toward", "towards", "into"})
 
 
@@ -264,10 +269,10 @@ class ActorAnalyzer(Analyzer):
         check_number("min_mentions", self.min_mentions, owner="ActorAnalyzer", low=1, integer=True)
         self.scorer_ = None
         if self.tone is True:
-            self.scorer_ = VaderScorer()
+            self.scorer_ = TargetTone()
         elif self.tone == "auto":
             try:
-                self.scorer_ = VaderScorer()
+                self.scorer_ = TargetTone()
             except MissingDependencyError as exc:
                 logger.warning("actor tone left empty: %s", exc)
         self.finder_ = shared_finder(corpus, self.actors, self.sides, self.discover, self.merge_threshold)
@@ -302,8 +307,9 @@ class ActorAnalyzer(Analyzer):
             text, ss, se = doc.text, doc.sent_starts, doc.sent_ends
             stext = {si: text[ss[si] : se[si]] for si in set(sents)}
             if scorer is not None:
-                sc = {si: scorer(t) for si, t in stext.items()}
-                m_tone.extend([sc[si] for si in sents])
+                tones = _actor_sentence_tones(scorer, ment, stext, ss)
+                m_tone.extend(tones[(a, si)] for a, si in zip(ment.actor, sents))
+                sc = tones
             else:
                 sc = {}
             m_art.extend([i] * n)
@@ -317,7 +323,7 @@ class ActorAnalyzer(Analyzer):
                 st = stext.get(si)
                 if st is None:
                     st = text[ss[si] : se[si]]
-                r_rows.append((i, actor, what, sc.get(si, nan), si, s0, e0, text[s0:e0], st))
+                r_rows.append((i, actor, what, sc.get((actor, si), nan), si, s0, e0, text[s0:e0], st))
         if scorer is None:
             m_tone = [nan] * len(m_art)
         ev_of = np.asarray([a.event if a.event is not None else ALL_EVENTS for a in arts], dtype=object)
@@ -414,6 +420,27 @@ class ActorAnalyzer(Analyzer):
         return (table.assign(_all=order).sort_values(["_all", "event", "outlet", "mentions", "actor"],
                                                      ascending=[True, True, True, False, True])
                 .drop(columns="_all").reset_index(drop=True))
+
+
+def _actor_sentence_tones(scorer: TargetTone, ment: Mentions, stext: dict[int, str],
+                          sent_starts: np.ndarray) -> dict[tuple[str, int], float]:
+    """(actor, sentence) -> tone about the actor in that sentence (mean over its mentions there).
+
+    Each mention is scored by :meth:`TargetTone.score` on its sentence, with the other
+    actors' mentions of the sentence as bounds (see :mod:`framing.analyses.actor_tone`).
+    """
+    by_sent: dict[int, list[int]] = {}
+    for k, si in enumerate(ment.sentence.tolist()):
+        by_sent.setdefault(si, []).append(k)
+    out: dict[tuple[str, int], list[float]] = {}
+    starts, ends = ment.start.tolist(), ment.end.tolist()
+    for si, ks in by_sent.items():
+        off = int(sent_starts[si])
+        spans = [(starts[k] - off, ends[k] - off) for k in ks]
+        keys = [ment.actor[k] for k in ks]
+        for key, v in zip(keys, mention_tones(scorer, stext[si], spans, keys)):
+            out.setdefault((key, si), []).append(v)
+    return {k: float(np.mean(v)) for k, v in out.items()}
 
 
 def _harm_roles(doc: Document, ment: Mentions, hits: list) -> dict[tuple[str, str, int], tuple[int, int]]:

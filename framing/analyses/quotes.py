@@ -285,7 +285,8 @@ class QuoteAnalyzer(Analyzer):
                         q.form,
                     )
                 )
-        quotes_df = _propagate_sides(pd.DataFrame(rows, columns=COLUMNS))
+        generic = {a for a in finder.types if finder.type_of(a) == "group" and not finder.side_of(a)}
+        quotes_df = _propagate_sides(pd.DataFrame(rows, columns=COLUMNS), generic)
         quotes_df = quotes_df.astype({"anonymous": bool, "judging": bool, "n_words": "int64",
                                       "sentence_index": "int64", "start": "int64", "end": "int64"})
         voiced = quotes_df[quotes_df["kind"] != "scare"]
@@ -299,20 +300,22 @@ class QuoteAnalyzer(Analyzer):
         }
 
 
-def _propagate_sides(df: pd.DataFrame) -> pd.DataFrame:
+def _propagate_sides(df: pd.DataFrame, generic: set | frozenset = frozenset()) -> pd.DataFrame:
     """A speaker whose side one quotation shows ("Sen. X, a Montana Republican") has it in all.
 
     Quotes of an actor with no side of their own take the side most often found for
     that actor elsewhere in the corpus (ties: the first side in alphabetical order).
+    ``generic`` actors (groups such as "officials" or "police", with no side in the
+    lexicon) are left out: the "officials" of one article are not those of another.
     """
     if df.empty:
         return df
-    has = (df["actor"] != "") & (df["side"] != "") & (df["side"] != "mixed")
+    has = (df["actor"] != "") & (df["side"] != "") & (df["side"] != "mixed") & ~df["actor"].isin(generic)
     if not has.any():
         return df
     counts = df[has].groupby(["actor", "side"]).size().reset_index(name="n")
     best = counts.sort_values(["actor", "n", "side"], ascending=[True, False, True]).drop_duplicates("actor")
-    fill = (df["actor"] != "") & (df["side"] == "")
+    fill = (df["actor"] != "") & (df["side"] == "") & ~df["actor"].isin(generic)
     if fill.any():
         df.loc[fill, "side"] = df.loc[fill, "actor"].map(dict(zip(best["actor"], best["side"]))).fillna("")
     return df
