@@ -139,27 +139,22 @@ def test_empty_corpus_and_report(seeds_events):
     assert "Keir Starmer" in html and ("<svg" in html or "<img" in html)
 
 
-def test_dense_and_sparse_candidate_search_agree():
-    """The dense top-k path (large events) picks the same candidates as the sparse one."""
+def test_candidate_pairs_from_posting_lists():
+    """Short posting lists pair all their units; a long one pairs each unit with its next neighbours
+    (the cost grows with the event, not its square); each unit keeps its best pairs."""
     import numpy as np
-    import scipy.sparse as sp
 
-    from framing.analyses.fact_align import _top_k_dense, _top_k_sparse
+    from framing.analyses.fact_align import _posting_pairs, _top_k_pairs
 
-    rng = np.random.default_rng(0)
-    n, rows = 60, 20
-    S = sp.random(rows, n, density=0.5, random_state=1, format="coo", dtype=np.float32)
-    S.data = rng.permutation(len(S.data)).astype(np.float32) / len(S.data)  # distinct values, no ties
-    art = np.repeat(np.arange(n // 3), 3)
-    active = np.ones(n, dtype=bool)
-    active[12] = False
-    start = 10
-    r1, c1 = _top_k_sparse(S, start, 0.05, art, active, 4)
-    r2, c2 = _top_k_dense(S.toarray(), start, 0.05, art, active, 4)
-    assert len(r1) > 0
-    assert sorted(zip(r1.tolist(), c1.tolist())) == sorted(zip(r2.tolist(), c2.tolist()))
-    assert all(art[r] != art[c] for r, c in zip(r2, c2))
-    assert 12 not in set(r1.tolist()) | set(r2.tolist())
+    rows = np.array([0, 1, 2, 3, 4, 5])
+    keys = np.array([7, 7, 7, 9, 9, 8])
+    pi, pj = _posting_pairs(rows, keys, window=5)
+    assert sorted(zip(pi.tolist(), pj.tolist())) == [(0, 1), (0, 2), (1, 2), (3, 4)]
+    long = np.arange(100)
+    pi, pj = _posting_pairs(long, np.zeros(100, dtype=np.int64), window=3)
+    assert len(pi) == 3 * 100 - 6 and set((pj - pi).tolist()) == {1, 2, 3}
+    keep = _top_k_pairs(np.array([0, 0, 0, 1]), np.array([1, 2, 3, 2]), np.array([0.9, 0.5, 0.1, 0.2]), 1)
+    assert keep.tolist() == [True, True, True, False]  # (0,3) is 3's best, (0,2) is 2's best
 
 
 def test_status_and_uncertain_column():

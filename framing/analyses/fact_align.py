@@ -11,8 +11,8 @@ unit, concept) and returns
   unit's mass), so that an outlet whose sentence carries a fact inside a longer sentence,
   or with loaded words added, is found to carry it although the two units were not linked.
 
-Steps, each a function: :func:`features` (TF-IDF per event), :func:`candidates` (a chunked
-sparse product of concept vectors with frequent concepts dropped), :func:`score_pairs`,
+Steps, each a function: :func:`features` (TF-IDF per event), :func:`candidates` (units sharing one of
+their most specific concepts, linear in the size of an event), :func:`score_pairs`,
 :func:`link`, :func:`split_components`.
 """
 
@@ -28,10 +28,11 @@ from .fact_features import event_df, rowdot, rows_of, tfidf
 
 __all__ = ["AlignParams", "align"]
 
-#: Cells of a dense similarity block (rows x units) in the candidate search of a large event.
-_DENSE_CELLS = 4_000_000
-#: Blocks filled above this share take the dense top-k path (a sort of the stored entries costs more).
-_DENSE_FILL = 0.03
+#: Concepts per unit used to find candidates: its most specific ones (highest TF-IDF); the
+#: cost of the search then grows with the event, not with the frequency of its common words.
+_PRUNE = 16
+#: Neighbours each unit is paired with in a long posting list (see :func:`_posting_pairs`).
+_WINDOW = 25
 
 
 @dataclass(frozen=True)
@@ -120,57 +121,83 @@ def _quote_ngrams(n, tu, tc, tq, ev, q) -> sp.csr_matrix:
     return _binary(sp.csr_matrix((np.ones(len(qinv), np.float32), (tu[starts], qinv)), shape=(n, int(qinv.max()) + 1)))
 
 
-def _top_k_sparse(S, s, floor, art_of_unit, active, top_k):
-    keep = (S.data >= floor) & (art_of_unit[S.row + s] != art_of_unit[S.col]) & active[S.row + s]
-    r, c, v = S.row[keep] + s, S.col[keep], S.data[keep]
-    if not len(r):
-        return r, c
-    o = np.lexsort((-v, r))
-    r, c = r[o], c[o]
-    starts = np.r_[0, np.flatnonzero(r[1:] != r[:-1]) + 1]
-    rank = np.arange(len(r)) - np.repeat(starts, np.diff(np.r_[starts, len(r)]))
-    return r[rank < top_k], c[rank < top_k]
+def _top_entries(X: sp.csr_matrix, m: int) -> np.ndarray:
+    """Mask of the stored entries that are among the ``m`` largest of their row."""
+    rows = rows_of(X)
+    o = np.lexsort((-X.data, rows))
+    rank = np.empty(len(o), dtype=np.int64)
+    rank[o] = np.arange(len(o)) - X.indptr[rows[o]]
+    return rank < m
 
 
-def _top_k_dense(D, s, floor, art_of_unit, active, top_k):
-    rows = np.arange(s, s + D.shape[0])
-    D[(floor > D) | (D <= 0) | (art_of_unit[rows][:, None] == art_of_unit[None, :]) | ~active[rows][:, None]] = -1.0
-    k = min(top_k, D.shape[1])
-    idx = np.argpartition(-D, k - 1, axis=1)[:, :k] if k < D.shape[1] else np.tile(np.arange(D.shape[1]), (len(D), 1))
-    ok = np.take_along_axis(D, idx, axis=1) >= 0
-    return np.repeat(rows, k).reshape(len(D), k)[ok], idx[ok]
+def _posting_pairs(rows: np.ndarray, keys: np.ndarray, window: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of rows that share a key, each row paired with the next ``window`` rows of its key's list.
 
-
-def candidates(F: Features, art_of_unit, active, p: AlignParams) -> tuple[np.ndarray, np.ndarray]:
-    """Candidate pairs (i < j, different articles): each unit's ``top_k`` neighbours by concept
-    cosine (event-keyed, frequent concepts dropped), plus pairs sharing a quoted n-gram."""
-    n = F.Xs.shape[0]
-    floor = min(0.05, p.threshold * 0.5)
-    keys = F.skeys
-    Xk = sp.csr_matrix((F.Xs.data, keys, F.Xs.indptr), shape=(n, int(keys.max()) + 1 if len(keys) else 1))
-    XkT = Xk.T.tocsr()
-    QT = F.Q.T.tocsr()
+    A key held by at most ``window + 1`` rows pairs all of them; a longer list (a concept
+    thousands of sentences of one large event share) pairs neighbours only, which still
+    connects them, so the cost grows with the number of entries, not with the square of a list.
+    """
+    o = np.lexsort((rows, keys))
+    rows, keys = rows[o], keys[o]
+    start = np.r_[0, np.flatnonzero(keys[1:] != keys[:-1]) + 1] if len(keys) else np.zeros(0, np.int64)
+    length = np.diff(np.r_[start, len(keys)])
+    remaining = np.repeat(length, length) - (np.arange(len(keys)) - np.repeat(start, length)) - 1
+    idx = np.flatnonzero(remaining > 0)
     pi, pj = [], []
-    chunk = max(1, min(2000, _DENSE_CELLS // max(n, 1)))
-    for s in range(0, n, chunk):
-        S = Xk[s : s + chunk] @ XkT
-        if S.nnz > _DENSE_FILL * S.shape[0] * S.shape[1]:
-            r, c = _top_k_dense(S.toarray(), s, floor, art_of_unit, active, p.top_k)
-        else:
-            r, c = _top_k_sparse(S.tocoo(), s, floor, art_of_unit, active, p.top_k)
-        r, c = np.minimum(r, c), np.maximum(r, c)
-        if F.Q.nnz:
-            SQ = (F.Q[s : s + chunk] @ QT).tocoo()
-            kq = (SQ.row + s < SQ.col) & (art_of_unit[SQ.row + s] != art_of_unit[SQ.col]) & active[SQ.row + s]
-            r = np.concatenate([r, SQ.row[kq] + s])
-            c = np.concatenate([c, SQ.col[kq]])
-        pi.append(r)
-        pj.append(c)
+    d = 1
+    while len(idx) and d <= window:
+        pi.append(rows[idx])
+        pj.append(rows[idx + d])
+        d += 1
+        idx = idx[remaining[idx] >= d]
     if not pi:
         z = np.zeros(0, dtype=np.int64)
         return z, z
-    pi, pj = np.concatenate(pi).astype(np.int64), np.concatenate(pj).astype(np.int64)
-    code = np.unique(pi * n + pj)
+    return np.concatenate(pi), np.concatenate(pj)
+
+
+def _top_k_pairs(pi, pj, score, top_k):
+    """Keep a pair when it is among the ``top_k`` best of either of its units (ties: earlier pair)."""
+    u = np.r_[pi, pj]
+    sc = np.clip(np.r_[score, score].astype(np.float64), 0.0, 1.0)
+    o = np.argsort(u * 2.0 + (1.0 - sc), kind="stable")  # by unit, best score first
+    us = u[o]
+    first = np.r_[0, np.flatnonzero(us[1:] != us[:-1]) + 1] if len(u) else np.zeros(0, np.int64)
+    rank = np.empty(len(u), dtype=np.int64)
+    rank[o] = np.arange(len(u)) - np.repeat(first, np.diff(np.r_[first, len(u)]))
+    keep = rank < top_k
+    return keep[: len(pi)] | keep[len(pi) :]
+
+
+def candidates(F: Features, art_of_unit, active, p: AlignParams) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs (i < j, different articles): units that share one of their most specific
+    concepts (frequent concepts dropped, :data:`_PRUNE` per unit; long posting lists paired
+    by :data:`_WINDOW` neighbours), kept when among each other's ``top_k`` by concept cosine,
+    plus pairs sharing a quoted n-gram."""
+    n = F.Xs.shape[0]
+    floor = min(0.05, p.threshold * 0.5)
+    keep = _top_entries(F.Xs, _PRUNE)
+    pi, pj = _posting_pairs(rows_of(F.Xs)[keep], F.skeys[keep], _WINDOW)
+    ok = (art_of_unit[pi] != art_of_unit[pj]) & active[pi]
+    pi, pj = np.minimum(pi[ok], pj[ok]), np.maximum(pi[ok], pj[ok])
+    if len(pi):
+        code = np.unique(pi * n + pj)
+        pi, pj = code // n, code % n
+        cos = rowdot(F.Xs, pi, pj)
+        ok = cos >= floor
+        pi, pj, cos = pi[ok], pj[ok], cos[ok]
+        ok = _top_k_pairs(pi, pj, cos, p.top_k)
+        pi, pj = pi[ok], pj[ok]
+    if F.Q.nnz:
+        Qc = F.Q.tocoo()
+        qi, qj = _posting_pairs(Qc.row.astype(np.int64), Qc.col.astype(np.int64), _WINDOW)
+        ok = (art_of_unit[qi] != art_of_unit[qj]) & active[qi]
+        pi = np.r_[pi, np.minimum(qi[ok], qj[ok])]
+        pj = np.r_[pj, np.maximum(qi[ok], qj[ok])]
+    if not len(pi):
+        z = np.zeros(0, dtype=np.int64)
+        return z, z
+    code = np.unique(pi.astype(np.int64) * n + pj)
     return code // n, code % n
 
 

@@ -60,17 +60,21 @@ COVERAGE_COLUMNS = [
 STATUSES = ("covered", "omitted", "uncertain", "absent")
 
 
-def _carried_by(lab, oc, n_o, carriers, labels_u, oc_of_unit, carry):
-    """Secondary carriers: (fact, outlet) -> (unit, share) for the best unit of an outlet whose units
-    are not in the fact, with the best share of every (fact, outlet) pair seen."""
+def _carried_by(n_o, carriers, labels_u, oc_of_unit):
+    """The best unit of each (fact, outlet) among the carriers, and its share.
+
+    Returns sorted keys ``fact * n_o + outlet``, the best unit of each and its share.
+    """
     c_lab, c_unit, c_share = carriers[:3]
     if not len(c_lab):
         z = np.zeros(0, dtype=np.int64)
         return z, z, np.zeros(0)
     key = labels_u[c_lab] * n_o + oc_of_unit[c_unit]
-    o = np.lexsort((c_unit, -c_share, key))
-    first = np.r_[True, key[o][1:] != key[o][:-1]]
-    return key[o][first], c_unit[o][first], c_share[o][first]
+    share = np.clip(np.asarray(c_share, dtype=np.float64), 0.0, 1.0)
+    o = np.argsort(key * 2.0 + (1.0 - share), kind="stable")  # by key, best share first (ties: first)
+    ks = key[o]
+    first = np.r_[True, ks[1:] != ks[:-1]]
+    return ks[first], c_unit[o][first], share[o][first]
 
 
 def facts_rows(
@@ -103,7 +107,7 @@ def facts_rows(
     # the best unit of each (fact, outlet) outside it
     lab_of_label = np.zeros(int(labels.max()) + 1, dtype=np.int64)
     lab_of_label[labels] = lab
-    s_key, s_unit, s_share = _carried_by(lab, oc, n_o, carriers, lab_of_label, oc, carry)
+    s_key, s_unit, s_share = _carried_by(n_o, carriers, lab_of_label, oc)
     sec = (s_share >= carry) & ~np.isin(s_key, best_key)
     n_outlets = np.bincount(np.r_[best_key, s_key[sec]] // n_o, minlength=F)
     # fact order within each event: most outlets first, then first appearance
