@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-__all__ = ["Article", "SkippedInput", "SKIP_REASONS", "LEAD_SENTENCES", "HEADLINE_SEPARATOR"]
+__all__ = ["HEADLINE_SEPARATOR", "LEAD_SENTENCES", "SKIP_REASONS", "Article", "SkippedInput"]
 
 #: Sentences of the body that make its lead (evidence ``position == "lead"``).
 LEAD_SENTENCES = 3

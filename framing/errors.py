@@ -18,9 +18,9 @@ from __future__ import annotations
 __all__ = [
     "FramingError",
     "InputError",
-    "ParameterError",
-    "NotFittedError",
     "MissingDependencyError",
+    "NotFittedError",
+    "ParameterError",
 ]
 
 
