@@ -7,6 +7,8 @@ data, or a test that does not pass) are listed apart and called so.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from ...analyses.base import ALL_EVENTS
@@ -72,6 +74,39 @@ def _headlines(ok: pd.DataFrame, event: str) -> Html:
     return Html(el("table", el("thead", head), el("tbody", trs), class_="headlines") + (more or ""))
 
 
+class EventView(Mapping[str, pd.DataFrame]):
+    """``results`` with every table that has an ``event`` column cut to ``events`` (cut once, when read).
+
+    Findings functions read it like Results (``specs``, ``analyses``, ``corpus`` pass through).
+    """
+
+    def __init__(self, results, events: set[str]) -> None:
+        self._results = results
+        self._events = events
+        self._cut: dict[str, pd.DataFrame] = {}
+        self.specs = getattr(results, "specs", {})
+        self.analyses = list(getattr(results, "analyses", []) or [])
+        self.corpus = getattr(results, "corpus", None)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        got = self._cut.get(name)
+        if got is None:
+            df = self._results[name]
+            if isinstance(df, pd.DataFrame) and "event" in df.columns and len(df):
+                df = df[df["event"].astype(str).isin(self._events)]
+            got = self._cut[name] = df
+        return got
+
+    def __iter__(self):
+        return iter(self._results)
+
+    def __len__(self) -> int:
+        return len(self._results)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._results
+
+
 def _with_evidence(results, findings: list[Finding], limit: int) -> list[Finding]:
     """The first ``limit`` findings that have evidence sentences (none is shown without)."""
     out: list[Finding] = []
@@ -113,10 +148,12 @@ def summary_section(results) -> tuple[Section, list[Finding]]:
         return sec, []
     ok["event"] = ok["event"].fillna(ALL_EVENTS).astype(str)
     sizes = _events(results)
-    by_event: dict[str, list[Finding]] = {}
-    for f in findings_for(results):
-        by_event.setdefault(str(f.event), []).append(f)
     order = [e for e in sizes.index if e != ALL_EVENTS][:MAX_EVENTS]
+    # findings only for the events shown (and corpus-wide): bounded work on any corpus
+    view = EventView(results, {*order, ALL_EVENTS})
+    by_event: dict[str, list[Finding]] = {}
+    for f in findings_for(view):
+        by_event.setdefault(str(f.event), []).append(f)
     cards, shown = [], []
     for ev in [*order, ALL_EVENTS]:
         fs = ranked(by_event.get(ev, []))
