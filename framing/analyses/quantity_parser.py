@@ -101,22 +101,32 @@ class _Draft:
     time_unit: str | None = None
 
 
+#: Words worth a closer look as the start of a quantity.
+_CANDIDATE_WORDS = frozenset(_NUMBER_WORDS) | frozenset(_FRACTIONS) | {"a", "an"}
+
+
 class _Parser(_CountedMixin):
     """Parse quantities in one Document, token by token around number candidates."""
 
     def candidates(self) -> list[int]:
-        toks = self.toks
+        """Tokens that can start a quantity: digits, number words, "a"/"an" before a unit or
+        scale, hyphenated number words, fractions. One pass of cheap tests; the rest of the
+        text (most sentences have no number) is never parsed."""
+        toks, n = self.toks, self.n
+        maybe = [
+            i for i, t in enumerate(toks) if t[:1].isdigit() or t in _CANDIDATE_WORDS or ("-" in t and t[0].isalpha())
+        ]
         out = []
-        for i, t in enumerate(toks):
-            c = t[0]
+        for i in maybe:
+            t = toks[i]
             if (
-                c.isdigit()
+                t[0].isdigit()
                 or t in _NUMBER_WORDS
-                or (t in ("a", "an") and i + 1 < self.n and toks[i + 1] in _A_NEXT)
+                or (t in ("a", "an") and i + 1 < n and toks[i + 1] in _A_NEXT)
                 or ("-" in t and t.split("-", 1)[0] in _NUMBER_WORDS)
                 or (
                     t in _FRACTIONS
-                    and i + 1 < self.n
+                    and i + 1 < n
                     and toks[i + 1] in ("of", "an", "a")
                     and (i == 0 or toks[i - 1] not in _NOT_FRACTION_BEFORE)
                 )
