@@ -69,6 +69,8 @@ _FINITE = frozenset(
 )
 _SUBJ_PRON = frozenset(["he", "she", "they", "it", "we", "i"])
 _TAIL_MAX = 8
+#: Sentences up to this long are read once when repeated word for word.
+_MEMO_CHARS = 2000
 _NEGATION = frozenset(["not", "never", "n't", "neither", "nor"])
 _QUESTION = frozenset(["whether", "when", "if", "why", "how"])
 _PREP_AFTER_SAY = frozenset(
@@ -179,70 +181,105 @@ def reported_speech(d: Doc, sentences, *, verbs=None, cue_tokens: list[int] | No
     """
     info = verb_info() if verbs is None else verbs
     doc = d.doc
-    text, toks = d.text, d.toks
+    text = d.text
     out: list[Reported] = []
+    # a sentence repeated word for word (boilerplate, datelines) is read once: its results
+    # depend only on its own text, so they are kept relative to its start
+    seen: dict[str, list[Reported]] = {}
     for si in sentences:
         s0, s1 = int(doc.sent_starts[si]), int(doc.sent_ends[si])
-        lo, hi = d.tok_range(s0, s1)
-        if hi - lo < 4:
+        key = text[s0:s1] if s1 - s0 <= _MEMO_CHARS else None
+        if key is not None and key in seen:
+            out.extend(
+                r._replace(
+                    start=r.start + s0,
+                    end=r.end + s0,
+                    speaker_start=r.speaker_start + s0,
+                    speaker_end=r.speaker_end + s0,
+                    verb_start=r.verb_start + s0,
+                    verb_end=r.verb_end + s0,
+                    sentence=si,
+                )
+                for r in seen[key]
+            )
             continue
-        if cue_tokens is None:
-            cues = [i for i in range(lo, hi) if toks[i] in info and is_cue(d, i, info)]
-        else:
-            k0, k1 = bisect_left(cue_tokens, lo), bisect_left(cue_tokens, hi)
-            cues = [i for i in cue_tokens[k0:k1] if is_cue(d, i, info)]
-        usable = [i for i in cues if info[toks[i]].complement not in ("quote", "source")]
-        found: list[Reported] = []
-        cap = s1  # an earlier cue's content ends where a later attribution's speaker begins
-        blocked = (-1, -1)  # the content of a later trailing attribution: cues in it are nested
-        for n in range(len(usable) - 1, -1, -1):  # right to left
-            vi = usable[n]
-            vs, ve = int(d.ts[vi]), int(d.te[vi])
-            if blocked[0] <= vs < blocked[1]:
-                continue
-            sv = info[toks[vi]]
-            stop = cap
-            nxt = usable[n + 1] if n + 1 < len(usable) else -1
-            if nxt > 0 and toks[nxt - 1] in ("and", "but"):
-                stop = min(stop, int(d.ts[nxt - 1]))  # "denied A and says B"
-            elif (
-                nxt > 0 and toks[nxt].endswith("ing") and text[max(0, d.ts[nxt] - 3) : d.ts[nxt]].rstrip().endswith(",")
-            ):
-                stop = min(stop, int(d.ts[nxt]))  # "said A, adding that B"
-            r = None
-            if sv.complement == "clause" and cap == s1:
-                t = _trailing(d, vi, lo, hi, s0, s1)
-                if t is not None:
-                    ca, cb, a, b = t
-                    r = Reported(ca, cb, a, b, vs, ve, sv.lemma, sv.judging, "after", si)
-                    blocked = (ca, cb)
-            if r is None and vi > lo:
-                cs = _content_start(d, vi, hi, sv.complement, sv.lemma)
-                if cs >= 0 and int(d.ts[cs]) < stop:
-                    a, b = speaker_before(d, s0, vs)
-                    if a < 0 and toks[vi].endswith("ing"):
-                        a, b = subject_of(d, s0, vs)
-                    if a >= 0:
-                        ca, cb = _trim(text, int(d.ts[cs]), stop)
-                        if cb > ca:
-                            r = Reported(ca, cb, a, b, vs, ve, sv.lemma, sv.judging, "before", si)
-                            prev_cue = int(d.ts[usable[n - 1]]) if n > 0 else s0
-                            # the speaker right before this cue ends an earlier cue's content; a shared
-                            # subject ("X denied A and says B") leaves it to end at the conjunction
-                            cap = min(
-                                cap,
-                                a if a > prev_cue else (int(d.ts[vi - 1]) if toks[vi - 1] in ("and", "but") else vs),
-                            )
+        n_before = len(out)
+        _sentence(d, si, s0, s1, info, cue_tokens, out)
+        if key is not None:
+            seen[key] = [
+                r._replace(
+                    start=r.start - s0,
+                    end=r.end - s0,
+                    speaker_start=r.speaker_start - s0,
+                    speaker_end=r.speaker_end - s0,
+                    verb_start=r.verb_start - s0,
+                    verb_end=r.verb_end - s0,
+                )
+                for r in out[n_before:]
+            ]
+    return out
+
+
+def _sentence(d: Doc, si: int, s0: int, s1: int, info, cue_tokens, out: list[Reported]) -> None:
+    """The attributions of one sentence, appended to ``out`` in text order."""
+    text, toks = d.text, d.toks
+    lo, hi = d.tok_range(s0, s1)
+    if hi - lo < 4:
+        return
+    if cue_tokens is None:
+        cues = [i for i in range(lo, hi) if toks[i] in info and is_cue(d, i, info)]
+    else:
+        k0, k1 = bisect_left(cue_tokens, lo), bisect_left(cue_tokens, hi)
+        cues = [i for i in cue_tokens[k0:k1] if is_cue(d, i, info)]
+    usable = [i for i in cues if info[toks[i]].complement not in ("quote", "source")]
+    found: list[Reported] = []
+    cap = s1  # an earlier cue's content ends where a later attribution's speaker begins
+    blocked = (-1, -1)  # the content of a later trailing attribution: cues in it are nested
+    for n in range(len(usable) - 1, -1, -1):  # right to left
+        vi = usable[n]
+        vs, ve = int(d.ts[vi]), int(d.te[vi])
+        if blocked[0] <= vs < blocked[1]:
+            continue
+        sv = info[toks[vi]]
+        stop = cap
+        nxt = usable[n + 1] if n + 1 < len(usable) else -1
+        if nxt > 0 and toks[nxt - 1] in ("and", "but"):
+            stop = min(stop, int(d.ts[nxt - 1]))  # "denied A and says B"
+        elif nxt > 0 and toks[nxt].endswith("ing") and text[max(0, d.ts[nxt] - 3) : d.ts[nxt]].rstrip().endswith(","):
+            stop = min(stop, int(d.ts[nxt]))  # "said A, adding that B"
+        r = None
+        if sv.complement == "clause" and cap == s1:
+            t = _trailing(d, vi, lo, hi, s0, s1)
+            if t is not None:
+                ca, cb, a, b = t
+                r = Reported(ca, cb, a, b, vs, ve, sv.lemma, sv.judging, "after", si)
+                blocked = (ca, cb)
+        if r is None and vi > lo:
+            cs = _content_start(d, vi, hi, sv.complement, sv.lemma)
+            if cs >= 0 and int(d.ts[cs]) < stop:
+                a, b = speaker_before(d, s0, vs)
+                if a < 0 and toks[vi].endswith("ing"):
+                    a, b = subject_of(d, s0, vs)
+                if a >= 0:
+                    ca, cb = _trim(text, int(d.ts[cs]), stop)
+                    if cb > ca:
+                        r = Reported(ca, cb, a, b, vs, ve, sv.lemma, sv.judging, "before", si)
+                        prev_cue = int(d.ts[usable[n - 1]]) if n > 0 else s0
+                        # the speaker right before this cue ends an earlier cue's content; a shared
+                        # subject ("X denied A and says B") leaves it to end at the conjunction
+                        cap = min(
+                            cap,
+                            a if a > prev_cue else (int(d.ts[vi - 1]) if toks[vi - 1] in ("and", "but") else vs),
+                        )
+        if r is not None:
+            found.append(r)
+    if not found or not any(r.how == "after" for r in found):
+        acc = according(d, lo, hi, s1) if text.find("ccording to", s0, s1) >= 0 else (-1, -1, -1, -1)
+        if acc[0] >= 0 and not any(r.start <= acc[1] < r.end or acc[1] <= r.start < acc[3] for r in found):
+            r = _according_to(d, acc, lo, s0, s1, si)
             if r is not None:
                 found.append(r)
-        if not found or not any(r.how == "after" for r in found):
-            acc = according(d, lo, hi, s1) if text.find("ccording to", s0, s1) >= 0 else (-1, -1, -1, -1)
-            if acc[0] >= 0 and not any(r.start <= acc[1] < r.end or acc[1] <= r.start < acc[3] for r in found):
-                r = _according_to(d, acc, lo, s0, s1, si)
-                if r is not None:
-                    found.append(r)
-        out.extend(sorted(found, key=lambda r: r.start))
-    return out
+    out.extend(sorted(found, key=lambda r: r.start))
 
 
 def _according_to(d: Doc, acc, lo: int, s0: int, s1: int, si: int) -> Reported | None:
