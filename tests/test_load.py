@@ -373,3 +373,10 @@ def test_an_html_page_the_parser_cannot_read_is_skipped(tmp_path):
     (tmp_path / "deep.html").write_text("<div>" * 100_000 + "Kyiv said no." + "</div>" * 100_000, encoding="utf-8")
     c = load_corpus(tmp_path)
     assert "ok" in c and len(c) + len(c.skipped) == 2
+
+
+def test_skipped_rows_hold_clean_short_fields():
+    c = load_corpus([{"text": "", "title": "\ud800A\x00 title" + "y" * 5000, "outlet": "Daily\u200b Post"},
+                     {"text": "Kyiv said no."}])
+    s = c.skipped[0]
+    assert s.outlet == "Daily Post" and s.title.startswith("A title") and len(s.title) <= 301

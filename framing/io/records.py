@@ -185,8 +185,16 @@ class ArticleBuilder:
             raise InputError(f"{reason}: {detail} (strict mode; use strict=False to skip and record it)",
                              path=source, line=line, field=field)
         logger.info("skipped %s%s: %s (%s)", source, f" line {line}" if line else "", reason, detail)
-        self.skipped.append(SkippedInput(source=source, reason=reason, detail=detail, line=line,
-                                         id=id, outlet=outlet, title=title))
+
+        def field_text(v: Any, limit: int = 300) -> str | None:  # what the input said, shown cleaned
+            if v is None:
+                return None
+            v = clean_field(str(v)[: limit * 4])
+            return v if len(v) <= limit else v[:limit] + "…"
+
+        self.skipped.append(SkippedInput(source=clean_text(source), reason=reason, detail=field_text(detail, 1000) or "",
+                                         line=line, id=field_text(id), outlet=field_text(outlet),
+                                         title=field_text(title)))
 
     def add(self, article: Article, *, line: int | None = None) -> bool:
         """Add ``article`` after cleaning its fields (:func:`clean_article`), unless its text is
