@@ -44,9 +44,9 @@ section>details>summary{list-style:none}section>details>summary::-webkit-details
 section>details>summary h2::before{content:"▾ ";color:#8a96a3}section>details:not([open])>summary h2::before{content:"▸ "}
 h2{display:inline-block;margin:.1em 0;font-size:1.35em}h3{margin:.8em 0 .3em;font-size:1.08em}h4{margin:.4em 0 .1em;font-size:.95em}
 table{border-collapse:collapse;font-size:.85em;margin:.5em 0;display:block;overflow-x:auto;max-width:100%}
-th,td{border:1px solid #dde1e6;padding:2px 7px;text-align:left;vertical-align:top}
+th,td{border:1px solid #dde1e6;padding:1px 7px;text-align:left;vertical-align:top}
 th{background:#f1f4f7}tr:nth-child(even) td{background:#fbfbfc}
-table.headlines{display:table;width:100%;font-size:.9em}table.headlines td.date{white-space:nowrap;color:#555}
+table.headlines{display:table;width:100%;font-size:.86em;margin:.3em 0}table.headlines td.date{white-space:nowrap;color:#555}
 .fig{margin:.6em 0;display:flex;flex-wrap:wrap;align-items:flex-start;gap:.2em 1em}figure{margin:.6em 0}
 figcaption{font-size:.82em;color:#555;max-width:640px}
 svg.chart{font-size:11px;fill:#1d1d1f;max-width:100%;height:auto}svg .grid{stroke:#e6e9ee}svg .zero{stroke:#888}
@@ -60,9 +60,9 @@ ul.legend .lt{font-weight:600}
 .note{padding:.4em .8em;border-left:4px solid #0072B2;background:#eef5fb;font-size:.92em}
 .note.warn{border-color:#E69F00;background:#fff6e6}
 .more,.intro{color:#555;font-size:.88em}
-.event-card{border-top:1px solid #e3e6ea;padding:.2em 0 .4em}
-ol.findings{margin:.3em 0;padding-left:1.6em}ol.findings li{margin:.25em 0}
-.uncertain{font-size:.88em;color:#444}.uncertain ul{margin:.1em 0;padding-left:1.4em}.uncertain .lt{margin:.2em 0}
+.event-card{border-top:1px solid #e3e6ea;padding:0 0 .2em}.event-card h3{margin:.5em 0 .2em}
+ol.findings{margin:.3em 0;padding-left:1.6em;font-size:.94em}ol.findings li{margin:.2em 0}
+.uncertain{font-size:.84em;color:#444}.uncertain ul{margin:.1em 0;padding-left:1.4em}.uncertain .lt{margin:.2em 0}
 a.ev{font-size:.82em;white-space:nowrap}a.ev::before{content:"→ "}
 li.finding:target,.evblock:target{background:#fff3bf}
 .evblock{border-left:3px solid #d8dde3;padding:.1em .8em;margin:.6em 0}.ftext{margin:.2em 0;font-size:.93em}

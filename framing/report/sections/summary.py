@@ -22,8 +22,8 @@ __all__ = ["MAX_EVENTS", "MAX_FINDINGS", "MAX_UNCERTAIN", "summary_section"]
 #: Events given a findings card (largest first); the others are counted.
 MAX_EVENTS = 12
 #: Ranked findings listed per event, and uncertain observations.
-MAX_FINDINGS = 6
-MAX_UNCERTAIN = 5
+MAX_FINDINGS = 5
+MAX_UNCERTAIN = 3
 #: Headlines listed per event.
 MAX_HEADLINES = 10
 
@@ -136,10 +136,8 @@ def summary_section(results) -> tuple[Section, list[Finding]]:
     sec = Section(
         "Findings",
         "findings",
-        intro="Per event, largest first: the headlines side by side, then the strongest differences the analyses "
-        "found, ranked (first those that pass a statistical test against chance, then observations no test applies "
-        "to, such as numbers that disagree). Each links to its sentences, per outlet. Below them, observations with "
-        "too little data to call.",
+        intro="Per event, largest first: the headlines, then the strongest differences, ranked: first those that "
+        "pass a test against chance, then observations no test applies to. Each links to its sentences.",
     )
     arts = results["articles"]
     ok = arts[arts["status"] == "analyzed"].copy()
@@ -155,10 +153,12 @@ def summary_section(results) -> tuple[Section, list[Finding]]:
     for f in findings_for(view):
         by_event.setdefault(str(f.event), []).append(f)
     cards, shown = [], []
+    # with more than three events, fewer per event, so that the first screen holds more events
+    n_firm_max, n_unsure_max = (MAX_FINDINGS, MAX_UNCERTAIN) if len(order) <= 3 else (4, 2)
     for ev in [*order, ALL_EVENTS]:
         fs = ranked(by_event.get(ev, []))
-        firm = _with_evidence(results, [f for f in fs if f.kind != "uncertain"], MAX_FINDINGS)
-        unsure = _with_evidence(results, [f for f in fs if f.kind == "uncertain"], MAX_UNCERTAIN)
+        firm = _with_evidence(results, [f for f in fs if f.kind != "uncertain"], n_firm_max)
+        unsure = _with_evidence(results, [f for f in fs if f.kind == "uncertain"], n_unsure_max)
         if ev == ALL_EVENTS and not (firm or unsure):
             continue
         for f in (*firm, *unsure):
@@ -182,8 +182,6 @@ def summary_section(results) -> tuple[Section, list[Finding]]:
         n_firm = sum(f.kind != "uncertain" for f in fs)
         if firm:
             body.append(el("ol", [_item(f) for f in firm], class_="findings"))
-            if n_firm > len(firm):
-                body.append(el("p", f"{n_firm - len(firm)} weaker findings are in the sections below.", class_="more"))
         elif ev != ALL_EVENTS:
             why = (
                 "a single outlet covers it: nothing to compare"
@@ -191,11 +189,23 @@ def summary_section(results) -> tuple[Section, list[Finding]]:
                 else "no difference passes its test, and no observation stands out"
             )
             body.append(el("p", f"No findings: {why}.", class_="more"))
+        if n_firm > len(firm) and not unsure:
+            body.append(el("p", f"{n_firm - len(firm)} weaker findings are in the sections below.", class_="more"))
         if unsure:
             body.append(
                 el(
                     "div",
-                    el("p", "Worth a look, not findings (too little data or not significant):", class_="lt"),
+                    el(
+                        "p",
+                        "Worth a look, not findings (too little data or not significant)"
+                        + (
+                            f"; {n_firm - len(firm)} weaker findings are in the sections below"
+                            if n_firm > len(firm)
+                            else ""
+                        )
+                        + ":",
+                        class_="lt",
+                    ),
                     el("ul", [_item(f) for f in unsure], class_="findings"),
                     class_="uncertain",
                 )
