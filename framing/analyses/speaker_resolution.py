@@ -139,7 +139,10 @@ def _named(q: Quote, doc: Document, ment: Mentions, finder: ActorFinder) -> tupl
             sides.discard("")
             if len(sides) > 1:
                 return "; ".join(dict.fromkeys(actors)), "mixed"
-            return actors[0], finder.side_of(actors[0]) or _cue_side(_context(q, doc.text))
+            # "officials in Kyiv": a group with no side of its own takes the side of the place or
+            # government named with it
+            own = finder.side_of(actors[0]) or (next(iter(sides)) if len(sides) == 1 else "")
+            return actors[0], own or _cue_side(_context(q, doc.text))
     side = _cue_side(head) or _cue_side(_context(q, doc.text))
     return "", side or _institution_side(q, doc, ment, finder)
 
@@ -276,6 +279,21 @@ def resolve_speakers(
                         shown = f"{q.speaker} ({actor})"
         else:
             actor, side = _named(q, doc, ment, finder)
+            if not side:
+                # a surname named in full by an earlier quotation ("Vorontsov" after "Major General
+                # Arkady Vorontsov"): the same person
+                last = q.speaker.split()[-1] if q.speaker.split() else ""
+                if last[:1].isupper() and len(last) > 2:
+                    same = next(
+                        (
+                            p
+                            for p in reversed(done[-20:])
+                            if not p[0].pronoun and p[2] and p[0].speaker.split()[-1:] == [last]
+                        ),
+                        None,
+                    )
+                    if same is not None:
+                        actor, side = actor or same[1], same[2]
             m = _DEFINITE.match(q.speaker.strip())
             if not actor and m and q.attribution != "inherited":
                 headword = m.group(1).lower()
