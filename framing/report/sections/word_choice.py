@@ -38,6 +38,19 @@ def _of_event(df: pd.DataFrame | None, event: str) -> pd.DataFrame | None:
 
 # -- naming ------------------------------------------------------------------------------
 
+#: Outlets drawn per chart (those with the most mentions or words); the others are counted.
+MAX_CHART_OUTLETS = 15
+
+
+def _cut_note(n_cut: int, by: str, where: str):
+    if n_cut <= 0:
+        return None
+    return el(
+        "p",
+        f"The {MAX_CHART_OUTLETS} outlets with the most {by} are drawn; {n_cut:,} more are in the table and {where}.",
+        class_="more",
+    )
+
 
 def _naming_chart(naming: pd.DataFrame, event: str, max_groups: int = 8):
     ctx = current()
@@ -48,9 +61,12 @@ def _naming_chart(naming: pd.DataFrame, event: str, max_groups: int = 8):
         return None
     big = df.groupby("group")["count"].sum().sort_values(ascending=False, kind="stable").index[:max_groups]
     bars, seen = [], {}
+    n_cut = 0
     for g in big:
         sub = df[df["group"] == g]
-        for outlet, rows in sub.groupby("outlet", sort=True):
+        top = sub.groupby("outlet")["count"].sum().sort_values(ascending=False, kind="stable").index[:MAX_CHART_OUTLETS]
+        n_cut = max(n_cut, sub["outlet"].nunique() - len(top))
+        for outlet, rows in sub[sub["outlet"].isin(top)].groupby("outlet", sort=True):
             n = int(rows["count"].sum())
             parts = [(str(v), c / n, ctx.variant_color(g, v)) for v, c in zip(rows["variant"], rows["count"])]
             seen.update({str(v): ctx.variant_color(g, v) for v in rows["variant"]})
@@ -60,7 +76,8 @@ def _naming_chart(naming: pd.DataFrame, event: str, max_groups: int = 8):
         unit="share of the group's mentions by the outlet; a variant keeps its colour in every event",
         label=f"Naming variants, {_label(event)}",
     )
-    return el("div", chart, legend(seen, title="variant"), class_="fig")
+    more = _cut_note(n_cut, "mentions", "naming.csv")
+    return el("div", chart, legend(seen, title="variant"), more, class_="fig")
 
 
 def naming_sections(results) -> list[Section]:
@@ -247,6 +264,9 @@ def _loaded_chart(loaded: pd.DataFrame, event: str):
     keep = tot.groupby("category")["count"].sum()
     cats = [c for c in cats if keep.get(c, 0) > 0]
     rows = []
+    words = tot.groupby(tot["outlet"].astype(str))["n_words"].max().sort_values(ascending=False, kind="stable")
+    n_cut = len(words) - MAX_CHART_OUTLETS
+    tot = tot[tot["outlet"].astype(str).isin(words.index[:MAX_CHART_OUTLETS])]
     tot = tot.assign(_c=tot["category"].map({c: i for i, c in enumerate(cats)}), _o=tot["outlet"].astype(str))
     tot = tot[tot["_c"].notna()].sort_values(["_c", "_o"])
     for r in tot[["category", "_o", "per_1k", "ci_low", "ci_high", "q_value", "count", "n_words"]].to_dict("records"):
@@ -273,7 +293,7 @@ def _loaded_chart(loaded: pd.DataFrame, event: str):
         unit="per 1,000 words (dot: rate; line: exact Poisson 95% interval; * q < 0.05)",
         label=f"Loaded language rates, {_label(event)}",
     )
-    return el("div", chart, class_="fig")
+    return el("div", chart, _cut_note(n_cut, "words", "loaded.csv"), class_="fig")
 
 
 def loaded_sections(results) -> list[Section]:
