@@ -380,3 +380,11 @@ def test_skipped_rows_hold_clean_short_fields():
                      {"text": "Kyiv said no."}])
     s = c.skipped[0]
     assert s.outlet == "Daily Post" and s.title.startswith("A title") and len(s.title) <= 301
+
+
+def test_a_bad_sidecar_in_the_folder_is_one_skipped_row(tmp_path):
+    (tmp_path / "a.txt").write_text("Title\n\nKyiv said no.", encoding="utf-8")
+    (tmp_path / "metadata.json").write_text("[" * 5000, encoding="utf-8")
+    c = load_corpus(tmp_path)
+    assert [a.id for a in c] == ["a"]
+    assert [(s.source.rsplit("/", 1)[-1], s.reason) for s in c.skipped] == [("metadata.json", "bad file")]

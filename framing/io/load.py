@@ -412,7 +412,7 @@ def _load_dir(root: Path, mapping, builder: ArticleBuilder, *, encoding, sidecar
                          path=str(root))
     sidecar_paths = {root / n for n in SIDECAR_NAMES}
     if sidecar is None:
-        for p in sidecar_paths:
+        for p in [root / n for n in SIDECAR_NAMES]:  # in order of preference
             if p.is_file():
                 try:
                     sidecar = _read_sidecar(p)
