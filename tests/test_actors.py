@@ -173,7 +173,7 @@ def test_seeds_actors_and_report(seeds):
     voz = t[(t.event == "R2") & (t.outlet == "Voz.us") & (t.actor == "Vladimir Medinsky")].iloc[0]
     assert "Vladimir Madinsky" in voz["aliases_seen"] and voz["mentions"] == 2
     assert "Madinsky" not in " ".join(t["actor"])
-    secs = voices.sections(res)
+    secs = voices.quotes_sections(res) + voices.actors_sections(res)
     html = "".join(s.render() for s in secs)
     assert "confessed" in html and "Voz.us" in html and "Volodymyr Zelensky" in html
 
@@ -181,12 +181,13 @@ def test_seeds_actors_and_report(seeds):
 def test_report_section_without_tables():
     from framing.report.sections import voices
 
-    assert voices.sections({}) == []
+    assert voices.quotes_sections({}) == [] and voices.actors_sections({}) == []
 
     class R(dict):
         pass
 
-    secs = voices.sections(R(quotes=pd.DataFrame(columns=["kind"]), actors=pd.DataFrame()))
+    r = R(quotes=pd.DataFrame(columns=["kind"]), actors=pd.DataFrame())
+    secs = voices.quotes_sections(r) + voices.actors_sections(r)
     assert len(secs) == 2
 
 
@@ -280,3 +281,50 @@ def test_demanding_and_accusing_are_not_harm(text):
     t = _actors([text])["actors"]
     e = t[t.event == "e"]
     assert e["agent_harm"].sum() == 0 and e["target_harm"].sum() == 0
+
+
+def _row(text, actor, **params):
+    t = _actors([text], **params)["actors"]
+    return t[(t.event == "e") & (t.actor == actor)].iloc[0]
+
+
+def test_quoted_condemnation_is_not_an_antagonist():
+    pytest.importorskip("vaderSentiment")
+    row = _row("Emmanuel Macron condemned the brutal and cowardly attack on civilians.", "Emmanuel Macron", tone=True)
+    assert row["role"] != "antagonist" and row["agent_harm"] == 0
+    row = _row("Officials said the shelling killed 12 civilians and wounded dozens.", "officials", tone=True)
+    assert row["role"] != "antagonist" and row["tone"] > -0.05
+
+
+def test_blamed_and_praised_actors():
+    pytest.importorskip("vaderSentiment")
+    r = ActorAnalyzer(tone=True).fit_transform(_corpus([
+        "Critics accused Senator Jane Holt of lying to voters. Holt was later indicted.",
+        "Voters elected Governor Alan Pike by a wide margin, and unions praised Pike.",
+    ]))
+    t, ev = r["actors"], r["actors_evidence"]
+    holt = t[(t.event == "e") & (t.actor == "Jane Holt")].iloc[0]
+    pike = t[(t.event == "e") & (t.actor == "Alan Pike")].iloc[0]
+    assert holt["role"] == "antagonist" and pike["role"] == "protagonist"
+    kinds = set(ev.loc[ev.actor == "Jane Holt", "evidence"])
+    assert "blamed" in kinds and "praised" in set(ev.loc[ev.actor == "Alan Pike", "evidence"])
+    blamed = ev[(ev.actor == "Jane Holt") & (ev.evidence == "blamed")]
+    assert set(blamed["match"]) <= {"accused", "indicted."}
+
+
+@pytest.mark.parametrize(
+    "name, type_, role",
+    [("flood victims", "group", "innocent"), ("residents", "group", "innocent"), ("Ukrainians", "group", "innocent"),
+     ("air pollution", "group", "antagonist"), ("the war", "group", "antagonist"),
+     ("the peace agreement", "institution", "protagonist"), ("Rescuers", "group", "protagonist"),
+     ("Russia", "government", ""), ("Jane Law", "person", "")],
+)
+def test_role_prior(name, type_, role):
+    from framing.analyses.actors import role_prior
+
+    assert role_prior(name, type_) == role
+
+
+def test_kind_gives_a_role_without_evidence():
+    row = _row("Residents waited for news.", "residents")
+    assert row["role"] == "innocent" and row["agent_harm"] + row["target_harm"] == 0

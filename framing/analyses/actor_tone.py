@@ -300,11 +300,15 @@ class TargetTone:
         return []
 
     def _cues_total(self, W: _Words, a: int, b: int, weight: list, content: list[int]) -> float:
-        """Role cues of ``actor_cues.csv`` about the actor at words ``a:b``."""
+        """Role cues of ``actor_cues.csv`` about the actor at words ``a:b``, in valence units."""
+        return sum(pol for _, pol in self._cue_hits(W, a, b, content)) * self.cue_weight
+
+    def _cue_hits(self, W: _Words, a: int, b: int, content: list[int]) -> list[tuple[int, int]]:
+        """(word index, polarity after negation) of the role cues about the actor at words ``a:b``."""
         cues = self._cues
         low, n = W.low, len(W.low)
         skip = set(content)
-        total = 0.0
+        hits: list[tuple[int, int]] = []
         # agent: a cue verb just after the mention ("X resigned", "X has lost", "X, who lied, ...")
         # patient: a cue verb just before it ("... accused X") or "X was accused"
         for i in range(max(0, a - 6), min(n, b + 6)):
@@ -326,9 +330,24 @@ class TargetTone:
                 elif role == "patient":
                     ok = (after and passive and len(gap) <= 3) or (not after and len(gap) <= 2)
                 if ok:
-                    total += (-pol if neg else pol) * self.cue_weight
+                    hits.append((i, -pol if neg else pol))
                     break
-        return total
+        return hits
+
+    def cues(self, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+        """Role cues about the mention at ``start:end`` of sentence ``text``: (char start, char end, polarity).
+
+        Polarity -1: the actor is blamed or acts badly ("accused X", "X lied"); +1: praised
+        or acts well ("elected X", "X won"). What the actor says is left out.
+        """
+        W = self._parse(text)
+        n = len(W.val)
+        a = next((i for i in range(n) if W.ends[i] > start), n)
+        b = next((i for i in range(a, n) if W.starts[i] >= end), n)
+        if a >= b:
+            return []
+        hits = self._cue_hits(W, a, b, self._speech_content(W, a, b))
+        return [(W.starts[i], W.ends[i], pol) for i, pol in hits]
 
 
 def mention_tones(scorer: TargetTone, text: str, spans: Sequence[tuple[int, int]], keys: Sequence[str]) -> list[float]:

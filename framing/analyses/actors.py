@@ -45,13 +45,14 @@ from ..matching import PhraseMatcher
 from ..stats import MIN_COUNT, t_interval
 from ..tables import EVENT, OUTLET, TableSpec, evidence_table
 from ..tables import Column as C
-from ..text import Document
+from ..text import Document, fold
 from .actor_lexicon import ActorFinder, Mentions, read_packaged_csv
 from .actor_tone import TargetTone, mention_tones
 from .base import ALL_EVENTS, Analyzer
 from .quotes import _mentions, prefill_mentions, shared_finder
+from .speech_verbs import speech_verbs
 
-__all__ = ["COLUMNS", "ActorAnalyzer", "VaderScorer", "assign_role", "assign_roles", "harm_lexicon", "mean_interval"]
+__all__ = ["COLUMNS", "ActorAnalyzer", "VaderScorer", "assign_role", "assign_roles", "harm_lexicon", "mean_interval", "role_prior"]
 
 #: Columns of the ``actors`` table (the first eleven are the public contract).
 COLUMNS = [
@@ -112,7 +113,7 @@ def mean_interval(values: np.ndarray, confidence: float = 0.95) -> tuple[float, 
 
 
 #: Weight of the mean sentence tone (in [-1, 1]) against the evidence counts when choosing a role.
-ROLE_TONE_WEIGHT = 0.25
+ROLE_TONE_WEIGHT = 0.5
 #: With no action evidence at all: mean tone <= -this gives "antagonist", >= this "protagonist" (None: no
 #: fallback, role ""). Both values were chosen on the training folds of the Narrative Frames climate
 #: corpus (docs/validation/actor_roles_climate.md); NaN tone (no tone scorer) never gets a fallback role.
@@ -120,22 +121,79 @@ ROLE_TONE_FALLBACK: float | None = 0.0
 ROLES = ("protagonist", "antagonist", "innocent")
 
 
-def assign_roles(agent_harm, target_harm, agent_positive, tone, *, beneficiary=0,
+#: Weight of the kind of actor (``actor_kinds.csv``: a population or nature suffers, a hazard harms, a
+#: remedy helps) against the evidence counts; None: kinds are not used. Chosen on training folds
+#: (docs/validation/actor_roles_climate.md).
+ROLE_PRIOR_WEIGHT: float | None = 2.0
+#: Weight of a sentence where the actor is blamed or acts badly ("accused X", "X lied": antagonist
+#: evidence) or is praised or acts well ("elected X", "X won": protagonist evidence), from
+#: ``actor_cues.csv``, against one harmful or cooperative act.
+ROLE_CUE_WEIGHT = 0.5
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Head word -> role and (phrase, role) pairs of ``actor_kinds.csv``, plus demonym plurals (populations)."""
+    df = read_packaged_csv("actor_kinds.csv")
+    words: dict[str, str] = {}
+    phrases: list[tuple[str, str]] = []
+    for w, role in zip(df["word"], df["role"]):
+        w = fold(w.strip())
+        if " " in w:
+            phrases.append((w, role))
+        else:
+            words.setdefault(w, role)
+    for plural in read_packaged_csv("demonyms.csv")["plural"]:
+        if plural.strip():
+            words.setdefault(fold(plural.strip()), "innocent")  # "Americans", "Ukrainians": a population
+    return words, phrases
+
+
+def role_prior(actor: str, type_: str = "") -> str:
+    """The role the kind of ``actor`` usually has in a story (``""`` when its kind is not listed).
+
+    Read from the actor's name: its last word (or a listed phrase it ends with) in
+    ``actor_kinds.csv``. People (``type_ == "person"``) get no prior: their names say
+    nothing about their role.
+
+    >>> role_prior("flood victims"), role_prior("fossil fuels"), role_prior("the Paris Agreement"), role_prior("Fish", "person")
+    ('innocent', 'antagonist', 'protagonist', '')
+    """
+    if type_ == "person":
+        return ""
+    words, phrases = _kinds()
+    name = fold(actor.strip())
+    if name.endswith("'s"):
+        name = name[:-2]
+    for ph, role in phrases:
+        if name == ph or name.endswith(" " + ph):
+            return role
+    toks = name.replace("-", " ").split()
+    return words.get(toks[-1], "") if toks else ""
+
+
+def assign_roles(agent_harm, target_harm, agent_positive, tone, *, beneficiary=0, prior=None, blamed=0, praised=0,
                  tone_weight: float = ROLE_TONE_WEIGHT,
-                 tone_fallback: float | None = ROLE_TONE_FALLBACK) -> np.ndarray:
+                 tone_fallback: float | None = ROLE_TONE_FALLBACK,
+                 prior_weight: float | None = ROLE_PRIOR_WEIGHT,
+                 cue_weight: float = ROLE_CUE_WEIGHT) -> np.ndarray:
     """Main roles for arrays of evidence counts (vectorised :func:`assign_role`)."""
-    A = np.asarray(agent_harm, dtype=float)
+    A = np.asarray(agent_harm, dtype=float) + cue_weight * np.asarray(blamed, dtype=float)
     T = np.asarray(target_harm, dtype=float) + np.asarray(beneficiary, dtype=float)
-    P = np.asarray(agent_positive, dtype=float)
+    P = np.asarray(agent_positive, dtype=float) + cue_weight * np.asarray(praised, dtype=float)
+    A = np.broadcast_to(A, np.broadcast_shapes(A.shape, T.shape, P.shape))
     t = np.nan_to_num(np.asarray(tone, dtype=float), nan=0.0)
-    # candidate scores; a role needs at least one piece of its own evidence
-    pro = np.where(P > 0, P + tone_weight * t, -np.inf)
-    ant = np.where(A > 0, A - tone_weight * t, -np.inf)
-    inn = np.where(T > 0, T - 0.5 * tone_weight * t, -np.inf)
+    pr = np.full(A.shape, "", dtype=object) if prior is None or prior_weight is None else np.asarray(prior, dtype=object)
+    w = 0.0 if prior_weight is None else float(prior_weight)
+    is_pro, is_ant, is_inn = pr == "protagonist", pr == "antagonist", pr == "innocent"
+    # candidate scores; a role needs a piece of its own evidence or the actor's kind
+    pro = np.where((P > 0) | is_pro, P + tone_weight * t + w * is_pro, -np.inf)
+    ant = np.where((A > 0) | is_ant, A - tone_weight * t + w * is_ant, -np.inf)
+    inn = np.where((T > 0) | is_inn, T - 0.5 * tone_weight * t + w * is_inn, -np.inf)
     S = np.stack([pro, ant, inn], axis=-1)
     best = np.argmax(S, axis=-1)
     out = np.asarray(ROLES, dtype=object)[best]
-    none = (A + T + P) == 0
+    none = ((A + T + P) == 0) & (pr == "")
     out = np.where(none, "", out)
     if tone_fallback is not None:
         tt = np.asarray(tone, dtype=float)
@@ -307,7 +365,9 @@ class ActorAnalyzer(Analyzer):
             text, ss, se = doc.text, doc.sent_starts, doc.sent_ends
             stext = {si: text[ss[si] : se[si]] for si in set(sents)}
             if scorer is not None:
-                tones = _actor_sentence_tones(scorer, ment, stext, ss)
+                tones, cue_rows = _actor_sentence_tones(scorer, ment, stext, ss)
+                for actor, what, si, s0, e0 in cue_rows:
+                    r_rows.append((i, actor, what, tones[(actor, si)], si, s0, e0, text[s0:e0], stext[si]))
                 m_tone.extend(tones[(a, si)] for a, si in zip(ment.actor, sents))
                 sc = tones
             else:
@@ -393,7 +453,8 @@ class ActorAnalyzer(Analyzer):
         bl = bounds.tolist()
         aliases = ["; ".join(sl[bl[k] : bl[k + 1]]) for k in range(G)]
         # role evidence counts
-        counts = {w: np.zeros(G, dtype=np.int64) for w in ("agent_harm", "target_harm", "agent_positive", "beneficiary")}
+        counts = {w: np.zeros(G, dtype=np.int64)
+                  for w in ("agent_harm", "target_harm", "agent_positive", "beneficiary", "blamed", "praised")}
         if len(R):
             RR = expand(R[["art", "actor", "evidence"]])
             rg = keys.get_indexer(pd.MultiIndex.from_frame(RR[["event", "outlet", "actor"]]))
@@ -409,7 +470,9 @@ class ActorAnalyzer(Analyzer):
             "mentions": mentions.astype(np.int64), "tone": mean, "ci_low": lo, "ci_high": hi,
             "agent_harm": counts["agent_harm"], "target_harm": counts["target_harm"],
             "role": assign_roles(counts["agent_harm"], counts["target_harm"], counts["agent_positive"], mean,
-                                 beneficiary=counts["beneficiary"]),
+                                 beneficiary=counts["beneficiary"],
+                                 prior=[role_prior(a, finder.type_of(a)) for a in act_k],
+                                 blamed=counts["blamed"], praised=counts["praised"]),
             "aliases_seen": aliases, "n_sentences": n_sent.astype(np.int64),
             "too_little_data": n_sent < MIN_COUNT, "agent_positive": counts["agent_positive"],
             "type": [finder.type_of(a) for a in act_k], "beneficiary": counts["beneficiary"],
@@ -422,13 +485,27 @@ class ActorAnalyzer(Analyzer):
                 .drop(columns="_all").reset_index(drop=True))
 
 
+_CUE_PUNCT = "\"'“”‘’()[]{}.,;:!?—–-…"
+
+
+@lru_cache(maxsize=1)
+def _harm_forms() -> frozenset[str]:
+    """Folded one-word forms of the packaged ``harm_verbs.csv``."""
+    return frozenset(fold(v) for v in harm_lexicon()["verb"] if " " not in v.strip())
+
+
 def _actor_sentence_tones(scorer: TargetTone, ment: Mentions, stext: dict[int, str],
-                          sent_starts: np.ndarray) -> dict[tuple[str, int], float]:
-    """(actor, sentence) -> tone about the actor in that sentence (mean over its mentions there).
+                          sent_starts: np.ndarray) -> tuple[dict[tuple[str, int], float], list[tuple]]:
+    """(actor, sentence) -> tone about the actor in that sentence (mean over its mentions there),
+    and the role-cue evidence rows ``(actor, "blamed" | "praised", sentence, start, end)``.
 
     Each mention is scored by :meth:`TargetTone.score` on its sentence, with the other
-    actors' mentions of the sentence as bounds (see :mod:`framing.analyses.actor_tone`).
+    actors' mentions of the sentence as bounds (see :mod:`framing.analyses.actor_tone`);
+    :meth:`TargetTone.cues` gives the cues ("accused X", "X lied": blamed; "elected X",
+    "X won": praised), one row per actor, sentence and polarity.
     """
+    cue_rows: dict[tuple[str, str, int], tuple[int, int]] = {}
+    harm_forms = _harm_forms()
     by_sent: dict[int, list[int]] = {}
     for k, si in enumerate(ment.sentence.tolist()):
         by_sent.setdefault(si, []).append(k)
@@ -440,7 +517,14 @@ def _actor_sentence_tones(scorer: TargetTone, ment: Mentions, stext: dict[int, s
         keys = [ment.actor[k] for k in ks]
         for key, v in zip(keys, mention_tones(scorer, stext[si], spans, keys)):
             out.setdefault((key, si), []).append(v)
-    return {k: float(np.mean(v)) for k, v in out.items()}
+        for key, (s0, e0) in zip(keys, spans):
+            for c0, c1, pol in scorer.cues(stext[si], s0, e0):
+                if fold(stext[si][c0:c1].strip(_CUE_PUNCT)) in harm_forms:
+                    continue  # acts of harm or help count as agent_harm / target_harm / agent_positive
+                what = "blamed" if pol < 0 else "praised"
+                cue_rows.setdefault((key, what, si), (off + c0, off + c1))
+    rows = [(k[0], k[1], k[2], v[0], v[1]) for k, v in cue_rows.items()]
+    return {k: float(np.mean(v)) for k, v in out.items()}, rows
 
 
 def _harm_roles(doc: Document, ment: Mentions, hits: list) -> dict[tuple[str, str, int], tuple[int, int]]:
@@ -456,6 +540,18 @@ def _harm_roles(doc: Document, ment: Mentions, hits: list) -> dict[tuple[str, st
         return out
     toks, tsent = doc.tokens, doc.tok_sent
     m_start, m_end, m_sent = ment.tok_start, ment.tok_end, ment.sentence
+    speech = speech_verbs()
+    verb_ends = {(b, int(tsent[b - 1])) for _, b, (_k, p, _l) in hits if p == "verb"}
+
+    def can_do(k: int, a: int) -> bool:
+        """Mention ``k`` can be the doer of the act at token ``a``: it does not speak in between
+        ("Officials said the shelling killed ...") and is not the object of an act just before it
+        ("... killed 12 civilians and wounded dozens")."""
+        if any(toks[j] in speech for j in range(int(m_end[k]), a)):
+            return False
+        si = int(m_sent[k])
+        return not any((int(m_start[k]) - d, si) in verb_ends for d in (0, 1, 2))
+
     for a, b, (kind, pos, _lemma) in hits:
         si = int(tsent[a])
         in_sent = np.flatnonzero(m_sent == si)
@@ -465,7 +561,7 @@ def _harm_roles(doc: Document, ment: Mentions, hits: list) -> dict[tuple[str, st
         after = [k for k in in_sent if m_start[k] >= b]
         agent = target = None
         if kind == "suffer":  # "farmers suffered", "thousands were displaced": the subject suffers
-            if before and a - m_end[before[-1]] <= 8:
+            if before and a - m_end[before[-1]] <= 8 and can_do(before[-1], a):
                 out.setdefault((ment.actor[before[-1]], "target_harm", si),
                                (int(doc.tok_starts[a]), int(doc.tok_ends[b - 1])))
             continue
@@ -477,7 +573,7 @@ def _harm_roles(doc: Document, ment: Mentions, hits: list) -> dict[tuple[str, st
                 if after and toks[b] == "by" and m_start[after[0]] - b <= 3:
                     agent = after[0]
             else:
-                if before and a - m_end[before[-1]] <= 8:
+                if before and a - m_end[before[-1]] <= 8 and can_do(before[-1], a):
                     agent = before[-1]
                 if after and m_start[after[0]] - b <= 4:
                     target = after[0]

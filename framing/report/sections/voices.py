@@ -243,8 +243,9 @@ def actors_sections(results) -> list[Section]:
     sec = Section(
         "Actors: how each is portrayed",
         "actors",
-        intro="Actors from the packaged lexicon and capitalised names (name variants merged). Tone is the mean VADER "
-        "compound score of the sentences naming the actor, with a 95% t-interval; agent_harm and target_harm count "
+        intro="Actors from the packaged lexicon and capitalised names (name variants merged). Tone is the tone of the words "
+        "about the actor (VADER valences within its clause; what it says is not tone about it), averaged over the "
+        "sentences naming it, with a 95% t-interval; agent_harm and target_harm count "
         "sentences where the actor does or suffers a harmful act; role follows SemEval-2025 Task 10 (protagonist, "
         "antagonist, innocent) and stays empty when the evidence is thin.",
     )
