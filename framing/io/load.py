@@ -417,8 +417,7 @@ def _load_dir(root: Path, mapping, builder: ArticleBuilder, *, encoding, sidecar
                 try:
                     sidecar = _read_sidecar(p)
                 except InputError as exc:
-                    builder.skip(str(p), "bad file", f"the metadata file cannot be used: {exc}")
-                    sidecar_paths.discard(p)  # listed as skipped once
+                    builder.skip(str(p), "bad file", f"the metadata file cannot be used: {_detail(exc, p)}")
                     continue
                 break
     for entry in entries:
