@@ -371,6 +371,7 @@ class NumbersAnalyzer(Analyzer):
             )
         }
         groups = df.groupby(["event", "quantity"], sort=True).indices
+        shared_of = _shared_context(ctx, [idx for idx in groups.values() if len(set(col["outlet"][idx])) >= 2])
         for (event, quantity), idx in sorted(groups.items()):
             outlets = col["outlet"][idx]
             if len(set(outlets)) < 2:
@@ -381,8 +382,7 @@ class NumbersAnalyzer(Analyzer):
             agree = stated | _overlap(tlo, thi)
             restated = agree & ~stated
             # compared only when the two sentences tell the same fact: shared context beyond the number
-            M = ctx[idx]
-            shared = (M @ M.T).toarray()
+            shared = shared_of[id(idx)]
             mass = ctx_mass[idx]
             comparable = shared >= self.context * np.maximum(np.minimum(mass[:, None], mass[None, :]), 1e-9)
             comparable &= shared > 0
@@ -505,6 +505,29 @@ def _title_terms(title: str, start: int, end: int) -> list[tuple[str, bool]]:
 
     toks, ts, _ = tokenize(title)
     return [(t, False) for t, a in zip(toks, ts.tolist()) if a < start or a >= end]
+
+
+def _shared_context(ctx, groups: list[np.ndarray]) -> dict[int, np.ndarray]:
+    """For each group of rows, the matrix of context weight each pair of its rows shares.
+
+    All pairs of all groups are scored in one pass (:func:`~framing.analyses.fact_features.rowdot`),
+    not one sparse product per group. Keyed by ``id`` of the group's index array.
+    """
+    from .fact_features import rowdot
+
+    if not groups:
+        return {}
+    sizes = np.array([len(g) for g in groups], dtype=np.int64)
+    a_parts, b_parts = [], []
+    for g in groups:
+        a_parts.append(np.repeat(g, len(g)))
+        b_parts.append(np.tile(g, len(g)))
+    vals = rowdot(ctx, np.concatenate(a_parts), np.concatenate(b_parts))
+    out, pos = {}, 0
+    for g, k in zip(groups, sizes.tolist()):
+        out[id(g)] = vals[pos : pos + k * k].reshape(k, k).astype(np.float64)
+        pos += k * k
+    return out
 
 
 def _context_matrix(contexts, counted, events, articles, sents):
