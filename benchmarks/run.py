@@ -190,6 +190,8 @@ def main(argv=None) -> int:
                     help="the command --rss runs (default analyze)")
     ap.add_argument("--rss-only", action="store_true", help="with --rss: skip the in-process stage timings")
     ap.add_argument("--n-jobs", type=int, default=None, help="--rss: pass --n-jobs to framing")
+    ap.add_argument("--rss-timeout", type=float, default=None, metavar="S",
+                    help="--rss: stop the command after S seconds and report how far it got")
     ap.add_argument("--peers", action="store_true",
                     help="also time the peers for distinctive terms (scattertext, log-odds over CountVectorizer) "
                          "on 2,000 articles of 600 words from 20 outlets (benchmarks/peers.py)")
@@ -209,7 +211,7 @@ def main(argv=None) -> int:
         if not args.rss_only:
             rows.extend(bench(n, memory=not args.no_memory, only=only))
         if args.rss:
-            rss_rows.append(_rss(make_corpus(n), f"synthetic {n}", args.rss_command, extra))
+            rss_rows.append(_rss(make_corpus(n), f"synthetic {n}", args.rss_command, extra, args.rss_timeout))
     for k in args.one_event:
         rows.extend(bench(k, memory=not args.no_memory, one_event=True, only=only))
     if args.corpus is not None:
@@ -218,7 +220,7 @@ def main(argv=None) -> int:
         if not args.rss_only:
             rows.extend(bench(0, memory=not args.no_memory, only=only, records=records, name=args.corpus.name))
         if args.rss:
-            rss_rows.append(_rss(records, args.corpus.name, args.rss_command, extra))
+            rss_rows.append(_rss(records, args.corpus.name, args.rss_command, extra, args.rss_timeout))
     tables = []
     if rows:
         tables.append(_markdown(pd.DataFrame(rows)))
@@ -235,15 +237,15 @@ def main(argv=None) -> int:
     return 0
 
 
-def _rss(records: list[dict], name: str, command: str, extra: list[str]) -> dict:
+def _rss(records: list[dict], name: str, command: str, extra: list[str], timeout: float | None = None) -> dict:
     """One subprocess run of ``framing COMMAND`` on ``records``: seconds and peak resident memory."""
     from rss import bench_command
 
-    r = bench_command(records, command, extra)
+    r = bench_command(records, command, extra, timeout)
     print(f"{command} on {name}: {r['seconds']:.1f}s, peak RSS {r['peak_rss_mib']:.0f} MiB", file=sys.stderr)
     return {"corpus": name, "articles": len(records), "command": f"framing {command} {' '.join(extra)}".strip(),
             "seconds": r["seconds"], "cpu_s": r["cpu_s"], "peak_rss_mib": r["peak_rss_mib"], "maxrss_mib": r["maxrss_mib"],
-            "peak_during": r["peak_during"]}
+            "peak_during": r["peak_during"], "status": r["status"], "last_log": r["last_log"]}
 
 
 def _markdown(df):

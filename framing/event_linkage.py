@@ -86,6 +86,7 @@ def sparse_neighbours(
     n_dated = int(np.count_nonzero(~np.isnan(days)))
     undated = by_date[n_dated:]
     rows_out, cols_out, vals_out = [], [], []
+    XT = None
     lo = 0
     step = max(1, min(n, BLOCK_CELLS // max(1, n)))
     while lo < n:
@@ -103,7 +104,13 @@ def sparse_neighbours(
             if (hi - lo) * len(cand) <= BLOCK_CELLS or hi - lo <= 64:
                 break
             hi = lo + max(64, (hi - lo) // 2)
-        block = (X[block_rows] @ X[cand].T).tocoo()
+        if len(cand) == n:  # undated rows: against every article (the transpose made once)
+            if XT is None:
+                XT = X.T.tocsc()
+            cand = np.arange(n)
+            block = (X[block_rows] @ XT).tocoo()
+        else:
+            block = (X[block_rows] @ X[cand].T).tocoo()
         r, c, v = block_rows[block.row], cand[block.col], block.data
         dr, dc = days[r], days[c]
         gap = np.abs(dr - dc)
