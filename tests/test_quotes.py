@@ -244,6 +244,12 @@ def test_indirect_forms(text, speaker, verb, content):
     assert qs[0].form == "indirect"
 
 
+def test_only_the_outermost_attribution_counts():
+    d = parse("The governor said the storm damage showed that the levees had failed.")
+    got = [(q.speaker, q.verb, d.text[q.start : q.end]) for q in extract_quotes(d)]
+    assert got == [("The governor", "said", "the storm damage showed that the levees had failed")]
+
+
 def test_two_cues_in_one_sentence():
     d = parse("The union insisted the deal was fair, while the company said it would appeal.")
     got = [(q.speaker, q.verb, d.text[q.start : q.end]) for q in extract_quotes(d)]

@@ -10,9 +10,10 @@ quotation marks. :func:`reported_speech` finds, in the sentences it is given:
   "X insisted that ...", "X accused Y of ...", "X denied targeting ...", a
   participle that shares the sentence's subject ("..., saying ...") and a second
   cue that shares the first one's speaker ("X denied A and says B");
-* **embedded attribution** inside a noun phrase: "regions that Moscow says it has
-  annexed", "a deal that critics warn hands ..." (the speaker is what follows the
-  relative word, never "a move that Moscow");
+* **embedded attribution** inside a noun phrase: "a move that Moscow said was
+  hostile" (the speaker is what follows the relative word, never "a move that
+  Moscow"), unless it lies inside another cue's reported clause: only the outermost
+  attribution counts ("Zelensky said the attack showed that ..." is Zelensky's);
 * **"according to X"** before or after its clause.
 
 What a verb can introduce comes from the ``complement`` column of the one speech-verb
@@ -114,6 +115,8 @@ def _content_start(d: Doc, vi: int, hi: int, complement: str, lemma: str) -> int
         return -1  # "have not said", "said whether ..."
     window = range(j, min(j + 7, hi))
     that = next((k for k in window if toks[k] == "that"), -1)
+    if that >= 0 and any(toks[k] in verb_info() and is_cue(d, k, verb_info()) for k in range(j, that)):
+        that = -1  # the "that" of a nested verb: "said the attack showed that ..."
     if that >= 0 and "," not in text[d.te[vi] : d.ts[that]] and (complement != "that" or that - j <= 3):
         return that + 1 if that + 1 < hi else -1
     if complement == "of":
@@ -260,6 +263,8 @@ def _sentence(d: Doc, si: int, s0: int, s1: int, info, cue_tokens, out: list[Rep
                 a, b = speaker_before(d, s0, vs)
                 if a < 0 and toks[vi].endswith("ing"):
                     a, b = subject_of(d, s0, vs)
+                if a >= 0 and _nested(d, usable[:n], a, hi, info):
+                    a = -1  # inside an earlier cue's reported clause: "X said the attack showed that ..."
                 if a >= 0:
                     ca, cb = _trim(text, int(d.ts[cs]), stop)
                     if cb > ca:
@@ -280,6 +285,28 @@ def _sentence(d: Doc, si: int, s0: int, s1: int, info, cue_tokens, out: list[Rep
             if r is not None:
                 found.append(r)
     out.extend(sorted(found, key=lambda r: r.start))
+
+
+_CLAUSE_BOUNDARY = re.compile(r",[\"”’»]?\s*(?:and|but|while|though|although|whereas|yet)\b|;|:|—|–")
+
+
+def _nested(d: Doc, earlier: list[int], speaker_start: int, hi: int, info) -> bool:
+    """Whether a speaker at ``speaker_start`` lies in the reported clause of an earlier cue.
+
+    Only the outermost attribution counts: "Zelensky said the attack showed that ..." is
+    Zelensky's, not the attack's. A clause boundary (", while", ", and", ";") between the
+    earlier cue and the speaker starts a new attribution ("The union insisted A, while the
+    company said B").
+    """
+    for u in reversed(earlier):
+        if int(d.te[u]) > speaker_start:
+            continue  # a shared subject before the earlier cue ("X denied A and says B")
+        if _CLAUSE_BOUNDARY.search(d.text, int(d.te[u]), speaker_start):
+            return False
+        sv = info[d.toks[u]]
+        if sv.complement not in ("quote", "source") and _content_start(d, u, hi, sv.complement, sv.lemma) >= 0:
+            return True
+    return False
 
 
 def _according_to(d: Doc, acc, lo: int, s0: int, s1: int, si: int) -> Reported | None:

@@ -37,6 +37,8 @@ __all__ = [
 
 #: Characters looked at before a cue for its speaker (bounds the work per quotation).
 LOOKBACK = 400
+#: Characters before a verb in which its speaker (with an appositive chain) is looked for.
+SPEAKER_WINDOW = 250
 
 #: Head words that make a speaker anonymous when no named person is in it.
 ANONYMOUS_WORDS = frozenset(
@@ -372,7 +374,7 @@ def speaker_before(d: Doc, sent_start: int, verb_start: int) -> tuple[int, int]:
     Returns ``(-1, -1)`` when no speaker is found.
     """
     text = d.text
-    sent_start = max(sent_start, verb_start - LOOKBACK)
+    sent_start = max(sent_start, verb_start - SPEAKER_WINDOW)
     raw = text[sent_start:verb_start].rstrip()
     m_adv = _ADV_TAIL.search(raw, max(0, len(raw) - 160))
     seg = raw[: m_adv.start()] if m_adv else raw
@@ -402,6 +404,14 @@ def speaker_before(d: Doc, sent_start: int, verb_start: int) -> tuple[int, int]:
         if not m:
             return -1, -1
         a, b = strip_speaker(text, sent_start + m.start(1), sent_start + m.end(1))
+    if b > a:
+        # a verb of saying inside the span ends a clause: "Zelensky said the attack" -> "the attack"
+        lo, hi = d.tok_range(a, b)
+        info = verb_info()
+        for k in range(hi - 1, lo - 1, -1):
+            if d.toks[k] in info and d.lower_at(k):
+                a, b = strip_speaker(text, int(d.te[k]), b)
+                break
     if b <= a or re.search(r"\b(?:and|but)\s*$", raw):
         # "He thanked Turkey ... and said", "X said A but stated B": the sentence's subject
         return subject_of(d, sent_start, verb_start)
