@@ -391,8 +391,12 @@ class DistinctiveTermsAnalyzer(Analyzer):
         # the ranking: z, then (among equal z: one article per outlet gives z = 0 for all)
         # the share of articles and the count, as tiny tie-breakers; only terms whose share
         # of articles is higher in the outlet than in the others (delta > 0)
-        key = np.where(delta > 0, z + 1e-9 * np.tanh(delta) + 1e-10 * np.tanh(np.log1p(y)), -np.inf)
-        found = self._rank_rows(indptr, cols, key, p, np.abs(zn), ok_null, ranked)
+        rank_key = np.where(delta > 0, z + 1e-9 * np.tanh(delta) + 1e-10 * np.tanh(np.log1p(y)), -np.inf)
+        # the BH family of an outlet is every term of its event (corpus-wide: of the corpus),
+        # not only the terms it uses: those are selected by the data (a word of one article
+        # is always "used" by the outlet that wrote it), the others count with p = 1
+        family = np.bincount(np.unique(key) // len(used), minlength=int(row_event[-1]) + 1)[row_event]
+        found = self._rank_rows(indptr, cols, rank_key, p, np.abs(zn), ok_null, ranked, family)
         q95, q99, mx = found[0]
         tops = []
         for top, q in found[1:]:
@@ -400,7 +404,7 @@ class DistinctiveTermsAnalyzer(Analyzer):
                          "delta": delta[top], "count_other": T[top] - y[top], "p_value": p[top]})
         return (m, q95, q99, mx), tuple(tops)
 
-    def _rank_rows(self, indptr, w, z, p, azn, ok_null, ranked):
+    def _rank_rows(self, indptr, w, z, p, azn, ok_null, ranked, family):
         """Per row: split-half null percentiles, and the top-k terms by the ranking key
         ``z`` (-inf: not a candidate) with their BH q, among the ``ranked`` entries and
         among the others.
@@ -410,7 +414,8 @@ class DistinctiveTermsAnalyzer(Analyzer):
         run on whole rows. Returns the 95th and 99th percentiles and the maximum of the
         null ``|z|`` of each row, then for the ranked and for the excluded terms the
         nonzero indices of the top terms (rows in order, z descending) and their q. The
-        BH family of a row is every term it uses, ranked or not.
+        BH family of a row has ``family`` terms (every term of its event, ranked or not;
+        those it does not use count with p = 1).
         """
         k = self.top_k
         m = np.diff(indptr)
@@ -440,7 +445,8 @@ class DistinctiveTermsAnalyzer(Analyzer):
             # q is read at its p's place (tied p have the same q)
             P = np.where(valid, p[nz], np.inf)
             P.sort(axis=1)
-            Q = np.minimum.accumulate((P * (mr[:, None] / np.arange(1, L + 1)))[:, ::-1], axis=1)[:, ::-1]
+            fam = family[rows][:, None]  # the family's size (its terms the row does not use have p = 1)
+            Q = np.minimum.accumulate((P * (fam / np.arange(1, L + 1)))[:, ::-1], axis=1)[:, ::-1]
             for cls, rank_this in enumerate((ranked[nz], ~ranked[nz])):
                 # top-k by the key ``z`` (-inf: not a candidate); ties at the cut are broken
                 # by the term's column (the earlier term in the corpus first)

@@ -24,7 +24,7 @@ def _repeated_sentences(F: _Features, art_outlet: np.ndarray, art_event: np.ndar
     sign-off, a footer; not a phrase repeated in one story's coverage)."""
     n_art = F.n_articles
     out_of = art_outlet[F.sent_art]
-    h, _ = pd.factorize(F.sent_hash)
+    h, _ = pd.factorize(F.sentence_hashes())
     n_h = np.int64(h.max(initial=0) + 1)
     has_words = np.diff(F.matrix.indptr[: F.n_sentences + 1]) > 0
     cell_of = out_of * n_h + h  # (outlet, sentence)

@@ -133,8 +133,6 @@ class _Features:
         ends = tokens.indptr[1:-1] - 1  # the last token of each article but the last ...
         same[ends[(ends >= 0) & (ends < len(same))]] = False  # (nor across articles; empty articles have none)
         sent += np.repeat(self.sent_first, lens)  # now the sentence in the corpus
-        #: A hash of each sentence's tokens (equal sentences, equal hashes; for boilerplate).
-        self.sent_hash = _sentence_hashes(flat, sent, n_s)
         uni = np.bincount(flat, minlength=len(terms))
         blocks = _phrases(flat, same, terms, uni >= min_phrase_count, max_n=max_n, min_phrase_count=min_phrase_count)
         pos_col, counts, labels, ngram = [flat], [uni], list(terms), [1] * len(terms)
@@ -160,6 +158,12 @@ class _Features:
         self.matrix = sp.csr_matrix(
             (np.ones(len(col), dtype=np.int64), col, indptr), shape=(len(indptr) - 1, self.n_features)
         )
+
+    def sentence_hashes(self) -> np.ndarray:
+        """A hash of each sentence's tokens (equal sentences, equal hashes), for boilerplate."""
+        t = self.tokens
+        sent = t.sent.astype(np.int64) + np.repeat(self.sent_first, np.diff(t.indptr))
+        return _sentence_hashes(t.ids, sent, self.n_sentences)
 
     def first_token(self, pos: np.ndarray) -> np.ndarray:
         """The corpus token index at which each position (a stored entry of :attr:`matrix`) starts."""

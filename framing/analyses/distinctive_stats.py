@@ -69,7 +69,8 @@ def hypergeom_test(y, n, K, N) -> tuple[np.ndarray, np.ndarray]:
     (True, 0.0)
     """
     y, n, K, N = (np.asarray(x, dtype=float) for x in (y, n, K, N))
-    y, n, K, N = (np.array(a, dtype=float).ravel() for a in np.broadcast_arrays(y, n, K, N))
+    if not (y.shape == n.shape == K.shape == N.shape and y.ndim == 1):
+        y, n, K, N = (np.array(a, dtype=float).ravel() for a in np.broadcast_arrays(y, n, K, N))
     mean = n * K / np.maximum(N, 1)
     up = y >= mean  # which tail: the one beyond y, away from the mean
     Ni = N.astype(np.int64)
