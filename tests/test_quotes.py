@@ -282,6 +282,15 @@ def test_speaker_is_never_a_fragment_label_or_title(text, speaker):
     assert qs and qs[0].speaker == speaker
 
 
+def test_the_outlet_is_never_a_speaker():
+    c = Corpus.from_texts(
+        ["The Harbor Post reported that the talks will resume. Officials said the venue was not chosen."],
+        outlets=["Harbor Post"],
+    ).with_events({"doc-0": "e"})
+    q = QuoteAnalyzer().fit_transform(c)["quotes"]
+    assert q["speaker"].tolist() == ["Officials"]
+
+
 def test_judging_verb_quote_is_not_scare():
     d = parse('The senator slammed the plan as "a disaster".')
     q = extract_quotes(d)[0]

@@ -269,7 +269,12 @@ class QuoteAnalyzer(Analyzer):
                 continue
             ment = _mentions(finder, doc)
             event = art.event if art.event is not None else ALL_EVENTS
+            outlet = _bare(art.outlet)
             for q, (actor, side, speaker) in zip(quotes, resolve_speakers(quotes, doc, ment, finder)):
+                if outlet and q.speaker and _bare(q.speaker) == outlet:
+                    if q.kind == "indirect":
+                        continue  # "Harbor Post has learned that ...": the outlet's own reporting, no voice
+                    actor, side, speaker = "", "", ""
                 s0 = int(doc.sent_starts[q.sentence_index])
                 s1 = int(doc.sent_ends[q.last_sentence])
                 if q.speaker_start >= 0 and q.attribution != "inherited":
@@ -298,6 +303,12 @@ class QuoteAnalyzer(Analyzer):
             "verbs_by_side": verbs_by_side(voiced),
             "quotes_evidence": evidence.reset_index(drop=True),
         }
+
+
+def _bare(name: str) -> str:
+    """A name folded, without a leading "the" (to compare a speaker with the outlet)."""
+    t = " ".join(name.lower().split())
+    return t[4:] if t.startswith("the ") else t
 
 
 def _propagate_sides(df: pd.DataFrame, generic: set | frozenset = frozenset()) -> pd.DataFrame:
