@@ -14,15 +14,16 @@ import numpy as np
 from .._arrays import search_within
 from ..quotemarks import QuoteSpan, find_quotations
 from ..text import Document, fold
+from .speech_verbs import speech_verbs
 
 __all__ = ["SPEECH_VERBS", "SPEECH_WINDOW", "find_scare_quotes", "inside_ranges", "quote_candidates", "quoted_ranges", "scare_phrase"]
 
 #: Words that make a short quotation someone's speech when they come before it in
 #: its sentence, or within three words after it (added to the attribution verbs of
 #: the lexicon). "according to" is not among them: it attributes a claim, not words.
-SPEECH_VERBS = frozenset(
-    ["say", "says", "said", "saying", "tell", "tells", "told", "telling", "state", "states", "stated", "stating", "add", "adds", "added", "adding", "call", "calls", "called", "calling", "dub", "dubbed", "term", "termed", "describe", "describes", "described", "describing", "label", "labels", "labelled", "labeled", "brand", "branded", "speak", "speaks", "spoke", "speaking", "declare", "declares", "declared", "declaring", "urge", "urges", "urged", "urging", "demand", "demands", "demanded", "demanding", "propose", "proposes", "proposed", "proposing", "advocate", "advocates", "advocated", "advocating", "reiterate", "reiterates", "reiterated", "reiterating", "mention", "mentions", "mentioned", "mentioning", "vow", "vows", "vowed", "promise", "promises", "promised", "pledge", "pledged", "stress", "stressed", "stresses", "emphasize", "emphasized", "emphasise", "emphasised", "underline", "underlined", "argue", "argues", "argued", "arguing", "write", "writes", "wrote", "writing", "tweet", "tweeted", "post", "posted", "insist", "insists", "insisted", "insisting", "claim", "claims", "claimed", "claiming", "admit", "admits", "admitted", "confess", "confessed", "lament", "lamented", "warn", "warns", "warned", "warning", "ask", "asks", "asked", "reply", "replied", "respond", "responded", "comment", "commented", "remark", "remarked", "announce", "announces", "announced", "noted", "note", "notes", "explain", "explained", "quote", "quoted", "quoting", "cite", "cited", "dismiss", "dismissed", "accuse", "accused", "accuses", "denounce", "denounced", "condemn", "condemned", "praise", "praised", "hail", "hailed", "complain", "complained", "assert", "asserted", "suggest", "suggested"]
-)
+#: The verbs of saying that make a quotation someone's speech: the single-word forms of the
+#: one speech-verb list (``lexicons/attribution_verbs.csv``, :func:`framing.analyses.speech_verbs.speech_verbs`).
+SPEECH_VERBS = speech_verbs()
 
 #: Longest quotation (characters between the marks) tried as a scare quote.
 _MAX_SCARE_CHARS = 80
