@@ -308,8 +308,16 @@ def main(argv: list[str] | None = None) -> int:
     print(out + extra)
     if args.misses:
         d = pd.concat([d1, d2, d3], ignore_index=True)
-        with pd.option_context("display.width", 250, "display.max_colwidth", 60, "display.max_rows", 500):
-            print(d[(~d["found"]) & d["kind"].ne("none") | d["speaker_ok"].eq(False) | d["side_ok"].eq(False)])
+        bad = d[(~d["found"]) & d["kind"].ne("none") | d["speaker_ok"].eq(False) | d["side_ok"].eq(False)]
+        for r in bad.fillna("").itertuples():
+            what = "FALSE POSITIVE" if r.kind == "false_positive" else "MISSED" if not r.found else (
+                "SPEAKER" if r.speaker_ok is False else "SIDE"
+            )
+            print(
+                f"{what:<14} {r.set[:8]} {r.article_id:<7} {r.content[:70]!r}\n"
+                f"{'':<15}gold: {r.gold_speaker!r} [{r.gold_side}] {r.gold_verb!r}  "
+                f"pred: {r.pred_speaker!r} / {r.pred_actor!r} [{r.pred_side}] {r.pred_verb!r}"
+            )
     if not args.no_write:
         pub = "".join(f"| {n} | {v} |\n" for n, v in PUBLISHED)
         doc = (
