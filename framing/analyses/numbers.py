@@ -510,24 +510,32 @@ def _title_terms(title: str, start: int, end: int) -> list[tuple[str, bool]]:
 def _shared_context(ctx, groups: list[np.ndarray]) -> dict[int, np.ndarray]:
     """For each group of rows, the matrix of context weight each pair of its rows shares.
 
-    All pairs of all groups are scored in one pass (:func:`~framing.analyses.fact_features.rowdot`),
-    not one sparse product per group. Keyed by ``id`` of the group's index array.
+    The pairs of all small groups are scored in one pass
+    (:func:`~framing.analyses.fact_features.rowdot`), a large group by one sparse product.
+    Keyed by ``id`` of the group's index array.
     """
     from .fact_features import rowdot
 
-    if not groups:
-        return {}
-    sizes = np.array([len(g) for g in groups], dtype=np.int64)
-    a_parts, b_parts = [], []
+    out: dict[int, np.ndarray] = {}
+    small = [g for g in groups if len(g) <= _SMALL_GROUP]
     for g in groups:
-        a_parts.append(np.repeat(g, len(g)))
-        b_parts.append(np.tile(g, len(g)))
-    vals = rowdot(ctx, np.concatenate(a_parts), np.concatenate(b_parts))
-    out, pos = {}, 0
-    for g, k in zip(groups, sizes.tolist()):
-        out[id(g)] = vals[pos : pos + k * k].reshape(k, k).astype(np.float64)
-        pos += k * k
+        if len(g) > _SMALL_GROUP:
+            M = ctx[g]
+            out[id(g)] = (M @ M.T).toarray().astype(np.float64)
+    if small:
+        a = np.concatenate([np.repeat(g, len(g)) for g in small])
+        b = np.concatenate([np.tile(g, len(g)) for g in small])
+        vals = rowdot(ctx, a, b)
+        pos = 0
+        for g in small:
+            k = len(g)
+            out[id(g)] = vals[pos : pos + k * k].reshape(k, k).astype(np.float64)
+            pos += k * k
     return out
+
+
+#: Groups up to this many mentions are scored together; larger ones by their own product.
+_SMALL_GROUP = 64
 
 
 def _context_matrix(contexts, counted, events, articles, sents):
