@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, parser, write_doc  # noqa: E402
+from _common import ROOT, parser, write_doc
 
 FIXTURE = ROOT / "tests" / "fixtures" / "example_facts.json"
 
@@ -55,7 +55,7 @@ def main() -> None:
         "",
         "| measure | value | target |",
         "|---|---|---|",
-        f"| false \"omitted\" (flags where the outlet carries the fact) | {s['n_false_omitted']} / "
+        f'| false "omitted" (flags where the outlet carries the fact) | {s["n_false_omitted"]} / '
         f"{s['n_flagged_omitted']} = {s['false_omitted_rate']:.1%} | at most 10 % |",
         f"| missed omissions (common facts left out, not flagged `omitted`) | {s['n_missed']} / "
         f"{s['n_gold_omitted']} = {s['missed_rate']:.1%} | at most 20 % |",
@@ -72,8 +72,10 @@ def main() -> None:
     text = "\n".join(lines) + "\n"
     print(text)
     if args.show:
-        bad = judged[((judged["gold"] == "carried") & (judged["verdict"] == "omitted"))
-                     | ((judged["gold"] == "omitted") & judged["common"] & (judged["verdict"] != "omitted"))]
+        bad = judged[
+            ((judged["gold"] == "carried") & (judged["verdict"] == "omitted"))
+            | ((judged["gold"] == "omitted") & judged["common"] & (judged["verdict"] != "omitted"))
+        ]
         print(bad.to_string())
     if not args.no_write:
         write_doc("selection_example", text)
