@@ -44,6 +44,8 @@ EVENTS = TableSpec(
         C("last_date", "datetime", "last date (empty without dates)"),
         C("keywords", "str", "the event's top TF-IDF terms"),
         C("method", "str", "`given` or `similarity`"),
+        C("flag", "str", "`topic` when the group is of topic size (many articles, or dates months apart), else empty"),
+        C("advice", "str", "what to do about a flagged group, in plain words"),
     ),
     keys=("event",),
     kind="corpus",

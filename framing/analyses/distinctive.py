@@ -158,6 +158,25 @@ def _strata_moments(W: _UnitCounts, unit_event: np.ndarray, unit_outlet: np.ndar
     return mean, trials
 
 
+#: The columns of ``distinctive`` (and the first ones of ``distinctive_excluded``).
+_DISTINCTIVE_COLUMNS = (
+    EVENT,
+    OUTLET,
+    C("term", "str", "the word or phrase (folded tokens joined by spaces)"),
+    C("count", "int", "its count in the outlet (in the event)"),
+    C("z", "float", "normal deviate of the exact p-value on articles (positive: the outlet uses it more)"),
+    C("q", "float", "Benjamini-Hochberg q over every term of the event"),
+    C("ngram", "int", "1, 2 or 3"),
+    C("delta", "float", "log-odds of the share of the outlet's articles using the term, minus the others'"),
+    C("count_other", "int", "its count in the other outlets of the event"),
+    C("p_value", "float", "exact (within an event) or stratified by event (corpus-wide) two-sided p"),
+    C("null_z95", "float", "95th percentile of abs(z) under the split-half null"),
+    C("null_z99", "float", "99th percentile of abs(z) under the split-half null"),
+    C("beyond_null", "bool", "`q < 0.05` and `z > null_z95`"),
+    C("too_little_data", "bool", "`count < 5`"),
+)
+
+
 class DistinctiveTermsAnalyzer(Analyzer):
     """Words and phrases each outlet uses distinctively, against the other outlets of the same event.
 
@@ -212,25 +231,20 @@ class DistinctiveTermsAnalyzer(Analyzer):
     tables = (
         TableSpec(
             "distinctive",
-            "One row per event, outlet and term among the outlet's most distinctive terms (log-odds, informative Dirichlet prior).",
-            (
-                EVENT,
-                OUTLET,
-                C("term", "str", "the word or phrase (folded tokens joined by spaces)"),
-                C("count", "int", "its count in the outlet (in the event)"),
-                C("z", "float", "z-score of the log-odds difference (outlet minus the others)"),
-                C("q", "float", "Benjamini-Hochberg q"),
-                C("ngram", "int", "1, 2 or 3"),
-                C("delta", "float", "the log-odds difference"),
-                C("count_other", "int", "its count in the other outlets of the event"),
-                C("p_value", "float", "two-sided p from z"),
-                C("null_z95", "float", "95th percentile of abs(z) under the split-half null"),
-                C("null_z99", "float", "99th percentile of abs(z) under the split-half null"),
-                C("beyond_null", "bool", "`q < 0.05` and `z > null_z95`"),
-                C("too_little_data", "bool", "`count < 5`"),
-            ),
+            "One row per event, outlet and term among the outlet's most distinctive terms (an exact test on the "
+            "articles that use the term, against the other outlets of the event; corpus-wide rows stratified by event).",
+            _DISTINCTIVE_COLUMNS,
             keys=("event", "outlet", "term"),
             evidence="distinctive_evidence",
+        ),
+        TableSpec(
+            "distinctive_excluded",
+            "Terms kept out of the ranking by default (function words, bare letters, numbers, an outlet's "
+            "boilerplate), with the same measures, listed apart.",
+            (*_DISTINCTIVE_COLUMNS,
+             C("excluded", "str", "why: `function word`, `letter`, `number` or `boilerplate`")),
+            keys=("event", "outlet", "term"),
+            kind="detail",
         ),
         TableSpec(
             "distinctive_null",
