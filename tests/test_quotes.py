@@ -354,7 +354,51 @@ def test_fixture_quote_recall_and_speaker_accuracy():
         assert s.speaker_accuracy >= 0.90, s
         assert s.precision >= 0.90, s
     assert s1.scare_attributed == 0 and s2.negatives_hit <= 1
-    # side accuracy: 0.90 on the written attributions; on the example corpus invented officials
-    # whose side the text never states (a Kharkiv governor, a ministry spokesman) stay unknown
+    # side accuracy: the 0.90 on both sets together; people whose side the text never
+    # states (a "political scientist", a power-company director) stay unknown
+    assert both.side_accuracy >= 0.90, both
     assert s2.side_accuracy >= 0.90, s2
-    assert s1.side_accuracy >= 0.75, s1
+    assert s1.side_accuracy >= 0.85, s1
+
+
+@pytest.mark.parametrize(
+    "texts, speaker_part, side",
+    [
+        # a city in the appositive; a government body in the title; a demonym of any country
+        (["Prices rose again, Anton Belyk, the mayor of Lviv, said on Monday."], "Belyk", "Ukraine"),
+        (["Federation Council member Irina Sokolova said the bill would pass."], "Sokolova", "Russia"),
+        (["Latvian Defence Minister Ivars Kalnins said the border would be fortified."], "Kalnins", "the West"),
+        # a place fronted before a group; a local body takes the city of its passage
+        (["In Minsk, officials said the exercises were routine."], "officials", "Russia"),
+        (["Shelling hit a market in Sumy on Friday. Two people died, city officials said."], "officials", "Ukraine"),
+        # both sides; a US lawmaker's party and state; a fronted appositive
+        (["Negotiators from both delegations said the talks were useful."], "Negotiators", "mixed"),
+        (["Rep. Ann Dowd, R-Ohio, said the plan was too costly."], "Dowd", "Republicans"),
+        (["A Republican on the panel, Rep. Carl Mott, said the plan was too costly."], "Mott", "Republicans"),
+        # the article introduces the person elsewhere; a title names an institution the article placed
+        (["Marta Kovalenko, a Ukrainian negotiator, arrived on Monday. Kovalenko told reporters that no deal was near."],
+         "Kovalenko", "Ukraine"),
+        (["Russia's navy moved two frigates. Navy spokesman Oleg Sysoev said the move was planned."], "Sysoev", "Russia"),
+    ],
+)
+def test_side_from_context(texts, speaker_part, side):
+    q = _run(texts)["quotes"]
+    row = q[q["speaker"].str.contains(speaker_part)]
+    assert not row.empty, q
+    assert row["side"].iloc[0] == side, row[["speaker", "actor", "side"]]
+
+
+@pytest.mark.parametrize(
+    "text, speaker_part",
+    [
+        # a firm's or school's seat, a relation in an appositive, a journey: no side
+        ("Prices will fall, said Paul Greer, a London-based broker.", "Greer"),
+        ("Prices will fall, said Eva Lind, an analyst at the Stockholm Maritime Institute.", "Lind"),
+        ("Dana Cole, speaking at a news conference in Kyiv, said prices would fall.", "Cole"),
+    ],
+)
+def test_place_that_gives_no_side(text, speaker_part):
+    q = _run([text])["quotes"]
+    row = q[q["speaker"].str.contains(speaker_part)]
+    assert not row.empty, q
+    assert row["side"].iloc[0] == "", row[["speaker", "side"]]

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 
-from ..text import Document, tokenize
-from .actor_lexicon import ActorFinder, Mentions, side_cues
+from ..text import Document
+from .actor_lexicon import ActorFinder, Mentions
 from .quote_extraction import Quote
+from .speaker_sides import cue_side, side_from_context
 from .speaker_spans import LOOKBACK, Doc, subject_of
 
 __all__ = ["resolve_speaker", "resolve_speakers"]
@@ -77,14 +77,8 @@ _CAP_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
 _SENT_STOP = re.compile(r"(?<=[a-z]{2})[.!?](?:\s|$)|[“”\"«»]")
 
 
-@lru_cache(maxsize=65536)
-def _cue_side(text: str) -> str:
-    """The side that demonyms and party words in ``text`` point to (``mixed`` for several)."""
-    cues = side_cues()
-    found = {cues[t] for t in tokenize(text)[0] if t in cues}
-    if len(found) == 1:
-        return found.pop()
-    return "mixed" if len(found) > 1 else ""
+#: One cue reader for every step (demonyms, party words, "D-Mass.").
+_cue_side = cue_side
 
 
 def _context(q: Quote, text: str) -> str:
@@ -106,6 +100,13 @@ def resolve_speaker(q: Quote, doc: Document, ment: Mentions, finder: ActorFinder
 
 
 def _named(q: Quote, doc: Document, ment: Mentions, finder: ActorFinder) -> tuple[str, str]:
+    actor, side = _named_core(q, doc, ment, finder)
+    if side:
+        return actor, side
+    return actor, side_from_context(q, doc, ment, finder, actor, _context(q, doc.text))
+
+
+def _named_core(q: Quote, doc: Document, ment: Mentions, finder: ActorFinder) -> tuple[str, str]:
     a, b = q.speaker_start, q.speaker_end
     head = doc.text[a:b]
     for cut in _CUT:
