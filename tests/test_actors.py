@@ -96,6 +96,9 @@ def test_user_lexicon_rows():
         ("Attacks on Ukraine continued.", "Ukraine", "target_harm"),
         ("Turkey mediated the talks.", "Turkey", "agent_positive"),
         ("The talks were mediated by Turkey.", "Turkey", "agent_positive"),
+        ("Farmers are vulnerable to the drought.", "farmers", "target_harm"),
+        ("The storm's impact on residents was severe.", "residents", "target_harm"),
+        ("Residents were evacuated overnight.", "residents", "target_harm"),
     ],
 )
 def test_agent_and_target(text, actor, column):

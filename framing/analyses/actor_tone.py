@@ -55,6 +55,8 @@ OTHER_PENALTY = 0.3
 SPEECH_PENALTY = 0.0
 #: Valence (VADER units, where "good" is 1.9) of one role cue from ``actor_cues.csv``.
 CUE_WEIGHT = 1.5
+#: Valence (VADER units) against a speaker that a judging verb of saying introduces ("claimed", "fumed").
+JUDGING_WEIGHT = 1.0
 #: Factor on positive word valences (news praise is rarer and weaker than blame).
 POSITIVE_SCALE = 0.6
 #: Neutral band of :func:`tone_label`: tone <= -NEGATIVE_BAND is negative, >= POSITIVE_BAND positive.
@@ -173,7 +175,8 @@ class TargetTone:
 
     def __init__(self, *, tau: float = TAU, clause_penalty: float = CLAUSE_PENALTY,
                  other_penalty: float = OTHER_PENALTY, speech_penalty: float = SPEECH_PENALTY,
-                 cue_weight: float = CUE_WEIGHT, positive_scale: float = POSITIVE_SCALE) -> None:
+                 cue_weight: float = CUE_WEIGHT, positive_scale: float = POSITIVE_SCALE,
+                 judging_weight: float = JUDGING_WEIGHT) -> None:
         vader = import_optional("vaderSentiment.vaderSentiment", extra="tone", purpose="Actor tone (ActorAnalyzer tone=True)")
         self._vader = vader
         self._an = vader.SentimentIntensityAnalyzer()
@@ -183,6 +186,7 @@ class TargetTone:
         self.speech_penalty = speech_penalty
         self.cue_weight = cue_weight
         self.positive_scale = positive_scale
+        self.judging_weight = judging_weight
         self._words: dict[str, _Words] = {}
         self._sentence: dict[str, float] = {}
         self._cues = actor_cues()
@@ -236,7 +240,7 @@ class TargetTone:
         b = next((i for i in range(a, n) if ws[i] >= end), n)
         if a >= b:
             return 0.0
-        other_words = []
+        other_words: list[int] = []
         for s0, e0 in others:
             if e0 <= start or s0 >= end:
                 oa = next((i for i in range(n) if we[i] > s0), n)
@@ -262,7 +266,7 @@ class TargetTone:
                     weight[i] = w * math.exp(-d / self.tau)
                 i += direction
         # speech: the actor speaks
-        content = self._speech_content(W, a, b)
+        content, judged = self._speech(W, a, b)
         for i in content:
             weight[i] *= self.speech_penalty
         total = 0.0
@@ -270,18 +274,21 @@ class TargetTone:
             if weight[i] and val[i]:
                 total += weight[i] * val[i] * (self.positive_scale if val[i] > 0 else 1.0)
         total += self._cues_total(W, a, b, weight, content)
+        if judged:
+            total -= self.judging_weight  # "X claimed", "X fumed", "X slammed ...": the verb judges its speaker
         return float(total / math.sqrt(total * total + 15.0))
 
-    def _speech_content(self, W: _Words, a: int, b: int) -> list[int]:
-        """Words that the actor at words ``a:b`` says (its speech verb included when judging)."""
+    def _speech(self, W: _Words, a: int, b: int) -> tuple[list[int], bool]:
+        """Words that the actor at words ``a:b`` says (its speech verb included when judging), and
+        whether a judging verb of saying introduces it ("claimed", "fumed", "admitted")."""
         n = len(W.low)
         low, sp = W.low, W.speech
         # "X said ...", "X also told ...", "X has repeatedly condemned ..."
         j = b
         while j < n and j < b + 3 and sp[j] is None and (low[j] in _AUX or low[j].endswith("ly")):
             j += 1
-        if j < n and sp[j] is not None and j - b <= 3 and not (j > 0 and low[j - 1] in _BE and low[j].endswith("ed")):
-            verb = sp[j]
+        verb = sp[j] if j < n else None
+        if verb is not None and j - b <= 3 and not (j > 0 and low[j - 1] in _BE and low[j].endswith("ed")):
             if j + 1 >= n or low[j + 1] == "" or W.boundary_after[j]:
                 # "..., X said." / "..., X said, thanking ...": the words before are its speech
                 content = list(range(a))
@@ -289,15 +296,16 @@ class TargetTone:
                 content = list(range(j + 1, n))
             if verb.judging or verb.complement in ("quote", "of"):
                 content.append(j)  # "X condemned ...": the judgement is about the object
-            return content
+            return content, verb.judging
         # "..., said X" / "..., X says": speech verb just before the mention with content before it
         k = a - 1
-        if k >= 0 and sp[k] is not None and (b >= n or low[b] == "" or W.boundary_after[b - 1] or b == n):
-            return [*list(range(k)), k]
+        before = sp[k] if k >= 0 else None
+        if before is not None and (b >= n or low[b] == "" or W.boundary_after[b - 1]):
+            return [*range(k), k], before.judging
         # "according to X": everything else is what X says
         if a >= 2 and low[a - 2] == "according" and low[a - 1] == "to":
-            return [i for i in range(n) if i < a - 2 or i >= b]
-        return []
+            return [i for i in range(n) if i < a - 2 or i >= b], False
+        return [], False
 
     def _cues_total(self, W: _Words, a: int, b: int, weight: list, content: list[int]) -> float:
         """Role cues of ``actor_cues.csv`` about the actor at words ``a:b``, in valence units."""
@@ -346,7 +354,7 @@ class TargetTone:
         b = next((i for i in range(a, n) if W.starts[i] >= end), n)
         if a >= b:
             return []
-        hits = self._cue_hits(W, a, b, self._speech_content(W, a, b))
+        hits = self._cue_hits(W, a, b, self._speech(W, a, b)[0])
         return [(W.starts[i], W.ends[i], pol) for i, pol in hits]
 
 

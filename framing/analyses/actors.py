@@ -46,7 +46,7 @@ from ..stats import MIN_COUNT, t_interval
 from ..tables import EVENT, OUTLET, TableSpec, evidence_table
 from ..tables import Column as C
 from ..text import Document, fold
-from .actor_lexicon import ActorFinder, Mentions, read_packaged_csv
+from .actor_lexicon import ActorFinder, Mentions, read_packaged_csv, side_cues
 from .actor_tone import TargetTone, mention_tones
 from .base import ALL_EVENTS, Analyzer
 from .quotes import _mentions, prefill_mentions, shared_finder
@@ -118,6 +118,8 @@ ROLE_TONE_WEIGHT = 0.5
 #: fallback, role ""). Both values were chosen on the training folds of the Narrative Frames climate
 #: corpus (docs/validation/actor_roles_climate.md); NaN tone (no tone scorer) never gets a fallback role.
 ROLE_TONE_FALLBACK: float | None = 0.0
+#: The roles the tone fallback gives to a negative and a non-negative tone.
+ROLE_TONE_FALLBACK_ROLES: tuple[str, str] = ("antagonist", "protagonist")
 ROLES = ("protagonist", "antagonist", "innocent")
 
 
@@ -143,9 +145,11 @@ def _kinds() -> tuple[dict[str, str], list[tuple[str, str]]]:
             phrases.append((w, role))
         else:
             words.setdefault(w, role)
+    cues = side_cues()
     for plural in read_packaged_csv("demonyms.csv")["plural"]:
-        if plural.strip():
-            words.setdefault(fold(plural.strip()), "innocent")  # "Americans", "Ukrainians": a population
+        p = fold(plural.strip())
+        if p and cues.get(p[:-1]) not in _PARTY_SIDES:
+            words.setdefault(p, "innocent")  # "Americans", "Ukrainians": a population (not "Republicans")
     return words, phrases
 
 
@@ -158,6 +162,8 @@ def role_prior(actor: str, type_: str = "") -> str:
 
     >>> role_prior("flood victims"), role_prior("fossil fuels"), role_prior("the Paris Agreement"), role_prior("Fish", "person")
     ('innocent', 'antagonist', 'protagonist', '')
+    >>> role_prior("Texans"), role_prior("Republicans")
+    ('innocent', '')
     """
     if type_ == "person":
         return ""
@@ -169,14 +175,31 @@ def role_prior(actor: str, type_: str = "") -> str:
         if name == ph or name.endswith(" " + ph):
             return role
     toks = name.replace("-", " ").split()
-    return words.get(toks[-1], "") if toks else ""
+    if not toks:
+        return ""
+    role = words.get(toks[-1], "")
+    if not role and _demonym_like(actor.strip()):
+        role = "innocent"  # "Californians", "Texans": a population
+    return role
+
+
+_PARTY_SIDES = frozenset({"Democrats", "Republicans"})
+
+
+def _demonym_like(name: str) -> bool:
+    """A single capitalised plural in -ans ("Californians", "Texans"), not a party ("Republicans")."""
+    if " " in name or not name[:1].isupper() or not name.endswith("ans") or len(name) < 6:
+        return False
+    cues = side_cues()
+    return cues.get(fold(name[:-1])) not in _PARTY_SIDES and cues.get(fold(name)) not in _PARTY_SIDES
 
 
 def assign_roles(agent_harm, target_harm, agent_positive, tone, *, beneficiary=0, prior=None, blamed=0, praised=0,
                  tone_weight: float = ROLE_TONE_WEIGHT,
                  tone_fallback: float | None = ROLE_TONE_FALLBACK,
                  prior_weight: float | None = ROLE_PRIOR_WEIGHT,
-                 cue_weight: float = ROLE_CUE_WEIGHT) -> np.ndarray:
+                 cue_weight: float = ROLE_CUE_WEIGHT,
+                 fallback_roles: tuple[str, str] = ROLE_TONE_FALLBACK_ROLES) -> np.ndarray:
     """Main roles for arrays of evidence counts (vectorised :func:`assign_role`)."""
     A = np.asarray(agent_harm, dtype=float) + cue_weight * np.asarray(blamed, dtype=float)
     T = np.asarray(target_harm, dtype=float) + np.asarray(beneficiary, dtype=float)
@@ -197,8 +220,9 @@ def assign_roles(agent_harm, target_harm, agent_positive, tone, *, beneficiary=0
     out = np.where(none, "", out)
     if tone_fallback is not None:
         tt = np.asarray(tone, dtype=float)
-        out = np.where(none & (tt <= -tone_fallback), "antagonist", out)
-        out = np.where(none & (tt >= tone_fallback), "protagonist", out)
+        low_role, high_role = fallback_roles
+        out = np.where(none & (tt <= -tone_fallback), low_role, out)
+        out = np.where(none & (tt >= tone_fallback), high_role, out)
     return out.astype(object)
 
 
