@@ -49,36 +49,22 @@ from .._log import logger
 from .._validation import check_number
 from ..corpus import Corpus
 from ..stats import MIN_COUNT
-from ..tables import EVENT, OUTLET, TableSpec, evidence_table
-from ..tables import Column as C
 from .base import ALL_EVENTS, Analyzer, make_evidence
 from .distinctive_exclude import _in_sorted, boilerplate_terms, excluded_terms
 from .distinctive_features import FUNCTION_WORDS, _Features, _unit_counts, _UnitCounts
-from .distinctive_stats import hypergeom_test, presence_log_odds, stratified_test
+from .distinctive_stats import hypergeom_test, presence_log_odds, strata_moments, stratified_test
+from .distinctive_tables import (
+    COLUMNS,
+    DISTINCTIVE,
+    DISTINCTIVE_EVIDENCE,
+    DISTINCTIVE_EXCLUDED,
+    DISTINCTIVE_NULL,
+    EXCLUDED_COLUMNS,
+    NULL_COLUMNS,
+)
 
 __all__ = ["DistinctiveTermsAnalyzer", "COLUMNS", "NULL_COLUMNS", "EXCLUDED_COLUMNS", "FUNCTION_WORDS"]
 
-#: Columns of the ``distinctive`` table (the first six are the public contract).
-COLUMNS = [
-    "event",
-    "outlet",
-    "term",
-    "count",
-    "z",
-    "q",
-    "ngram",
-    "delta",
-    "count_other",
-    "p_value",
-    "null_z95",
-    "null_z99",
-    "beyond_null",
-    "too_little_data",
-]
-#: Columns of the ``distinctive_excluded`` table: the terms kept out of the ranking, with why.
-EXCLUDED_COLUMNS = [*COLUMNS, "excluded"]
-#: Columns of the ``distinctive_null`` table.
-NULL_COLUMNS = ["event", "outlet", "null_unit", "n_articles", "n_terms", "null_z95", "null_z99", "null_max"]
 
 #: Nonzero counts compared together in :meth:`DistinctiveTermsAnalyzer._compare`, about
 #: (whole events; small enough for the CPU cache) ...
@@ -115,66 +101,6 @@ def _lower_bound(sorted_rows: np.ndarray, rows: np.ndarray, values: np.ndarray) 
         lo = np.where(active & right, mid + 1, lo)
         hi = np.where(active & ~right, mid, hi)
     return lo
-
-
-def _strata_moments(W: _UnitCounts, unit_event: np.ndarray, unit_outlet: np.ndarray, Wall: _UnitCounts,
-                    row_outlet: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per stored entry of the corpus-wide counts ``Wall`` (rows: the outlets
-    ``row_outlet``), the articles of the outlet expected to use the term summed over the
-    events (the hypergeometric mean of each event, from the event-level counts ``W`` of
-    the units ``unit_event``, ``unit_outlet``), and the articles using the term in the
-    events the outlet covers (the trials of :func:`stratified_test`).
-
-    Both are linear in the event's articles using the term, ``K``: ``mean = sum_e
-    (n_e / N_e) K_e`` and ``trials = sum_e [n_e > 0] K_e``, computed as (features x
-    events) products with the outlets' weights, a block of features at a time.
-    """
-    n_out = int(max(unit_outlet.max(initial=-1), row_outlet.max(initial=-1))) + 1
-    n_ev = int(unit_event.max(initial=-1)) + 1
-    ev_of = sp.csr_matrix((np.ones(len(unit_event)), (unit_event, np.arange(len(unit_event)))),
-                          shape=(n_ev, len(unit_event)))
-    K = (ev_of @ W.docs).tocsc().astype(float)  # events x features: articles using each
-    N = np.bincount(unit_event, weights=W.n_docs, minlength=n_ev).astype(float)
-    n = np.zeros((n_out, n_ev))
-    n[unit_outlet, unit_event] = W.n_docs
-    a = n / np.maximum(N, 1)  # mean weight
-    covers = (n > 0).astype(float)  # the events each outlet covers
-    cols = Wall.tokens.indices.astype(np.int64)
-    rows = row_outlet[np.repeat(np.arange(Wall.tokens.shape[0]), np.diff(Wall.tokens.indptr))]
-    mean, trials = np.zeros(len(cols)), np.zeros(len(cols))
-    order = np.argsort(cols, kind="stable")
-    step = max(1, (1 << 22) // max(n_out, 1))
-    edges = np.r_[np.arange(0, K.shape[1], step), K.shape[1]]
-    cuts: list[int] = np.asarray(np.searchsorted(cols[order], edges), dtype=np.int64).tolist()
-    for k in range(len(cuts) - 1):
-        sel: np.ndarray = order[cuts[k] : cuts[k + 1]]
-        if len(sel) == 0:
-            continue
-        f0 = k * step
-        f1 = min(f0 + step, K.shape[1])
-        Kc = K[:, f0:f1].T.tocsr()  # features x events
-        mean[sel] = np.asarray(Kc @ a.T)[cols[sel] - f0, rows[sel]]  # (features x outlets)
-        trials[sel] = np.asarray(Kc @ covers.T)[cols[sel] - f0, rows[sel]]
-    return mean, trials
-
-
-#: The columns of ``distinctive`` (and the first ones of ``distinctive_excluded``).
-_DISTINCTIVE_COLUMNS = (
-    EVENT,
-    OUTLET,
-    C("term", "str", "the word or phrase (folded tokens joined by spaces)"),
-    C("count", "int", "its count in the outlet (in the event)"),
-    C("z", "float", "normal deviate of the exact p-value on articles (positive: the outlet uses it more)"),
-    C("q", "float", "Benjamini-Hochberg q over every term of the event"),
-    C("ngram", "int", "1, 2 or 3"),
-    C("delta", "float", "log-odds of the share of the outlet's articles using the term, minus the others'"),
-    C("count_other", "int", "its count in the other outlets of the event"),
-    C("p_value", "float", "exact (within an event) or stratified by event (corpus-wide) two-sided p"),
-    C("null_z95", "float", "95th percentile of abs(z) under the split-half null"),
-    C("null_z99", "float", "99th percentile of abs(z) under the split-half null"),
-    C("beyond_null", "bool", "`q < 0.05` and `z > null_z95`"),
-    C("too_little_data", "bool", "`count < 5`"),
-)
 
 
 class DistinctiveTermsAnalyzer(Analyzer):
@@ -228,42 +154,7 @@ class DistinctiveTermsAnalyzer(Analyzer):
     """
 
     name = "distinctive"
-    tables = (
-        TableSpec(
-            "distinctive",
-            "One row per event, outlet and term among the outlet's most distinctive terms (an exact test on the "
-            "articles that use the term, against the other outlets of the event; corpus-wide rows stratified by event).",
-            _DISTINCTIVE_COLUMNS,
-            keys=("event", "outlet", "term"),
-            evidence="distinctive_evidence",
-        ),
-        TableSpec(
-            "distinctive_excluded",
-            "Terms kept out of the ranking by default (function words, bare letters, numbers, an outlet's "
-            "boilerplate), with the same measures, listed apart.",
-            (*_DISTINCTIVE_COLUMNS,
-             C("excluded", "str", "why: `function word`, `letter`, `number` or `boilerplate`")),
-            keys=("event", "outlet", "term"),
-            kind="detail",
-        ),
-        TableSpec(
-            "distinctive_null",
-            "One row per event and outlet: the split-half null distribution of z.",
-            (
-                EVENT,
-                OUTLET,
-                C("null_unit", "str", "`articles` or `sentences`: what was split in halves"),
-                C("n_articles", "int", "the outlet's articles in the event"),
-                C("n_terms", "int", "terms compared"),
-                C("null_z95", "float", "95th percentile of abs(z) under the null"),
-                C("null_z99", "float", "99th percentile"),
-                C("null_max", "float", "largest abs(z) under the null"),
-            ),
-            keys=("event", "outlet"),
-            kind="detail",
-        ),
-        evidence_table("distinctive_evidence", "distinctive", (C("term", "str", "the term"),)),
-    )
+    tables = (DISTINCTIVE, DISTINCTIVE_EXCLUDED, DISTINCTIVE_NULL, DISTINCTIVE_EVIDENCE)
 
     def __init__(
         self,
@@ -567,7 +458,7 @@ class DistinctiveTermsAnalyzer(Analyzer):
             if level == "events" and keep_art.all():  # every article in an event: the corpus-wide
                 strata = (W, unit_event, unit_outlet)  # comparison is stratified by event
             elif level == "all" and strata is not None:
-                moments = _strata_moments(*strata, Wc, unit_outlet[us])
+                moments = strata_moments(*strata, Wc, unit_outlet[us])
             entry_unit = us[np.repeat(np.arange(len(us)), np.diff(Wc.tokens.indptr))]
             entry_col = Wc.tokens.indices.astype(np.int64)
             reason = fixed[entry_col]

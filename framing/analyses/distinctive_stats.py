@@ -26,10 +26,16 @@ A word used once, in one article, can never be significant: its best p-value is
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
+import scipy.sparse as sp
 from scipy import special as _sc
 
-__all__ = ["hypergeom_test", "presence_log_odds", "stratified_test"]
+if TYPE_CHECKING:
+    from .distinctive_features import _UnitCounts
+
+__all__ = ["hypergeom_test", "presence_log_odds", "strata_moments", "stratified_test"]
 
 #: Terms of each tail summed exactly; the rest is bounded by a geometric series (the
 #: hypergeometric probabilities decrease at least geometrically beyond the mode).
@@ -162,3 +168,44 @@ def stratified_test(y, mean, trials) -> tuple[np.ndarray, np.ndarray]:
     z = np.where(up, z, -z)
     z[tail >= 0.5] = 0.0
     return z, np.minimum(1.0, 2.0 * tail)
+
+
+def strata_moments(W: _UnitCounts, unit_event: np.ndarray, unit_outlet: np.ndarray, Wall: _UnitCounts,
+                    row_outlet: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per stored entry of the corpus-wide counts ``Wall`` (rows: the outlets
+    ``row_outlet``), the articles of the outlet expected to use the term summed over the
+    events (the hypergeometric mean of each event, from the event-level counts ``W`` of
+    the units ``unit_event``, ``unit_outlet``), and the articles using the term in the
+    events the outlet covers (the trials of :func:`stratified_test`).
+
+    Both are linear in the event's articles using the term, ``K``: ``mean = sum_e
+    (n_e / N_e) K_e`` and ``trials = sum_e [n_e > 0] K_e``, computed as (features x
+    events) products with the outlets' weights, a block of features at a time.
+    """
+    n_out = int(max(unit_outlet.max(initial=-1), row_outlet.max(initial=-1))) + 1
+    n_ev = int(unit_event.max(initial=-1)) + 1
+    ev_of = sp.csr_matrix((np.ones(len(unit_event)), (unit_event, np.arange(len(unit_event)))),
+                          shape=(n_ev, len(unit_event)))
+    K = (ev_of @ W.docs).tocsc().astype(float)  # events x features: articles using each
+    N = np.bincount(unit_event, weights=W.n_docs, minlength=n_ev).astype(float)
+    n = np.zeros((n_out, n_ev))
+    n[unit_outlet, unit_event] = W.n_docs
+    a = n / np.maximum(N, 1)  # mean weight
+    covers = (n > 0).astype(float)  # the events each outlet covers
+    cols = Wall.tokens.indices.astype(np.int64)
+    rows = row_outlet[np.repeat(np.arange(Wall.tokens.shape[0]), np.diff(Wall.tokens.indptr))]
+    mean, trials = np.zeros(len(cols)), np.zeros(len(cols))
+    order = np.argsort(cols, kind="stable")
+    step = max(1, (1 << 22) // max(n_out, 1))
+    edges = np.r_[np.arange(0, K.shape[1], step), K.shape[1]]
+    cuts: list[int] = np.asarray(np.searchsorted(cols[order], edges), dtype=np.int64).tolist()
+    for k in range(len(cuts) - 1):
+        sel: np.ndarray = order[cuts[k] : cuts[k + 1]]
+        if len(sel) == 0:
+            continue
+        f0 = k * step
+        f1 = min(f0 + step, K.shape[1])
+        Kc = K[:, f0:f1].T.tocsr()  # features x events
+        mean[sel] = np.asarray(Kc @ a.T)[cols[sel] - f0, rows[sel]]  # (features x outlets)
+        trials[sel] = np.asarray(Kc @ covers.T)[cols[sel] - f0, rows[sel]]
+    return mean, trials
