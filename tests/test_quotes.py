@@ -402,3 +402,25 @@ def test_place_that_gives_no_side(text, speaker_part):
     row = q[q["speaker"].str.contains(speaker_part)]
     assert not row.empty, q
     assert row["side"].iloc[0] == "", row[["speaker", "side"]]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # verbs of finding and ruling attribute to courts, inquiries and reports
+        ("Judge Mara Lind ruled that the contract was void.", [("the contract was void", "Judge Mara Lind", "ruled")]),
+        ("The inquiry concluded that the fire had been set deliberately.",
+         [("the fire had been set deliberately", "The inquiry", "concluded")]),
+        # "..., X said, adding that ...": both clauses are X's
+        ("Two bridges were closed, the city council said on Monday, adding that repairs would take weeks.",
+         [("Two bridges were closed", "the city council", "said"), ("repairs would take weeks", "the city council", "adding")]),
+        ("Prices will rise, said the ministry, adding that wages would follow.",
+         [("Prices will rise", "the ministry", "said"), ("wages would follow", "the ministry", "adding")]),
+        # a short quoted sentence after an attributed one continues it; "ruled out" is no cue
+        ('"We lost," the coach told reporters. "No excuses."', [("We lost,", "the coach", "told"), ("No excuses.", "the coach", "")]),
+        ("The minister ruled out a second vote.", []),
+    ],
+)
+def test_finding_ruling_adding_and_continuation(text, expected):
+    got = [(text[q.start : q.end], q.speaker, q.verb) for q in extract_quotes(parse(text)) if q.kind != "scare"]
+    assert got == expected

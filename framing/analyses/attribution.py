@@ -250,9 +250,13 @@ def _sentence(d: Doc, si: int, s0: int, s1: int, info, cue_tokens, out: list[Rep
             stop = min(stop, int(d.ts[nxt - 1]))  # "denied A and says B"
         elif nxt > 0 and toks[nxt].endswith("ing") and text[max(0, d.ts[nxt] - 3) : d.ts[nxt]].rstrip().endswith(","):
             stop = min(stop, int(d.ts[nxt]))  # "said A, adding that B"
+        # "CONTENT, the ministry said, adding that B": the participle shares the cue's speaker,
+        # and the cue before it is a trailing attribution whose tail ends at the participle
+        chained_next = nxt > 0 and _participle_after(d, vi, nxt)
+        chained_prev = n > 0 and _participle_after(d, usable[n - 1], vi)
         r = None
-        if sv.complement == "clause" and cap == s1:
-            t = _trailing(d, vi, lo, hi, s0, s1)
+        if sv.complement == "clause" and (cap == s1 or (chained_next and cap >= int(d.ts[nxt]))):
+            t = _trailing(d, vi, lo, nxt if chained_next else hi, s0, s1)
             if t is not None:
                 ca, cb, a, b = t
                 r = Reported(ca, cb, a, b, vs, ve, sv.lemma, sv.judging, "after", si)
@@ -261,9 +265,13 @@ def _sentence(d: Doc, si: int, s0: int, s1: int, info, cue_tokens, out: list[Rep
             cs = _content_start(d, vi, hi, sv.complement, sv.lemma)
             if cs >= 0 and int(d.ts[cs]) < stop:
                 a, b = speaker_before(d, s0, vs)
+                if chained_prev:
+                    pv = usable[n - 1]
+                    t = _trailing(d, pv, lo, vi, s0, s1)
+                    a, b = (t[2], t[3]) if t is not None else speaker_before(d, s0, int(d.ts[pv]))
                 if a < 0 and toks[vi].endswith("ing"):
                     a, b = subject_of(d, s0, vs)
-                if a >= 0 and _nested(d, usable[:n], a, hi, info):
+                if a >= 0 and not chained_prev and _nested(d, usable[:n], a, hi, info):
                     a = -1  # inside an earlier cue's reported clause: "X said the attack showed that ..."
                 if a >= 0:
                     ca, cb = _trim(text, int(d.ts[cs]), stop)
@@ -272,10 +280,11 @@ def _sentence(d: Doc, si: int, s0: int, s1: int, info, cue_tokens, out: list[Rep
                         prev_cue = int(d.ts[usable[n - 1]]) if n > 0 else s0
                         # the speaker right before this cue ends an earlier cue's content; a shared
                         # subject ("X denied A and says B") leaves it to end at the conjunction
-                        cap = min(
-                            cap,
-                            a if a > prev_cue else (int(d.ts[vi - 1]) if toks[vi - 1] in ("and", "but") else vs),
-                        )
+                        if not chained_prev:  # a chained participle leaves the cue before it its content
+                            cap = min(
+                                cap,
+                                a if a > prev_cue else (int(d.ts[vi - 1]) if toks[vi - 1] in ("and", "but") else vs),
+                            )
         if r is not None:
             found.append(r)
     if not found or not any(r.how == "after" for r in found):
@@ -285,6 +294,16 @@ def _sentence(d: Doc, si: int, s0: int, s1: int, info, cue_tokens, out: list[Rep
             if r is not None:
                 found.append(r)
     out.extend(sorted(found, key=lambda r: r.start))
+
+
+_CHAIN = re.compile(r"\s*(?:[\w-]+\s+){0,3}?[\w-]*\s*,\s*")
+
+
+def _participle_after(d: Doc, vi: int, pi: int) -> bool:
+    """Whether cue ``pi`` is a participle right after cue ``vi`` ("said on Tuesday, adding ...")."""
+    if not d.toks[pi].endswith("ing") or pi - vi > 5 or _FINITE.intersection(d.toks[vi + 1 : pi]):
+        return False  # "said prices would rise, adding ..." is a forward cue with its own content
+    return _CHAIN.fullmatch(d.text, int(d.te[vi]), int(d.ts[pi])) is not None
 
 
 _CLAUSE_BOUNDARY = re.compile(r",[\"”’»]?\s*(?:and|but|while|though|although|whereas|yet)\b|;|:|—|–")

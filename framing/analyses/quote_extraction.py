@@ -263,6 +263,8 @@ def extract_quotes(
         full = (
             first.isupper() or opens_sentence or text[max(sent_start, qa - LOOKBACK) : qa].rstrip().endswith(":")
         ) and n_words >= 4
+        # a quoted sentence of its own ('... told the court. "We will appeal."') is no scare quote
+        full = full or (opens_sentence and first.isupper() and n_words >= 2 and inner.rstrip()[-1:] in ".!?")
         if full:
             q.kind = "direct"
         elif n_words <= scare_max_words and not close:
