@@ -4,7 +4,8 @@ import pandas as pd
 import pytest
 
 from framing import Corpus, ParameterError
-from framing.lexicons import keep_longest, lexicon_matcher, list_lexicons, load_lexicon, split_list
+from framing.lexicons import list_lexicons, load_lexicon, split_list
+from framing.matching import keep_longest, lexicon_matcher
 from framing.matching import phrase_tokens
 
 

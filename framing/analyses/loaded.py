@@ -65,7 +65,8 @@ from .._arrays import search_within
 from .._validation import check_number
 from ..corpus import Corpus
 from ..errors import ParameterError
-from ..lexicons import keep_longest_mask, lexicon_matcher, load_lexicon
+from ..lexicons import load_lexicon
+from ..matching import keep_longest_mask, lexicon_matcher
 from ..quotemarks import find_quotations
 from ..stats import MIN_COUNT, benjamini_hochberg, poisson_rate_interval
 from ..tables import EVENT, OUTLET, TableSpec, evidence_table

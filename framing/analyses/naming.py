@@ -29,7 +29,8 @@ from .._log import logger
 from .._validation import check_number
 from ..corpus import Corpus
 from ..errors import ParameterError
-from ..lexicons import keep_longest, lexicon_matcher, load_lexicon
+from ..lexicons import load_lexicon
+from ..matching import keep_longest, lexicon_matcher
 from ..stats import MIN_COUNT
 from .base import ALL_EVENTS, Analyzer, make_evidence
 from .naming_switches import _switches, switches_table

@@ -1,5 +1,8 @@
 """Packaged lexicons (plain UTF-8 CSV files) and one loader that every analysis uses.
 
+Loading only: finding lexicon phrases in text is :mod:`framing.matching`
+(:func:`~framing.matching.lexicon_matcher`).
+
 A lexicon is a CSV file with a header and a ``source`` column saying where each
 row comes from. The packaged files live next to this module and are read lazily
 with :mod:`importlib.resources`; their provenance and licences are in
@@ -23,16 +26,12 @@ from os import PathLike
 from pathlib import Path
 from typing import Union
 
-import numpy as np
 import pandas as pd
 
 from ..errors import ParameterError
 
 __all__ = [
     "STOP_WORD_KINDS",
-    "keep_longest",
-    "keep_longest_mask",
-    "lexicon_matcher",
     "list_lexicons",
     "load_lexicon",
     "split_list",
@@ -179,97 +178,3 @@ def stop_words(kinds: Iterable[str] | None = None) -> frozenset[str]:
 def _stop_words(kinds: tuple[str, ...]) -> frozenset[str]:
     df = load_lexicon("stopwords", required=["word", "kind"], owner="stop_words")
     return frozenset(df.loc[df["kind"].isin(kinds), "word"].str.lower())
-
-
-def lexicon_matcher(phrases, keys, excludes=None, *, owner: str = "lexicon_matcher"):
-    """A :class:`~framing.matching.PhraseMatcher` for lexicon rows.
-
-    Parameters
-    ----------
-    phrases, keys:
-        The phrase of each row and the key to report it as (e.g. the row number).
-    excludes:
-        For each row, a ``|``-separated list of fixed expressions in which the
-        phrase must not count ("Chicken Kiev" for "Kiev"). Expressions that do not
-        contain the phrase as whole words can never apply (matching is by whole
-        normalised words, so "Kievan Rus" never matches "Kiev") and are ignored
-        with a debug log line.
-
-    A one-word phrase also counts in hyphenated compounds ("Kiev" in "pro-Kiev"), with
-    the whole compound as the match (``PhraseMatcher(..., parts=True)``).
-
-    >>> from framing import Corpus
-    >>> m = lexicon_matcher(["Kiev"], [0], ["Chicken Kiev|Kievan Rus"])
-    >>> len(m.find(Corpus.from_texts(["Chicken Kiev in Kiev."])))
-    1
-    """
-    from .._log import logger
-    from ..matching import PhraseMatcher, phrase_tokens
-
-    phrases = list(phrases)
-    keys = list(keys)
-    excludes = list(excludes) if excludes is not None else [""] * len(phrases)
-    exclusions: dict[str, list[str]] = {}
-    seen: dict[tuple[str, ...], str] = {}
-    for phrase, ex in zip(phrases, excludes):
-        toks = phrase_tokens(phrase)
-        if not toks:
-            raise ParameterError(f"{owner}: the lexicon phrase {phrase!r} has no word in it.")
-        canon = seen.setdefault(toks, phrase)  # one exclusion list per normalised phrase
-        for expr in split_list(ex):
-            etoks = phrase_tokens(expr)
-            ok = any(etoks[i : i + len(toks)] == toks for i in range(len(etoks) - len(toks) + 1))
-            if not ok:
-                logger.debug("%s: exclusion %r does not contain %r as whole words; ignored", owner, expr, phrase)
-                continue
-            lst = exclusions.setdefault(canon, [])
-            if expr not in lst:
-                lst.append(expr)
-    return PhraseMatcher(zip(phrases, keys), exclusions=exclusions, parts=True)
-
-
-def keep_longest(hits: pd.DataFrame, by: str) -> pd.DataFrame:
-    """Drop matches that lie inside a longer match of the same ``by`` value in the same article.
-
-    ``hits`` has the columns of :meth:`~framing.matching.PhraseMatcher.find` plus
-    ``by`` (e.g. ``group``). So "full-scale invasion" counts once, not also as
-    "invasion"; overlapping matches in different groups are all kept.
-
-    >>> h = pd.DataFrame({"article_id": ["a", "a"], "g": ["w", "w"],
-    ...                   "token_start": [3, 4], "token_end": [5, 5]})
-    >>> keep_longest(h, "g")["token_start"].tolist()
-    [3]
-    """
-    if len(hits) < 2:
-        return hits
-    article = pd.factorize(hits["article_id"].to_numpy())[0]
-    group = pd.factorize(hits[by].to_numpy())[0]
-    keep = keep_longest_mask(article, group, hits["token_start"].to_numpy(), hits["token_end"].to_numpy())
-    return hits[keep]
-
-
-def keep_longest_mask(article, group, token_start, token_end) -> np.ndarray:
-    """:func:`keep_longest` on arrays: which matches to keep (parallel integer arrays, any order).
-
-    A match is dropped when it lies inside a longer match of the same group in the same
-    article (``article`` and ``group`` are codes: equal values, same article or group).
-
-    >>> keep_longest_mask(np.array([0, 0, 0]), np.array([0, 0, 1]), np.array([3, 4, 4]), np.array([5, 5, 5])).tolist()
-    [True, False, True]
-    """
-    art, grp = np.asarray(article), np.asarray(group)
-    st, en = np.asarray(token_start), np.asarray(token_end)
-    if len(st) < 2:
-        return np.ones(len(st), dtype=bool)
-    order = np.lexsort((st - en, st, grp, art))  # by article, group, start, longest first (stable)
-    art, grp, st, en = art[order], grp[order], st[order], en[order]
-    # within each (article, group) run (sorted by start, longest first), a match is covered
-    # when it starts before and ends within the furthest end of the earlier matches of the
-    # run (a covered match never extends that reach, so covered or not they all count)
-    run = np.cumsum(np.r_[True, (art[1:] != art[:-1]) | (grp[1:] != grp[:-1])])
-    big = int(en.max()) + 2
-    reach = np.maximum.accumulate(run * big + en)  # running max of ends, reset per run
-    prev = np.r_[-1, reach[:-1]] - run * big  # furthest earlier end in the same run, or < 0
-    keep = np.empty(len(order), dtype=bool)
-    keep[order] = ~((st < prev) & (en <= prev))
-    return keep
