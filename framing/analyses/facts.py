@@ -45,11 +45,11 @@ from .._validation import check_number, check_option
 from ..corpus import Corpus
 from ..tables import EVENT, OUTLET, TableSpec, evidence_table
 from ..tables import Column as C
-from .base import ALL_EVENTS, Analyzer, make_evidence
+from .base import Analyzer, make_evidence
 from .fact_align import AlignParams, align
 from .fact_features import term_concepts
 from .fact_tables import COLUMNS, COVERAGE_COLUMNS, EXTRA_COLUMNS, STATUSES, coverage_rows, facts_rows
-from .fact_units import POSITIONS, article_units
+from .fact_units import POSITIONS, corpus_units
 
 __all__ = ["COLUMNS", "COVERAGE_COLUMNS", "POSITIONS", "STATUSES", "FactCoverageAnalyzer"]
 
@@ -242,47 +242,58 @@ class FactCoverageAnalyzer(Analyzer):
         self._check()
 
     # ------------------------------------------------------------------ steps
-    def _units_by_event(self, corpus: Corpus, term_id: dict[str, int], extra: dict[str, int]):
-        """Units of every article, grouped by event: {event: [(article, units, arrays)]}."""
-        per_event: dict[str, list] = {}
-        for art in corpus:
-            units, arrays = article_units(
-                corpus,
-                art,
-                term_id,
-                extra,
-                unit=self.unit,
-                min_words=self.min_words,
-                lead_sentences=self.lead_sentences,
-                headlines=self.headlines,
+    def _units(self, corpus: Corpus, terms: list[str]):
+        """Units of all articles, events one after another (sorted), and their tokens as flat arrays."""
+        U = corpus_units(
+            corpus,
+            terms,
+            unit=self.unit,
+            min_words=self.min_words,
+            lead_sentences=self.lead_sentences,
+            headlines=self.headlines,
+        )
+        arts = corpus.articles
+        ev_label = corpus.event_labels()
+        events, ev_code = np.unique(ev_label[U.article], return_inverse=True) if len(U.article) else ([], U.article)
+        events = [str(e) for e in events]
+        # units of one event together (articles in corpus order), tokens following their units
+        order = np.argsort(ev_code, kind="stable")
+        new_id = np.empty(len(order), dtype=np.int64)
+        new_id[order] = np.arange(len(order))
+        tu = new_id[U.tok_unit]
+        t_order = np.argsort(tu, kind="stable")
+        ev_of_unit = ev_code[order].astype(np.int64)
+        art_of_unit = U.article[order]
+        outlet_code = np.unique([a.outlet for a in arts], return_inverse=True)
+        all_outlets = outlet_code[0].tolist()
+        oc = np.asarray(outlet_code[1], dtype=np.int64)
+        pairs = np.unique(ev_of_unit * max(len(all_outlets), 1) + oc[art_of_unit])
+        outlets_of_event = [[] for _ in events]
+        for p in pairs.tolist():
+            outlets_of_event[p // len(all_outlets)].append(all_outlets[p % len(all_outlets)])
+        ids = [a.id for a in arts]
+        outs = [a.outlet for a in arts]
+        unit_rows = [
+            (ids[k], outs[k], U.position[i], si, s, e, U.text[i])
+            for i, k, si, s, e in zip(
+                order.tolist(),
+                art_of_unit.tolist(),
+                U.sentence_index[order].tolist(),
+                U.start[order].tolist(),
+                U.end[order].tolist(),
             )
-            if units:
-                event = art.event if art.event is not None else ALL_EVENTS
-                per_event.setdefault(event, []).append((art, units, arrays))
-        return per_event
-
-    @staticmethod
-    def _stack(per_event, events, V):
-        """All units and their tokens as flat arrays, events in the order given."""
-        unit_rows: list[tuple] = []
-        ev_of_unit, art_of_unit, tu, ti, tn, tq = [], [], [], [], [], []
-        outlets_of_event: list[list[str]] = []
-        n_units = n_arts = 0
-        for e_idx, event in enumerate(events):
-            items = per_event[event]
-            outlets_of_event.append(sorted({a.outlet for a, _, _ in items}))
-            for art, units, (u, ids, names, quotes) in items:
-                tu.append(u + n_units)
-                ti.append(np.where(ids < 0, V + (-2 - ids), ids))
-                tn.append(names)
-                tq.append(quotes)
-                unit_rows.extend((art.id, art.outlet, pos, si, s, e, text) for pos, si, s, e, text in units)
-                ev_of_unit.append(np.full(len(units), e_idx, dtype=np.int64))
-                art_of_unit.append(np.full(len(units), n_arts, dtype=np.int64))
-                n_units += len(units)
-                n_arts += 1
-        cat = np.concatenate
-        return (unit_rows, outlets_of_event, cat(ev_of_unit), cat(art_of_unit), cat(tu), cat(ti), cat(tn), cat(tq))
+        ]
+        return (
+            events,
+            unit_rows,
+            outlets_of_event,
+            ev_of_unit,
+            art_of_unit,
+            tu[t_order],
+            U.tok_id[t_order],
+            U.tok_cap[t_order],
+            U.tok_quoted[t_order],
+        )
 
     @staticmethod
     def _concepts(all_terms: list[str], ti: np.ndarray, tn: np.ndarray):
@@ -307,16 +318,10 @@ class FactCoverageAnalyzer(Analyzer):
         if len(corpus) == 0:
             return self._empty(corpus)
         _, terms = corpus.term_counts()
-        term_id = {t: i for i, t in enumerate(terms)}
-        extra: dict[str, int] = {}
-        per_event = self._units_by_event(corpus, term_id, extra)
-        if not per_event:
+        events, unit_rows, outlets_of_event, ev_of_unit, art_of_unit, tu, ti, tn, tq = self._units(corpus, list(terms))
+        if not unit_rows:
             return self._empty(corpus)
-        all_terms = list(terms) + sorted(extra, key=lambda t: -extra[t])
-        events = sorted(per_event)
-        unit_rows, outlets_of_event, ev_of_unit, art_of_unit, tu, ti, tn, tq = self._stack(
-            per_event, events, len(terms)
-        )
+        all_terms = list(terms)
         cid, isnum, n_concepts = self._concepts(all_terms, ti, tn)
         tc = cid[ti]
         labels, score_sum, carriers = self._align_batches(
