@@ -144,3 +144,78 @@ def test_unrelated_sentences_are_not_compared():
         ("B", "Federal statistics counted 61,000 abortions nationwide in the first quarter."),
     ]))
     assert out["numbers"]["disagrees"].all()
+
+
+def _brute_disagrees(n):
+    """The documented rule pair by pair: a row disagrees when some other outlet has no row whose
+    stated or total interval overlaps its own (all rows here tell the same fact)."""
+    import numpy as np
+
+    out = []
+    for r in n.itertuples():
+        others = n[n["outlet"] != r.outlet]
+        dis = False
+        for _, rows in others.groupby("outlet"):
+            s = (rows["value_low"] <= r.value_high) & (r.value_low <= rows["value_high"])
+            t = (rows["total_low"] <= r.total_high) & (r.total_low <= rows["total_high"])
+            dis |= not bool(np.any(s | t))
+        out.append(dis)
+    return out
+
+
+def test_many_mentions_follow_the_pairwise_rule():
+    """Groups with many mentions (interval search, not a pairwise matrix) decide as the rule says."""
+    import random
+
+    rng = random.Random(3)
+    forms = ["{n} prisoners", "about {n} prisoners", "more than {n} prisoners", "{n} prisoners from each side",
+             "fewer than {n} prisoners", "between {n} and {m} prisoners"]
+    texts = []
+    values = {"A": [1000, 1200], "B": [1000, 2000, 2400], "C": [500, 3000], "D": [500, 1000, 2000, 2400, 3000]}
+    for outlet, vs in values.items():
+        sents = []
+        for _ in range(rng.randint(5, 25)):
+            v = rng.choice(vs)
+            form = rng.choice(forms if outlet == "D" else forms[:2] + forms[3:4])
+            sents.append("Officials in Kyiv said the talks in Istanbul ended with an exchange of "
+                         + form.format(n=f"{v:,}", m=f"{v + 300:,}") + ".")
+        texts.append((outlet, " ".join(sents)))
+    out = NumbersAnalyzer().fit_transform(_corpus(texts))
+    n = out["numbers"]
+    assert len(n) >= 40 and set(n["quantity"]) == {"prisoners"}
+    assert n["disagrees"].tolist() == _brute_disagrees(n)
+    d = out["number_disagreements"]
+    # at most 3 listed pairs per outlet pair and status; every conflict pair has a disagreeing row
+    assert d.groupby(["outlet_a", "outlet_b", "status"]).size().max() <= 3
+    assert len(d[d["status"] == "conflict"]) >= 1
+
+
+def _long_event(mb: float):
+    sentence = "Officials in Kyiv said the talks in Istanbul ended with an exchange of 1,000 prisoners. "
+    return _corpus([
+        ("Big", sentence * max(1, int(mb * 1_000_000 / len(sentence)))),
+        ("Small", "Officials in Kyiv said the talks in Istanbul ended with an exchange of 2,000 prisoners."),
+        ("Word", "The talks said " + "abcdefghij" * int(mb * 100_000) + " and ended with 1,000 prisoners."),
+    ])
+
+
+def _check_long(out, n_big):
+    n = out["numbers"]
+    assert (n["outlet"] == "Big").sum() == n_big
+    # every "1,000" disagrees with Small's 2,000; Small's 2,000 disagrees with both others
+    assert n["disagrees"].all()
+    d = out["number_disagreements"]
+    assert d.groupby(["outlet_a", "outlet_b"]).size().to_dict() == {("Big", "Small"): 3, ("Small", "Word"): 1}
+
+
+def test_long_article_and_long_word():
+    """A long article (thousands of mentions of one quantity) and a long word go through
+    without a pairwise matrix; the listed pairs stay capped."""
+    sentence_len = len("Officials in Kyiv said the talks in Istanbul ended with an exchange of 1,000 prisoners. ")
+    _check_long(NumbersAnalyzer().fit_transform(_long_event(0.5)), int(500_000 / sentence_len))
+
+
+@pytest.mark.slow
+def test_twenty_megabyte_article():
+    sentence_len = len("Officials in Kyiv said the talks in Istanbul ended with an exchange of 1,000 prisoners. ")
+    _check_long(NumbersAnalyzer().fit_transform(_long_event(20)), int(20_000_000 / sentence_len))

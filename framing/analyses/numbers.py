@@ -47,6 +47,7 @@ from ..tables import EVENT, OUTLET, TableSpec, evidence_table
 from ..tables import Column as C
 from ..text import parse
 from .base import ALL_EVENTS, Analyzer, make_evidence
+from .number_compare import _Context, compare_group, context_keys
 from .quantities import Quantity, extract_from_document, plural
 
 __all__ = ["COLUMNS", "DISAGREEMENT_COLUMNS", "NumbersAnalyzer", "format_interval", "quantity_label"]
@@ -371,94 +372,49 @@ class NumbersAnalyzer(Analyzer):
             )
         }
         groups = df.groupby(["event", "quantity"], sort=True).indices
-        shared_of = _shared_context(ctx, [idx for idx in groups.values() if len(set(col["outlet"][idx])) >= 2])
+        rule = _Context(ctx, ctx_mass, context_keys(ctx), self.context)
         for (event, quantity), idx in sorted(groups.items()):
             outlets = col["outlet"][idx]
-            if len(set(outlets)) < 2:
+            uniq_codes, first, code = np.unique(outlets, return_index=True, return_inverse=True)
+            if len(uniq_codes) < 2:
                 continue
+            # outlets numbered in order of first appearance
+            rank = np.empty(len(first), dtype=np.int64)
+            rank[np.argsort(first, kind="stable")] = np.arange(len(first))
+            code = rank[code.ravel()]
+            uniq = [str(o) for o in uniq_codes[np.argsort(first, kind="stable")]]
             slo, shi = col["value_low"][idx], col["value_high"][idx]
             tlo, thi = col["total_low"][idx], col["total_high"][idx]
-            stated = _overlap(slo, shi)
-            agree = stated | _overlap(tlo, thi)
-            restated = agree & ~stated
-            # compared only when the two sentences tell the same fact: shared context beyond the number
-            shared = shared_of[id(idx)]
-            mass = ctx_mass[idx]
-            comparable = shared >= self.context * np.maximum(np.minimum(mass[:, None], mass[None, :]), 1e-9)
-            comparable &= shared > 0
-            # a duration names the event it measures ("meeting duration"): that is its context
-            comparable |= (col["kind"][idx] == "duration")[:, None]
-            agree |= ~comparable
-            restated &= comparable
-            labels = [format_interval(a, b) for a, b in zip(slo, shi)]
-            totals = [format_interval(a, b) for a, b in zip(tlo, thi)]
-            shown = [lab + (f" (total {tot})" if tot != lab else "") for lab, tot in zip(labels, totals)]
-            by_outlet: dict[str, list[str]] = {}
-            for o, v in zip(outlets, shown):
-                by_outlet.setdefault(o, [])
-                if v not in by_outlet[o]:
-                    by_outlet[o].append(v)
-            text_of = {o: f"{o}: {', '.join(vs)}" for o, vs in by_outlet.items()}
-            for ii in range(len(idx)):
-                others[idx[ii]] = "; ".join(t for o, t in text_of.items() if o != outlets[ii])
-            # a mention disagrees with outlet B when none of B's mentions agrees with it
-            uniq = list(dict.fromkeys(outlets))
-            code = np.array([uniq.index(o) for o in outlets])
-            onehot = np.zeros((len(idx), len(uniq)), dtype=np.int32)
-            onehot[np.arange(len(idx)), code] = 1
-            dis = (agree.astype(np.int32) @ onehot) == 0  # row x outlet
-            dis[np.arange(len(idx)), code] = False
-            disagrees[idx[dis.any(axis=1)]] = True
-            d1 = dis[:, code]  # d1[i, j]: row i disagrees with the outlet of row j
-            kinds = (
-                (~agree & (d1 | d1.T), CONFLICT),
-                # stated differently ("2,000" against "1,000 from each side") but equal as totals
-                (restated, RESTATED),
+            shown = _shown(slo, shi, tlo, thi)
+            _other_values(others, idx, code, uniq, shown)
+            res = compare_group(
+                idx, code, slo, shi, tlo, thi, col["kind"][idx] == "duration", rule, MAX_PAIRS_PER_OUTLETS
             )
+            disagrees[idx[res.disagrees]] = True
             vals, texts = col["value"][idx], col["text"][idx]
             sents, arts = col["sentence"][idx], col["article_id"][idx]
-            found_pairs: list[tuple] = []
-            for kind_no, (cand, status) in enumerate(kinds):
-                rr, cc = np.nonzero(cand)
-                ca, cb = code[rr], code[cc]
-                fwd = ca < cb  # each unordered pair of outlets once, outlets in order of appearance
-                rr, cc, ca, cb = rr[fwd], cc[fwd], ca[fwd], cb[fwd]
-                o = np.lexsort((cc, rr, cb, ca))
-                rr, cc, ca, cb = rr[o], cc[o], ca[o], cb[o]
-                key = ca * len(uniq) + cb
-                start = np.r_[0, np.flatnonzero(key[1:] != key[:-1]) + 1] if len(key) else np.zeros(0, np.int64)
-                rank = np.arange(len(key)) - np.repeat(start, np.diff(np.r_[start, len(key)]))
-                top = rank < MAX_PAIRS_PER_OUTLETS
-                found_pairs.extend(
-                    zip(
-                        ca[top].tolist(),
-                        cb[top].tolist(),
-                        [kind_no] * int(top.sum()),
-                        rr[top].tolist(),
-                        cc[top].tolist(),
-                        [status] * int(top.sum()),
-                    )
-                )
-            for _, _, _, ii, jj, status in sorted(found_pairs):
-                pairs.append(
-                    (
-                        event,
-                        quantity,
-                        uniq[code[ii]],
-                        vals[ii],
-                        texts[ii],
-                        sents[ii],
-                        uniq[code[jj]],
-                        vals[jj],
-                        texts[jj],
-                        sents[jj],
-                        arts[ii],
-                        arts[jj],
-                        shown[ii],
-                        shown[jj],
-                        status,
-                    )
-                )
+            for key in sorted(set(res.conflicts) | set(res.restated)):
+                for status, listed in ((CONFLICT, res.conflicts), (RESTATED, res.restated)):
+                    for ii, jj in listed.get(key, []):
+                        pairs.append(
+                            (
+                                event,
+                                quantity,
+                                uniq[key[0]],
+                                vals[ii],
+                                texts[ii],
+                                sents[ii],
+                                uniq[key[1]],
+                                vals[jj],
+                                texts[jj],
+                                sents[jj],
+                                arts[ii],
+                                arts[jj],
+                                shown[ii],
+                                shown[jj],
+                                status,
+                            )
+                        )
         df["disagrees"] = disagrees
         df["other_values"] = others
         df = df.sort_values(
@@ -505,37 +461,6 @@ def _title_terms(title: str, start: int, end: int) -> list[tuple[str, bool]]:
 
     toks, ts, _ = tokenize(title)
     return [(t, False) for t, a in zip(toks, ts.tolist()) if a < start or a >= end]
-
-
-def _shared_context(ctx, groups: list[np.ndarray]) -> dict[int, np.ndarray]:
-    """For each group of rows, the matrix of context weight each pair of its rows shares.
-
-    The pairs of all small groups are scored in one pass
-    (:func:`~framing.analyses.fact_features.rowdot`), a large group by one sparse product.
-    Keyed by ``id`` of the group's index array.
-    """
-    from .fact_features import rowdot
-
-    out: dict[int, np.ndarray] = {}
-    small = [g for g in groups if len(g) <= _SMALL_GROUP]
-    for g in groups:
-        if len(g) > _SMALL_GROUP:
-            M = ctx[g]
-            out[id(g)] = (M @ M.T).toarray().astype(np.float64)
-    if small:
-        a = np.concatenate([np.repeat(g, len(g)) for g in small])
-        b = np.concatenate([np.tile(g, len(g)) for g in small])
-        vals = rowdot(ctx, a, b)
-        pos = 0
-        for g in small:
-            k = len(g)
-            out[id(g)] = vals[pos : pos + k * k].reshape(k, k).astype(np.float64)
-            pos += k * k
-    return out
-
-
-#: Groups up to this many mentions are scored together; larger ones by their own product.
-_SMALL_GROUP = 64
 
 
 def _context_matrix(contexts, counted, events, articles, sents):
@@ -587,10 +512,23 @@ def _context_matrix(contexts, counted, events, articles, sents):
     return W, mass
 
 
-def _overlap(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-    """Pairwise closed-interval overlap, with a small relative tolerance for rounding."""
-    big = np.maximum(
-        np.abs(np.where(np.isfinite(hi), hi, lo))[:, None], np.abs(np.where(np.isfinite(hi), hi, lo))[None, :]
-    )
-    eps = 1e-9 * np.maximum(big, 1.0)
-    return (lo[:, None] <= hi[None, :] + eps) & (lo[None, :] <= hi[:, None] + eps)
+def _shown(slo: np.ndarray, shi: np.ndarray, tlo: np.ndarray, thi: np.ndarray) -> list[str]:
+    """Each row's interval as text, with its total when that differs ("1,000 (total 2,000)")."""
+    keys = pd.Series(list(zip(slo.tolist(), shi.tolist(), tlo.tolist(), thi.tolist())))
+    codes, uniq = keys.factorize()
+    texts = []
+    for a, b, c, d in uniq:
+        lab, tot = format_interval(a, b), format_interval(c, d)
+        texts.append(lab + (f" (total {tot})" if tot != lab else ""))
+    return [texts[k] for k in codes.tolist()]
+
+
+def _other_values(others: list[str], idx: np.ndarray, code: np.ndarray, uniq: list[str], shown: list[str]) -> None:
+    """Fill ``others`` for the rows ``idx``: the values of every other outlet, in order of appearance."""
+    seen: list[dict[str, None]] = [{} for _ in uniq]
+    for c, v in zip(code.tolist(), shown):
+        seen[c].setdefault(v, None)
+    text_of = [f"{o}: {', '.join(vs)}" for o, vs in zip(uniq, seen)]
+    without = ["; ".join(t for k, t in enumerate(text_of) if k != c) for c in range(len(uniq))]
+    for i, c in zip(idx.tolist(), code.tolist()):
+        others[i] = without[c]

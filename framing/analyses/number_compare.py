@@ -1,0 +1,277 @@
+"""Comparing the mentions of one quantity across outlets, in time near-linear in the mentions.
+
+:class:`~framing.analyses.numbers.NumbersAnalyzer` decides, within one (event, quantity)
+group, which mentions *disagree* with another outlet and which pairs of mentions to list.
+Two mentions agree when their stated intervals overlap, or their total intervals overlap,
+or they are not *comparable* (their sentences share too little context beyond the number;
+a duration is always comparable). A mention disagrees with an outlet when none of that
+outlet's mentions agrees with it.
+
+Nothing here builds a mentions-by-mentions matrix:
+
+1. For each outlet, its intervals sorted by lower end with a running maximum of the
+   upper ends answer "does any mention of this outlet overlap [lo, hi]?" for every other
+   mention by one binary search (:func:`any_overlap`).
+2. Only the mentions that overlap nothing of an outlet are candidates; the context check
+   runs for them alone, against the *distinct* contexts of that outlet (a repeated
+   sentence is scored once), in bounded chunks of sparse row products.
+3. The listed pairs (at most ``limit`` per outlet pair and status, the first in the order
+   of the mentions) are read off those sets (:func:`first_pairs`); the "agree as totals"
+   pairs need a mention whose total differs from its stated value, and are searched from
+   those mentions only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+__all__ = ["GroupResult", "any_overlap", "compare_group", "context_keys", "first_pairs"]
+
+#: Rows of one chunk of pair scores (bounds the memory of the context check).
+_CHUNK = 262_144
+
+
+def _eps(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """The rounding tolerance of each interval (as the pairwise rule: 1e-9 of its size, at least 1e-9)."""
+    return 1e-9 * np.maximum(np.abs(np.where(np.isfinite(hi), hi, lo)), 1.0)
+
+
+def pair_overlap(lo_a: float, hi_a: float, lo_b: np.ndarray, hi_b: np.ndarray) -> np.ndarray:
+    """Whether ``[lo_a, hi_a]`` overlaps each ``[lo_b, hi_b]``, with the pair's rounding tolerance."""
+    eps = np.maximum(_eps(np.array([lo_a]), np.array([hi_a]))[0], _eps(lo_b, hi_b))
+    return (lo_a <= hi_b + eps) & (lo_b <= hi_a + eps)
+
+
+def any_overlap(lo_o: np.ndarray, hi_o: np.ndarray, lo_q: np.ndarray, hi_q: np.ndarray) -> np.ndarray:
+    """For each query interval ``[lo_q, hi_q]``, whether some interval ``[lo_o, hi_o]`` overlaps it.
+
+    Exactly the pairwise rule (closed intervals, tolerance ``max`` of the two intervals'
+    :func:`_eps`), in O((n + m) log n): a strict query (the query's own tolerance) and a
+    loose one (the largest tolerance) bracket the answer; the rare query between them is
+    checked pair by pair.
+
+    >>> any_overlap(np.array([1.0, 10.0]), np.array([2.0, 12.0]), np.array([3.0, 11.0, 0.0]), np.array([4.0, 11.0, 1.0]))
+    array([False,  True,  True])
+    """
+    out = np.zeros(len(lo_q), dtype=bool)
+    if not len(lo_o) or not len(lo_q):
+        return out
+    order = np.argsort(lo_o, kind="stable")
+    s_lo = lo_o[order]
+    run_hi = np.fmax.accumulate(hi_o[order])
+    e_o = _eps(lo_o, hi_o)
+    e_q = _eps(lo_q, hi_q)
+
+    def query(E: np.ndarray) -> np.ndarray:
+        k = np.searchsorted(s_lo, hi_q + E, side="right")
+        got = np.zeros(len(lo_q), dtype=bool)
+        has = k > 0
+        got[has] = lo_q[has] <= run_hi[k[has] - 1] + E[has]
+        return got
+
+    strict = query(e_q)
+    loose = query(np.maximum(e_q, e_o.max()))
+    out[:] = strict
+    for q in np.flatnonzero(loose & ~strict):
+        out[q] = bool(pair_overlap(lo_q[q], hi_q[q], lo_o, hi_o).any())
+    return out
+
+
+def context_keys(W: sp.csr_matrix) -> np.ndarray:
+    """An integer per row of ``W``, equal for rows with the same context (same columns and weights)."""
+    W.sort_indices()
+    ind, data, ptr = W.indices, W.data, W.indptr
+    keys = [ind[a:b].tobytes() + data[a:b].tobytes() for a, b in zip(ptr[:-1].tolist(), ptr[1:].tolist())]
+    _, inv = np.unique(np.array(keys, dtype=object), return_inverse=True)
+    return inv.astype(np.int64)
+
+
+@dataclass
+class GroupResult:
+    """What :func:`compare_group` finds: rows that disagree, and the pairs to list."""
+
+    disagrees: np.ndarray  # bool per row of the group
+    conflicts: dict[tuple[int, int], list[tuple[int, int]]]  # (outlet a, outlet b) -> pairs (row a, row b)
+    restated: dict[tuple[int, int], list[tuple[int, int]]]
+
+
+class _Context:
+    """The "same context" rule between rows: shared context weight at least ``context`` of the
+    smaller row mass (and above zero); durations are always comparable."""
+
+    def __init__(self, W: sp.csr_matrix, mass: np.ndarray, keys: np.ndarray, context: float) -> None:
+        from .fact_features import rowdot
+
+        self.W, self.mass, self.keys, self.context, self.rowdot = W, mass, keys, context, rowdot
+
+    def comparable(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Whether global rows ``a[k]`` and ``b[k]`` tell the same fact (durations aside)."""
+        out = np.zeros(len(a), dtype=bool)
+        for s in range(0, len(a), _CHUNK):
+            aa, bb = a[s : s + _CHUNK], b[s : s + _CHUNK]
+            shared = self.rowdot(self.W, aa, bb).astype(np.float64)
+            m = np.maximum(np.minimum(self.mass[aa], self.mass[bb]), 1e-9)
+            out[s : s + _CHUNK] = (shared >= self.context * m) & (shared > 0)
+        return out
+
+    def all_comparable(self, cand: np.ndarray, members: np.ndarray) -> np.ndarray:
+        """For each global row in ``cand``: comparable with every global row of ``members``."""
+        ck, cand_rep = np.unique(self.keys[cand], return_index=True)
+        _, mem_rep = np.unique(self.keys[members], return_index=True)
+        ok = np.ones(len(ck), dtype=bool)
+        a_rows, b_rows = cand[cand_rep], members[mem_rep]
+        per = max(1, _CHUNK // max(len(b_rows), 1))
+        for s in range(0, len(a_rows), per):
+            part = np.arange(s, min(s + per, len(a_rows)))
+            part = part[ok[part]]
+            if not len(part):
+                continue
+            a = np.repeat(a_rows[part], len(b_rows))
+            b = np.tile(b_rows, len(part))
+            good = self.comparable(a, b).reshape(len(part), len(b_rows))
+            ok[part] = good.all(axis=1)
+        return ok[np.searchsorted(ck, self.keys[cand])]
+
+
+def first_pairs(
+    a_rows: np.ndarray, b_rows: np.ndarray, x: np.ndarray, y: np.ndarray, limit: int
+) -> list[tuple[int, int]]:
+    """The first ``limit`` pairs (r, c), r in ``a_rows``, c in ``b_rows`` (both sorted), in
+    lexicographic order, such that r is in ``x`` or c is in ``y`` (both sorted).
+
+    >>> first_pairs(np.array([0, 2, 4]), np.array([1, 3]), np.array([4]), np.array([3]), 3)
+    [(0, 3), (2, 3), (4, 1)]
+    """
+    xs = set(x.tolist())
+    rows = sorted(xs | (set(a_rows[:limit].tolist()) if len(y) else set()))
+    out: list[tuple[int, int]] = []
+    for r in rows:
+        pool = b_rows if r in xs else y
+        out.extend((r, int(c)) for c in pool[: limit - len(out)].tolist())
+        if len(out) >= limit:
+            break
+    return out
+
+
+def compare_group(
+    rows: np.ndarray,
+    code: np.ndarray,
+    slo: np.ndarray,
+    shi: np.ndarray,
+    tlo: np.ndarray,
+    thi: np.ndarray,
+    duration: np.ndarray,
+    ctx: _Context,
+    limit: int,
+) -> GroupResult:
+    """Compare the mentions of one (event, quantity) group.
+
+    Parameters
+    ----------
+    rows:
+        Global row of each mention (into the context matrix).
+    code:
+        Outlet of each mention, numbered in order of first appearance.
+    slo, shi, tlo, thi:
+        Stated and total intervals.
+    duration:
+        Whether each mention is a duration (always comparable).
+    ctx:
+        The context rule.
+    limit:
+        Pairs listed per outlet pair and status.
+    """
+    n = len(rows)
+    k = int(code.max()) + 1
+    order = np.argsort(code, kind="stable")
+    bounds = np.searchsorted(code[order], np.arange(k + 1))
+    members = [order[bounds[c] : bounds[c + 1]] for c in range(k)]
+    disagrees = np.zeros(n, dtype=bool)
+    dis_with: list[np.ndarray] = []  # per outlet: local rows (sorted) of other outlets disagreeing with it
+    for c in range(k):
+        m = members[c]
+        others = np.flatnonzero(code != c)
+        ov = any_overlap(slo[m], shi[m], slo[others], shi[others])
+        rest = others[~ov]
+        ov2 = any_overlap(tlo[m], thi[m], tlo[rest], thi[rest])
+        cand = rest[~ov2]
+        if len(cand):
+            ok = duration[cand].copy()
+            todo = ~ok
+            if todo.any():
+                ok[todo] = ctx.all_comparable(rows[cand[todo]], rows[m])
+            cand = cand[ok]
+        dis_with.append(cand)
+        disagrees[cand] = True
+    conflicts: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for c in range(k):
+        for a in np.unique(code[dis_with[c]]).tolist():
+            lo, hi = (a, c) if a < c else (c, a)
+            if (lo, hi) in conflicts:
+                continue
+            x = dis_with[hi][code[dis_with[hi]] == lo]  # rows of lo disagreeing with hi
+            y = dis_with[lo][code[dis_with[lo]] == hi]
+            conflicts[(lo, hi)] = first_pairs(members[lo], members[hi], x, y, limit)
+    return GroupResult(
+        disagrees, conflicts, _restated_pairs(rows, code, slo, shi, tlo, thi, duration, ctx, members, limit)
+    )
+
+
+def _restated_pairs(rows, code, slo, shi, tlo, thi, duration, ctx, members, limit):
+    """Pairs stated differently but equal as totals ("2,000" and "1,000 from each side"), comparable.
+
+    At least one of the two has a total other than its stated interval; for each such row
+    (rows alike in intervals and context searched once) the first ``limit`` partners of
+    each other outlet are kept, which holds the first ``limit`` pairs of every outlet pair.
+    """
+    special = np.flatnonzero((tlo != slo) | (thi != shi))
+    found: dict[tuple[int, int], set[tuple[int, int]]] = {}
+    if not len(special):
+        return {}
+    sig = np.stack(
+        [
+            slo[special],
+            shi[special],
+            tlo[special],
+            thi[special],
+            ctx.keys[rows[special]],
+            duration[special],
+            code[special],
+        ],
+        axis=1,
+    )
+    _, rep_of, inv = np.unique(sig, axis=0, return_index=True, return_inverse=True)
+    inv = inv.ravel()
+    k = len(members)
+    for u, first in enumerate(rep_of.tolist()):
+        p = int(special[first])
+        same = special[inv == u]  # rows with the same signature: the same partners
+        for c in range(k):
+            if c == code[p]:
+                continue
+            m = members[c]
+            mask = pair_overlap(tlo[p], thi[p], tlo[m], thi[m]) & ~pair_overlap(slo[p], shi[p], slo[m], shi[m])
+            js = m[mask]
+            if not len(js):
+                continue
+            p_first = code[p] < c
+            good = np.zeros(len(js), dtype=bool)
+            # comparable[rr, cc] is the context rule or rr a duration; rr is the row of the earlier outlet
+            dur_rr = np.full(len(js), bool(duration[p])) if p_first else duration[js]
+            good[dur_rr] = True
+            todo = np.flatnonzero(~dur_rr)
+            for s in range(0, len(todo), 64):
+                t = todo[s : s + 64]
+                good[t] = ctx.comparable(np.full(len(t), rows[p]), rows[js[t]])
+                if good[: t[-1] + 1].sum() >= limit:
+                    break
+            keep = js[good][:limit]
+            key = (int(code[p]), c) if p_first else (c, int(code[p]))
+            bucket = found.setdefault(key, set())
+            for q in same[:limit].tolist() if p_first else same.tolist()[:limit]:
+                for j in keep.tolist():
+                    bucket.add((q, j) if p_first else (j, q))
+    return {key: sorted(v)[:limit] for key, v in found.items()}
