@@ -106,8 +106,18 @@ def group_profiles(results, groups: Mapping[str, str]) -> pd.DataFrame:
     loaded = _get(results, "loaded")
     voice = _get(results, "voice_share")
     cov = _get(results, "coverage")
+    present = set(ok["outlet"].astype(str))
+    # the corpus-wide rows, cut once
+    if loaded is not None and len(loaded):
+        loaded = loaded[
+            (loaded["event"].astype(str) == "all") & (loaded["term"] == "*") & (loaded["category"] == "loaded")
+        ]
+    if voice is not None and len(voice):
+        voice = voice[voice["event"].astype(str) == "all"]
+    if cov is not None and len(cov):
+        cov = cov[cov["event"].astype(str) != "all"]
     for g in sorted({v for v in groups.values() if v is not None}):
-        outlets = sorted(o for o, v in groups.items() if v == g and o in set(ok["outlet"].astype(str)))
+        outlets = sorted(o for o, v in groups.items() if v == g and o in present)
         if not outlets:
             continue
         row = {

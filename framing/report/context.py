@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..plotting.colors import Palette, side_palette
@@ -77,6 +78,7 @@ class ReportContext:
     command: str = "framing analyze SOURCE --out DIR"
     _anchors: dict[str, int] = field(default_factory=dict)
     _columns: dict[tuple[int, str], tuple[pd.DataFrame, pd.Series]] = field(default_factory=dict)
+    _coded: dict[tuple[int, str], tuple[pd.DataFrame, np.ndarray, dict[str, int]]] = field(default_factory=dict)
 
     def str_column(self, df: pd.DataFrame, col: str) -> pd.Series:
         """``df[col]`` as strings, converted once per build (tables are read many times).
@@ -87,8 +89,23 @@ class ReportContext:
         key = (id(df), col)
         hit = self._columns.get(key)
         if hit is None or hit[0] is not df:
-            hit = self._columns[key] = (df, df[col].astype(str))
+            col_s = df[col]
+            textual = col_s.dtype == object or isinstance(col_s.dtype, pd.StringDtype)
+            hit = self._columns[key] = (df, col_s if textual else col_s.astype(str))
         return hit[1]
+
+    def coded_column(self, df: pd.DataFrame, col: str) -> tuple[np.ndarray, dict[str, int]]:
+        """``df[col]`` as integer codes and the code of each value (as text), once per build.
+
+        Matching a finding's evidence then compares integers, not strings, however many
+        findings read one large evidence table.
+        """
+        key = (id(df), "#codes:" + col)
+        hit = self._coded.get(key)
+        if hit is None or hit[0] is not df:
+            codes, uniq = pd.factorize(df[col], use_na_sentinel=True)
+            hit = self._coded[key] = (df, codes, {str(u): i for i, u in enumerate(uniq)})
+        return hit[1], hit[2]
 
     def label(self, outlet: object) -> str:
         """The readable label of ``outlet``."""

@@ -150,11 +150,9 @@ class EvidenceQuery:
                 continue
             if col == "event" and str(val) == ALL_EVENTS:
                 continue
-            s = ctx.str_column(ev, col)
-            if isinstance(val, frozenset):
-                mask &= s.isin(val).to_numpy()
-            else:
-                mask &= (s == str(val)).to_numpy()
+            codes, code_of = ctx.coded_column(ev, col)
+            wanted = [code_of[v] for v in (val if isinstance(val, frozenset) else (str(val),)) if v in code_of]
+            mask &= np.isin(codes, wanted) if len(wanted) != 1 else codes == wanted[0]
         return ev[mask]
 
 

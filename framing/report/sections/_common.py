@@ -43,7 +43,9 @@ def events_to_draw(
 
     Size is the number of outlets covering the event, then its number of articles.
     """
-    present = [e for e in dict.fromkeys(df["event"].astype(str)) if e != ALL_EVENTS]
+    labels = pd.unique(df["event"].to_numpy())  # distinct first: a big table has few events
+    all_present = [str(e) for e in labels]
+    present = list(dict.fromkeys(e for e in all_present if e != ALL_EVENTS))
     sizes = _event_sizes(results)
     if sizes is not None and len(present) > limit:
         s = sizes.reindex(present).fillna(0)
@@ -52,7 +54,7 @@ def events_to_draw(
         shown = [e for e in sorted(present) if e in chosen]
     else:
         shown = sorted(present)[:limit]
-    if with_all and ALL_EVENTS in set(df["event"].astype(str)):
+    if with_all and ALL_EVENTS in all_present:
         shown.append(ALL_EVENTS)
     return shown, max(0, len(present) - limit)
 

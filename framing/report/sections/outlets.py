@@ -24,21 +24,23 @@ __all__ = ["MAX_CARDS", "outlet_section"]
 MAX_CARDS = 24
 
 
-def _preferred(naming: pd.DataFrame | None, outlet: str) -> str:
+def _preferred_all(naming: pd.DataFrame | None) -> dict[str, str]:
+    """Per outlet: the variant it uses most in each group where outlets differ (corpus-wide rows)."""
     if naming is None or len(naming) == 0:
-        return ""
+        return {}
     alln = naming[(event_col(naming) == "all") & (naming["count"] > 0)]
     contested = alln.groupby("group")["variant"].nunique()
-    contested = set(contested[contested >= 2].index)
-    mine = alln[(alln["outlet"].astype(str) == outlet) & alln["group"].isin(contested)]
-    out = []
-    for _, rows in mine.groupby("group", sort=False):
-        rows = rows.sort_values("count", ascending=False)
-        n = int(rows["count"].sum())
-        top = rows.iloc[0]
-        out.append((n, f"{top['variant']} ({int(top['count'])} of {n})"))
-    out.sort(key=lambda t: -t[0])
-    return ", ".join(t for _, t in out[:6])
+    mine = alln[alln["group"].isin(set(contested[contested >= 2].index))][["outlet", "group", "variant", "count"]]
+    mine = mine.assign(outlet=mine["outlet"].astype(str))
+    total = mine.groupby(["outlet", "group"])["count"].transform("sum")
+    mine = mine.assign(n=total).sort_values(["outlet", "n", "group", "count"], ascending=[True, False, True, False])
+    top = mine.drop_duplicates(["outlet", "group"])  # the most used variant per outlet and group
+    out: dict[str, list[str]] = {}
+    for o, v, c, n in zip(top["outlet"].tolist(), top["variant"].tolist(), top["count"].tolist(), top["n"].tolist()):
+        got = out.setdefault(o, [])
+        if len(got) < 6:
+            got.append(f"{v} ({int(c)} of {int(n)})")
+    return {o: ", ".join(v) for o, v in out.items()}
 
 
 def _sides(voice: pd.DataFrame | None, outlet: str) -> str:
@@ -118,6 +120,16 @@ def outlet_section(results, findings: list[Finding]) -> Section | None:
         "alone carries or leaves out, and the findings about it.",
     )
     naming, voice, cov, loaded = (_get(results, n) for n in ("naming", "voice_share", "coverage", "loaded"))
+    # the rows the cards read, cut once (the tables can be large)
+    preferred = _preferred_all(naming)
+    if voice is not None and len(voice):
+        voice = voice[event_col(voice) == "all"]
+    if cov is not None and len(cov):
+        cov = cov[event_col(cov) != "all"]
+    loaded_rates: dict[str, dict] = {}
+    if loaded is not None and len(loaded):
+        lr_all = loaded[(event_col(loaded) == "all") & (loaded["term"] == "*") & (loaded["category"] == "loaded")]
+        loaded_rates = {str(r["outlet"]): r for r in lr_all.to_dict("records")}
     per = ok.groupby(ok["outlet"].astype(str)).agg(n=("id", "size"), ev=("event", "nunique"))
     per = per.sort_values("n", ascending=False, kind="stable")
     about: dict[str, list[Finding]] = {}
@@ -130,15 +142,7 @@ def outlet_section(results, findings: list[Finding]) -> Section | None:
         sec.blocks.append(chart)
     cards = []
     for o in per.index[:MAX_CARDS]:
-        lr = None
-        if loaded is not None and len(loaded):
-            x = loaded[
-                (event_col(loaded) == "all")
-                & (loaded["term"] == "*")
-                & (loaded["category"] == "loaded")
-                & (loaded["outlet"].astype(str) == o)
-            ]
-            lr = x.iloc[0] if len(x) else None
+        lr = loaded_rates.get(o)
         items = [
             el(
                 "li",
@@ -146,7 +150,7 @@ def outlet_section(results, findings: list[Finding]) -> Section | None:
                 + (f"; group: {ctx.groups[o]}" if o in ctx.groups else ""),
             )
         ]
-        pref = _preferred(naming, o)
+        pref = preferred.get(o, "")
         if pref:
             items.append(el("li", el("b", "Prefers: "), pref))
         if lr is not None:

@@ -93,7 +93,9 @@ class EventView(Mapping[str, pd.DataFrame]):
         if got is None:
             df = self._results[name]
             if isinstance(df, pd.DataFrame) and "event" in df.columns and len(df):
-                df = df[df["event"].astype(str).isin(self._events)]
+                ev = df["event"]
+                textual = ev.dtype == object or isinstance(ev.dtype, pd.StringDtype)
+                df = df[(ev if textual else ev.astype(str)).isin(self._events)]
             got = self._cut[name] = df
         return got
 

@@ -159,24 +159,37 @@ def naming_sections(results) -> list[Section]:
     return [sec]
 
 
-def _variant_clusters(rows: pd.DataFrame) -> list[tuple[str, list[str], int, int]]:
+Cell = list[tuple[str, str, int]]  # (outlet, variant, count) rows of one event and group
+
+
+def _variant_clusters(rows: Cell) -> list[tuple[str, list[str], int, int]]:
     """Outlets grouped by the variant they use most: (variant, outlets, its count, their mentions)."""
     ctx = current()
     per: dict[str, list[tuple[int, str]]] = {}
-    for o, v, c in zip(
-        rows["outlet"].astype(str).tolist(), rows["variant"].astype(str).tolist(), rows["count"].tolist()
-    ):
-        per.setdefault(o, []).append((int(c), v))
+    for o, v, c in rows:
+        per.setdefault(o, []).append((c, v))
     top: dict[str, list[str]] = {}
     counts: dict[str, list[int]] = {}
     for outlet in sorted(per):
         best_c, best_v = min(per[outlet], key=lambda t: (-t[0], t[1]))
         top.setdefault(best_v, []).append(ctx.label(outlet))
-        c = counts.setdefault(best_v, [0, 0])
-        c[0] += best_c
-        c[1] += sum(n for n, _ in per[outlet])
+        acc = counts.setdefault(best_v, [0, 0])
+        acc[0] += best_c
+        acc[1] += sum(n for n, _ in per[outlet])
     out = [(v, outs, counts[v][0], counts[v][1]) for v, outs in top.items()]
     return sorted(out, key=lambda t: (len(t[1]), -t[2]))  # the minority first: "A writes X, the others Y"
+
+
+def _mixed(rows: Cell) -> list[str]:
+    """'A writes 'x' (3) and 'y' (1)' for each outlet that writes two or more variants."""
+    per: dict[str, list[tuple[int, str]]] = {}
+    for o, v, c in rows:
+        per.setdefault(o, []).append((c, v))
+    return [
+        f"{current().label(o)} writes " + " and ".join(f"'{v}' ({c})" for c, v in sorted(vs, key=lambda t: -t[0]))
+        for o, vs in sorted(per.items())
+        if len(vs) >= 2
+    ]
 
 
 def naming_findings(results) -> list[Finding]:
@@ -185,12 +198,20 @@ def naming_findings(results) -> list[Finding]:
     if naming is None or tests is None or len(tests) == 0:
         return []
     used = naming[naming["count"] > 0]
-    cells = dict(iter(used.groupby([used["event"].astype(str), used["group"].astype(str)], sort=False)))
+    cells: dict[tuple[str, str], Cell] = {}
+    for e, g, o, v, c in zip(
+        used["event"].astype(str).tolist(),
+        used["group"].astype(str).tolist(),
+        used["outlet"].astype(str).tolist(),
+        used["variant"].astype(str).tolist(),
+        used["count"].tolist(),
+    ):
+        cells.setdefault((e, g), []).append((o, v, int(c)))
     out = []
     for t in tests[["event", "group", "q_value", "too_little_data", "n", "method"]].to_dict("records"):
         ev, group = str(t["event"]), t["group"]
         rows = cells.get((ev, str(group)))
-        if rows is None or rows["variant"].nunique() < 2:
+        if rows is None or len({v for _, v, _ in rows}) < 2:
             continue
         clusters = _variant_clusters(rows)
         if len(clusters) >= 2:
@@ -199,13 +220,9 @@ def naming_findings(results) -> list[Finding]:
                 for v, outs, c, n in clusters
             ]
         else:  # one preferred variant everywhere: who also writes the others
-            mixed = rows.groupby("outlet").filter(lambda g: len(g) >= 2)
-            if mixed.empty:
+            parts = _mixed(rows)
+            if not parts:
                 continue
-            parts = [
-                f"{current().label(o)} writes " + " and ".join(f"'{v}' ({c})" for v, c in zip(g["variant"], g["count"]))
-                for o, g in mixed.sort_values("count", ascending=False).groupby("outlet", sort=True)
-            ]
         q = float(t["q_value"])
         tested = t["method"] != "n/a" and q == q
         passes = tested and q < ALPHA and not bool(t["too_little_data"])
@@ -220,7 +237,7 @@ def naming_findings(results) -> list[Finding]:
                 evidence=evidence_rows(results, "naming_evidence", event=ev, group=group),
                 evidence_table="naming_evidence",
                 label_columns=("variant",),
-                outlets=tuple(str(o) for o in rows["outlet"].unique()),
+                outlets=tuple(dict.fromkeys(o for o, _, _ in rows)),
             )
         )
     return out
