@@ -35,6 +35,14 @@ def _preferred_all(naming: pd.DataFrame | None) -> dict[str, str]:
     total = mine.groupby(["outlet", "group"])["count"].transform("sum")
     mine = mine.assign(n=total).sort_values(["outlet", "n", "group", "count"], ascending=[True, False, True, False])
     top = mine.drop_duplicates(["outlet", "group"])  # the most used variant per outlet and group
+    # only where the outlet's choice is not the one most outlets make
+    votes = top.groupby(["group", "variant"]).agg(outlets=("outlet", "size"), mentions=("count", "sum")).reset_index()
+    majority = (
+        votes.sort_values(["group", "outlets", "mentions"], ascending=[True, False, False])
+        .drop_duplicates("group")
+        .set_index("group")["variant"]
+    )
+    top = top[top["variant"].to_numpy() != top["group"].map(majority).to_numpy()]
     out: dict[str, list[str]] = {}
     for o, v, c, n in zip(top["outlet"].tolist(), top["variant"].tolist(), top["count"].tolist(), top["n"].tolist()):
         got = out.setdefault(o, [])
@@ -51,9 +59,8 @@ def _sides(voice: pd.DataFrame | None, outlet: str) -> str:
         return "no quotations"
     v = v.sort_values("n_quotes", ascending=False)
     n = int(v["n_outlet_quotes"].iloc[0])
-    return (
-        ", ".join(f"{s} {sh:.0%}" for s, sh in zip(v["side"].fillna("unknown"), v["share_quotes"])) + f" ({n} quotes)"
-    )
+    shown = [(side, sh) for side, sh in zip(v["side"].fillna("unknown"), v["share_quotes"]) if sh >= 0.005]
+    return ", ".join(f"{side} {sh:.0%}" for side, sh in shown) + f" ({n} quotes)"
 
 
 def _facts(cov: pd.DataFrame | None, outlet: str) -> str:
@@ -152,7 +159,7 @@ def outlet_section(results, findings: list[Finding]) -> Section | None:
         ]
         pref = preferred.get(o, "")
         if pref:
-            items.append(el("li", el("b", "Prefers: "), pref))
+            items.append(el("li", el("b", "Prefers, unlike most outlets: "), pref))
         if lr is not None:
             items.append(
                 el(
