@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ._log import logger
@@ -61,6 +62,7 @@ def analyze(
     params: Mapping[str, Mapping[str, Any]] | None = None,
     n_jobs: int | None = None,
     client: Any = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Results:
     """Group events (unless given) and run the analyses; returns :class:`Results`.
 
@@ -81,6 +83,9 @@ def analyze(
         are identical either way (see :mod:`framing.parallel`).
     client:
         A ``dask.distributed.Client``: the analyses run on its cluster (extra ``dask``).
+    progress:
+        ``progress(step, done, total)``, called as each step starts (grouping events, then
+        each analysis) with the number of steps done and the number in all.
 
     Returns
     -------
@@ -90,20 +95,29 @@ def analyze(
     """
     corpus = check_corpus(corpus, "analyze").canonical()  # the input order never changes a table
     params = dict(params or {})
+    analyzers = _analyzers(DEFAULT_ANALYSES if analyses is None else analyses, params)
+    n_steps = 1 + len(analyzers)
+    if progress is not None:
+        progress("events", 0, n_steps)
     grouped = group_events(corpus, threshold=event_threshold, window_days=window_days)
     tables: dict[str, pd.DataFrame] = {
         "articles": articles_table(grouped),
         "events": conform(EVENTS, events_table(grouped)),
     }
-    analyzers = _analyzers(DEFAULT_ANALYSES if analyses is None else analyses, params)
     specs: dict[str, TableSpec] = {ARTICLES.name: ARTICLES, EVENTS.name: EVENTS}
     for analyzer in analyzers:
         specs.update({t.name: t for t in analyzer.tables})
     timings: dict[str, float] = {}
-    for analyzer, (out, seconds) in zip(analyzers, run_analyses(analyzers, grouped, n_jobs=n_jobs, client=client)):
-        timings[analyzer.name] = seconds
-        logger.info("analysis %s: %.2fs", analyzer.name, timings[analyzer.name])
-        tables.update(out)
+    # one at a time when they run in this process, so that progress can say which runs
+    one_by_one = progress is not None and client is None and n_jobs in (None, 1)
+    batches = [[a] for a in analyzers] if one_by_one else [analyzers]
+    for done, batch in zip(np.cumsum([0, *map(len, batches)]), batches):
+        if progress is not None and batch:
+            progress(f"analysis {', '.join(a.name for a in batch)}", 1 + int(done), n_steps)
+        for analyzer, (out, seconds) in zip(batch, run_analyses(batch, grouped, n_jobs=n_jobs, client=client)):
+            timings[analyzer.name] = seconds
+            logger.info("analysis %s: %.2fs", analyzer.name, timings[analyzer.name])
+            tables.update(out)
     # the headline view over every analysis's evidence (a derived table, no new measurement)
     specs[HEADLINES.name] = HEADLINES
     owners = {t.name: a.name for a in analyzers for t in a.tables}
