@@ -24,7 +24,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from .._log import logger
-from .fact_features import event_df, rowdot, rows_of, tfidf
+from .fact_features import event_df, rowdot, rowdots, rows_of, tfidf
 
 __all__ = ["AlignParams", "align"]
 
@@ -203,11 +203,8 @@ def candidates(F: Features, art_of_unit, active, p: AlignParams) -> tuple[np.nda
 
 def score_pairs(F: Features, pi, pj):
     """(similarity, anchors shared, quoted n-grams shared, shared IDF mass) of each pair."""
-    sim = 0.5 * rowdot(F.Xw, pi, pj) + 0.5 * rowdot(F.Xu, pi, pj)
-    anchors = rowdot(F.A, pi, pj)
-    quotes = rowdot(F.Q, pi, pj) if F.Q.nnz else np.zeros(len(pi), np.float32)
-    shared = rowdot(F.Y, pi, pj)
-    return sim, anchors, quotes, shared
+    d = rowdots([F.Xw, F.Xu, F.A, F.Q, F.Y], pi, pj)
+    return 0.5 * d[:, 0] + 0.5 * d[:, 1], d[:, 2], d[:, 3], d[:, 4]
 
 
 def link(sim, anchors, quotes, p: AlignParams) -> tuple[np.ndarray, np.ndarray]:

@@ -32,7 +32,7 @@ from functools import lru_cache
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["event_df", "filter_entries", "name_key", "rowdot", "rows_of", "term_concepts", "tfidf"]
+__all__ = ["event_df", "filter_entries", "name_key", "rowdot", "rowdots", "rows_of", "term_concepts", "tfidf"]
 
 _NUM_RE = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 _VOWELS = frozenset("aeiouy")
@@ -147,6 +147,25 @@ def rowdot(X: sp.csr_matrix, i: np.ndarray, j: np.ndarray, chunk: int = 65_536) 
     for s in range(0, len(i), chunk):
         a, b = X[i[s : s + chunk]], X[j[s : s + chunk]]
         out[s : s + chunk] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
+    return out
+
+
+def rowdots(mats: Sequence[sp.csr_matrix], i: np.ndarray, j: np.ndarray, chunk: int = 65_536) -> np.ndarray:
+    """``M[i] · M[j]`` for each pair and each matrix ``M`` of ``mats`` (same rows), as a pairs x matrices array.
+
+    The matrices are put side by side once, so each chunk of pairs indexes rows and
+    multiplies once for all of them; a block-indicator product sums each matrix's part.
+    """
+    out = np.zeros((len(i), len(mats)), dtype=np.float32)
+    if not len(i):
+        return out
+    X = sp.hstack([sp.csr_matrix(m, dtype=np.float32) for m in mats], format="csr")
+    widths = [m.shape[1] for m in mats]
+    block = np.repeat(np.arange(len(mats)), widths)
+    ind = sp.csr_matrix((np.ones(len(block)), (np.arange(len(block)), block)), shape=(len(block), len(mats)))
+    for s in range(0, len(i), chunk):
+        a, b = X[i[s : s + chunk]], X[j[s : s + chunk]]
+        out[s : s + chunk] = (sp.csr_matrix(a.multiply(b), dtype=np.float64) @ ind).toarray()
     return out
 
 

@@ -78,18 +78,25 @@ def _carried_by(n_o, carriers, labels_u, oc_of_unit):
 
 
 def facts_rows(
-    events, outlets_of_event, unit_rows, ev_of_unit, labels, score_sum, carriers, *, carry: float, uncertain: float
+    events, outlets_of_event, unit_cols, ev_of_unit, labels, score_sum, carriers, *, carry: float, uncertain: float
 ) -> pd.DataFrame:
-    """The ``facts`` table of all events at once (one row per fact and outlet of its event)."""
-    n = len(unit_rows)
+    """The ``facts`` table of all events at once (one row per fact and outlet of its event).
+
+    ``unit_cols`` holds one array per unit attribute: article id, outlet, position,
+    sentence index, start, end and text.
+    """
+    art_id, outlet, position, sidx, start, end, text = unit_cols
+    n = len(art_id)
     if n == 0:
         return pd.DataFrame(columns=COLUMNS + EXTRA_COLUMNS)
-    art_id, outlet, position, sidx, start, end, text = (list(x) for x in zip(*unit_rows))
     all_outlets = sorted({o for os_ in outlets_of_event for o in os_})
-    o_code = {o: k for k, o in enumerate(all_outlets)}
     n_o = len(all_outlets)
-    oc = np.fromiter((o_code[o] for o in outlet), dtype=np.int64, count=n)
-    pos_rank = np.fromiter((POS_RANK[p] for p in position), dtype=np.int64, count=n)
+    o_code = {o: k for k, o in enumerate(all_outlets)}
+    oc = np.searchsorted(np.array(all_outlets, dtype=object), np.asarray(outlet, dtype=object)).astype(np.int64)
+    pos_arr = np.asarray(position, dtype=object)
+    pos_rank = np.full(n, POS_RANK["body"], dtype=np.int64)
+    for p, r in POS_RANK.items():
+        pos_rank[pos_arr == p] = r
     order_u = np.arange(n)
     lab_u, lab = np.unique(labels, return_inverse=True)
     F = len(lab_u)

@@ -271,21 +271,20 @@ class FactCoverageAnalyzer(Analyzer):
         outlets_of_event = [[] for _ in events]
         for p in pairs.tolist():
             outlets_of_event[p // len(all_outlets)].append(all_outlets[p % len(all_outlets)])
-        ids = [a.id for a in arts]
-        outs = [a.outlet for a in arts]
-        unit_rows = [
-            (ids[k], outs[k], U.position[i], si, s, e, U.text[i])
-            for i, k, si, s, e in zip(
-                order.tolist(),
-                art_of_unit.tolist(),
-                U.sentence_index[order].tolist(),
-                U.start[order].tolist(),
-                U.end[order].tolist(),
-            )
-        ]
+        ids = np.array([a.id for a in arts], dtype=object)
+        outs = np.array([a.outlet for a in arts], dtype=object)
+        unit_cols = (
+            ids[art_of_unit],
+            outs[art_of_unit],
+            np.array(U.position, dtype=object)[order],
+            U.sentence_index[order],
+            U.start[order],
+            U.end[order],
+            np.array(U.text, dtype=object)[order],
+        )
         return (
             events,
-            unit_rows,
+            unit_cols,
             outlets_of_event,
             ev_of_unit,
             art_of_unit,
@@ -318,8 +317,8 @@ class FactCoverageAnalyzer(Analyzer):
         if len(corpus) == 0:
             return self._empty(corpus)
         _, terms = corpus.term_counts()
-        events, unit_rows, outlets_of_event, ev_of_unit, art_of_unit, tu, ti, tn, tq = self._units(corpus, list(terms))
-        if not unit_rows:
+        events, unit_cols, outlets_of_event, ev_of_unit, art_of_unit, tu, ti, tn, tq = self._units(corpus, list(terms))
+        if not len(ev_of_unit):
             return self._empty(corpus)
         all_terms = list(terms)
         cid, isnum, n_concepts = self._concepts(all_terms, ti, tn)
@@ -330,7 +329,7 @@ class FactCoverageAnalyzer(Analyzer):
         facts = facts_rows(
             events,
             outlets_of_event,
-            unit_rows,
+            unit_cols,
             ev_of_unit,
             labels,
             score_sum,
