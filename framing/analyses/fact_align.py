@@ -279,9 +279,10 @@ def align(n, tu, tc, tn, tq, art_of_unit, ev, active, isnum, n_concepts, p: Alig
     Returns
     -------
     labels, score_sum, (fact label, unit, carry score, similarity)
-        Carriers: for each scored pair in both directions, the fact of one unit, the other
+        Carriers: from the scored pairs in both directions, the fact of one unit, the other
         unit, the share of the smaller unit's IDF mass the two share (0-1), and the pair's
-        similarity.
+        similarity; only the best carrier of each fact in each article is kept (the first
+        of equal ones, in pair order).
     """
     labels = np.arange(n)
     score_sum = np.zeros(n)
@@ -306,5 +307,10 @@ def align(n, tu, tc, tn, tq, art_of_unit, ev, active, isnum, n_concepts, p: Alig
     smaller = np.maximum(np.minimum(F.mass[pi], F.mass[pj]), 1e-9)
     carry = np.clip(shared / smaller, 0.0, 1.0)
     carry = np.where(anchors >= 1, carry, carry * 0.75)  # no shared name, number or rare pair: less sure
-    carriers = (np.r_[labels[pi], labels[pj]], np.r_[pj, pi], np.r_[carry, carry], np.r_[sim, sim])
+    c_lab, c_unit, c_share = np.r_[labels[pi], labels[pj]], np.r_[pj, pi], np.r_[carry, carry]
+    # only the best carrier of each fact in each article can be the best of its outlet (ties: first kept)
+    key = c_lab * (int(art_of_unit.max()) + 1) + art_of_unit[c_unit]
+    o = np.lexsort((-c_share, key))
+    best = np.sort(o[np.r_[True, key[o][1:] != key[o][:-1]]])
+    carriers = (c_lab[best], c_unit[best], c_share[best], np.r_[sim, sim][best])
     return labels, score_sum, carriers
