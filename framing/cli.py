@@ -190,6 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             n_jobs=args.n_jobs,
             client=client,
             progress=progress,
+            outlet_groups=args.outlet_groups or None,
         )
         n, k = len(results.corpus), len(results.corpus.skipped)
         if args.command == "report":
@@ -199,7 +200,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                 results,
                 out,
                 title=args.report_title,
-                outlet_groups=args.outlet_groups,
                 csv_dir=csv_dir,
                 progress=progress,
             )
@@ -208,12 +208,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                 where += f", tables to {csv_dir.resolve()}"
         else:
             paths = results.to_csv(args.out)
-            if args.outlet_groups:
-                from .groups import GROUP_PROFILES, group_profiles, resolve_groups
-
-                groups, _ = resolve_groups(args.outlet_groups, results.corpus)
-                group_profiles(results, groups).to_csv(Path(args.out) / f"{GROUP_PROFILES.name}.csv", index=False)
-                paths.append(Path(args.out) / f"{GROUP_PROFILES.name}.csv")
             where = f"{len(paths)} tables written to {Path(args.out).resolve()}"
     except FramingError as exc:
         if progress is not None:

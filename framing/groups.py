@@ -95,8 +95,11 @@ def resolve_groups(spec: str | Path | Mapping[str, str] | None, corpus) -> tuple
     )
 
 
-def group_profiles(results, groups: Mapping[str, str]) -> pd.DataFrame:
-    """The :data:`GROUP_PROFILES` table: each group's outlets' rows summed."""
+def group_profiles(results: Mapping[str, pd.DataFrame], groups: Mapping[str, str]) -> pd.DataFrame:
+    """The :data:`GROUP_PROFILES` table: each group's outlets' rows summed.
+
+    ``results`` is a :class:`framing.Results` or any mapping of table name to table.
+    """
     if not groups:
         return GROUP_PROFILES.empty()
     arts = results["articles"]

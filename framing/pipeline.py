@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -17,6 +18,7 @@ from .events import events_table, group_events
 from .parallel import run_analyses
 from .results import Results
 from .tables import TableSpec, conform
+from .groups import GROUP_PROFILES, group_profiles, resolve_groups
 from .views import headline_view
 
 __all__ = ["analyze", "articles_table", "ARTICLES_COLUMNS"]
@@ -63,6 +65,7 @@ def analyze(
     n_jobs: int | None = None,
     client: Any = None,
     progress: Callable[[str, int, int], None] | None = None,
+    outlet_groups: str | Path | Mapping[str, str] | None = None,
 ) -> Results:
     """Group events (unless given) and run the analyses; returns :class:`Results`.
 
@@ -83,6 +86,10 @@ def analyze(
         are identical either way (see :mod:`framing.parallel`).
     client:
         A ``dask.distributed.Client``: the analyses run on its cluster (extra ``dask``).
+    outlet_groups:
+        Outlets to compare as groups as well: an article field (e.g. ``"bias_text"``), a
+        CSV/TSV file with columns ``outlet`` and ``group``, or a mapping. Adds the
+        ``outlet_groups`` table; the report compares the groups too.
     progress:
         ``progress(step, done, total)``, called as each step starts (grouping events, then
         each analysis) with the number of steps done and the number in all.
@@ -122,9 +129,14 @@ def analyze(
     specs[HEADLINES.name] = HEADLINES
     owners = {t.name: a.name for a in analyzers for t in a.tables}
     tables[HEADLINES.name] = headline_view(grouped, tables, specs, owners)
-    return Results(grouped, tables, specs=specs,
-                   params={"event_threshold": event_threshold, "window_days": window_days,
-                           "analyses": [a.name for a in analyzers], "timings": timings})
+    run = {"event_threshold": event_threshold, "window_days": window_days,
+           "analyses": [a.name for a in analyzers], "timings": timings}
+    if outlet_groups is not None:
+        groups, group_by = resolve_groups(outlet_groups, grouped)
+        specs[GROUP_PROFILES.name] = GROUP_PROFILES
+        tables[GROUP_PROFILES.name] = group_profiles(tables, groups)
+        run.update(outlet_groups=groups, group_by=group_by)
+    return Results(grouped, tables, specs=specs, params=run)
 
 
 def _analyzers(selected: Iterable[str | Analyzer], params: Mapping[str, Mapping[str, Any]]) -> list[Analyzer]:

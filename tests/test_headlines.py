@@ -66,3 +66,17 @@ def test_headline_view_is_empty_and_declared_without_headlines():
     assert len(results["headlines"]) == 0
     assert list(results["headlines"].columns) == results.specs["headlines"].column_names
     assert isinstance(results["headlines"], pd.DataFrame)
+
+
+def test_outlet_groups_are_a_results_table():
+    """analyze(outlet_groups=...) compares groups of outlets in a declared table."""
+    corpus = framing.load_example()
+    groups = {o: ("tabloid" if o == "Northern Ledger" else "others") for o in corpus.outlets}
+    results = framing.analyze(corpus, analyses=["loaded"], outlet_groups=groups)
+    table = results["outlet_groups"]
+    assert results.specs["outlet_groups"].check(table) == []
+    assert set(table["group"]) == {"tabloid", "others"}
+    by = table.set_index("group")
+    assert by.loc["tabloid", "n_outlets"] == 1 and by.loc["others", "n_outlets"] == len(corpus.outlets) - 1
+    assert by.loc["tabloid", "loaded_per_1k"] > by.loc["others", "loaded_per_1k"]
+    assert results.params["outlet_groups"] == groups

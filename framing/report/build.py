@@ -108,7 +108,10 @@ def build_report(
     progress:
         ``progress(step, done, total)``, called before each step.
     """
-    groups, group_by = resolve_groups(outlet_groups, results.corpus)
+    if outlet_groups is None and "outlet_groups" in results.params:  # grouped by framing.analyze
+        groups, group_by = dict(results.params["outlet_groups"]), str(results.params.get("group_by", ""))
+    else:
+        groups, group_by = resolve_groups(outlet_groups, results.corpus)
     ctx = build_context(results, csv_dir=csv_dir, groups=groups, group_by=group_by)
     names = analyses_of(results)
     total = len(names) + 3
@@ -192,7 +195,7 @@ def write_report(
         if progress is not None:
             progress("report: CSV tables", 0, 1)
         results.to_csv(d)
-        if outlet_groups is not None:
+        if outlet_groups is not None and GROUP_PROFILES.name not in results:
             groups, _ = resolve_groups(outlet_groups, results.corpus)
             group_profiles(results, groups).to_csv(d / f"{GROUP_PROFILES.name}.csv", index=False, encoding="utf-8")
         try:
