@@ -28,7 +28,15 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["GroupResult", "any_overlap", "compare_group", "context_keys", "first_pairs"]
+__all__ = [
+    "SMALL_GROUP",
+    "GroupResult",
+    "any_overlap",
+    "compare_group",
+    "compare_small_groups",
+    "context_keys",
+    "first_pairs",
+]
 
 #: Rows of one chunk of pair scores (bounds the memory of the context check).
 _CHUNK = 262_144
@@ -123,16 +131,21 @@ class _Context:
         _, mem_rep = np.unique(self.keys[members], return_index=True)
         ok = np.ones(len(ck), dtype=bool)
         a_rows, b_rows = cand[cand_rep], members[mem_rep]
-        per = max(1, _CHUNK // max(len(b_rows), 1))
-        for s in range(0, len(a_rows), per):
-            part = np.arange(s, min(s + per, len(a_rows)))
-            part = part[ok[part]]
-            if not len(part):
-                continue
-            a = np.repeat(a_rows[part], len(b_rows))
-            b = np.tile(b_rows, len(part))
-            good = self.comparable(a, b).reshape(len(part), len(b_rows))
-            ok[part] = good.all(axis=1)
+        # most candidates fail on one of the first members: score blocks of growing size on the survivors
+        lo, width = 0, 8
+        while lo < len(b_rows):
+            alive = np.flatnonzero(ok)
+            if not len(alive):
+                break
+            blk = b_rows[lo : lo + width]
+            B = self.W[blk].T.tocsc()
+            per = max(1, _CHUNK // len(blk))
+            for s in range(0, len(alive), per):
+                part = alive[s : s + per]
+                shared = (self.W[a_rows[part]] @ B).toarray().astype(np.float64)
+                m = np.maximum(np.minimum(self.mass[a_rows[part]][:, None], self.mass[blk][None, :]), 1e-9)
+                ok[part] = ((shared >= self.context * m) & (shared > 0)).all(axis=1)
+            lo, width = lo + width, width * 4
         return ok[np.searchsorted(ck, self.keys[cand])]
 
 
@@ -275,3 +288,82 @@ def _restated_pairs(rows, code, slo, shi, tlo, thi, duration, ctx, members, limi
                 for j in keep.tolist():
                     bucket.add((q, j) if p_first else (j, q))
     return {key: sorted(v)[:limit] for key, v in found.items()}
+
+
+#: Groups up to this many mentions are compared together, pair by pair in one vectorised pass.
+SMALL_GROUP = 48
+
+
+def compare_small_groups(
+    groups: list[np.ndarray],
+    code: np.ndarray,
+    slo: np.ndarray,
+    shi: np.ndarray,
+    tlo: np.ndarray,
+    thi: np.ndarray,
+    duration: np.ndarray,
+    ctx: _Context,
+    limit: int,
+) -> tuple[np.ndarray, list[GroupResult]]:
+    """:func:`compare_group` for many small groups at once (every pair of each group, in one pass).
+
+    ``groups`` hold global rows; ``code`` and the intervals are global arrays (``code`` numbers
+    the outlets within each group). Returns the global ``disagrees`` flags of these rows and a
+    :class:`GroupResult` per group whose pairs are positions within the group.
+    """
+    n_rows = len(code)
+    disagrees = np.zeros(n_rows, dtype=bool)
+    results = [GroupResult(np.zeros(0, dtype=bool), {}, {}) for _ in groups]
+    if not groups:
+        return disagrees, results
+    sizes = np.array([len(g) for g in groups], dtype=np.int64)
+    rows = np.concatenate(groups)
+    off = np.r_[0, np.cumsum(sizes)[:-1]]
+    n_pairs = sizes**2
+    gid = np.repeat(np.arange(len(groups)), n_pairs)
+    t = np.arange(int(n_pairs.sum())) - np.repeat(np.r_[0, np.cumsum(n_pairs)[:-1]], n_pairs)
+    s = sizes[gid]
+    la, lb = t // s, t % s  # positions within the group
+    a, b = rows[off[gid] + la], rows[off[gid] + lb]
+    keep = code[a] != code[b]
+    gid, la, lb, a, b = gid[keep], la[keep], lb[keep], a[keep], b[keep]
+    e_s = _eps(slo, shi)
+    e_t = _eps(tlo, thi)
+    eps = np.maximum(e_s[a], e_s[b])
+    stated = (slo[a] <= shi[b] + eps) & (slo[b] <= shi[a] + eps)
+    eps = np.maximum(e_t[a], e_t[b])
+    total = (tlo[a] <= thi[b] + eps) & (tlo[b] <= thi[a] + eps)
+    comparable = duration[a].copy()
+    todo = np.flatnonzero(~stated & ~comparable)
+    comparable[todo] = ctx.comparable(a[todo], b[todo])
+    agree = stated | total | ~comparable
+    restated = ~stated & total & comparable
+    # a row disagrees with an outlet when none of that outlet's rows agrees with it
+    n_out = int(code.max()) + 1
+    key = a * n_out + code[b]
+    uniq_key, key_of = np.unique(key, return_inverse=True)
+    key_of = key_of.ravel()
+    dis_key = np.bincount(key_of, weights=agree, minlength=len(uniq_key)) == 0
+    disagrees[uniq_key[dis_key] // n_out] = True
+    d_ab = dis_key[key_of]
+    pos = np.searchsorted(uniq_key, b * n_out + code[a])
+    d_ba = dis_key[pos]  # every (b, outlet of a) key exists: the pair (b, a) is there too
+    conflict = ~agree & (d_ab | d_ba)
+    fwd = code[a] < code[b]
+    for kind, cand in ((0, conflict & fwd), (1, restated & fwd)):
+        k = np.flatnonzero(cand)
+        if not len(k):
+            continue
+        ca, cb = code[a[k]], code[b[k]]
+        o = np.lexsort((lb[k], la[k], cb, ca, gid[k]))
+        k, ca, cb = k[o], ca[o], cb[o]
+        grp = gid[k] * n_out * n_out + ca * n_out + cb
+        start = np.r_[0, np.flatnonzero(grp[1:] != grp[:-1]) + 1]
+        rank = np.arange(len(k)) - np.repeat(start, np.diff(np.r_[start, len(k)]))
+        top = rank < limit
+        for g, x, y, i, j in zip(
+            gid[k][top].tolist(), ca[top].tolist(), cb[top].tolist(), la[k][top].tolist(), lb[k][top].tolist()
+        ):
+            found = results[g].conflicts if kind == 0 else results[g].restated
+            found.setdefault((x, y), []).append((i, j))
+    return disagrees, results

@@ -47,8 +47,9 @@ from ..tables import EVENT, OUTLET, TableSpec, evidence_table
 from ..tables import Column as C
 from ..text import parse
 from .base import ALL_EVENTS, Analyzer, make_evidence
-from .number_compare import _Context, compare_group, context_keys
+from .number_compare import SMALL_GROUP, _Context, compare_group, compare_small_groups, context_keys
 from .quantities import Quantity, extract_from_document, plural
+from .quantity_parser import may_start_mask
 
 __all__ = ["COLUMNS", "DISAGREEMENT_COLUMNS", "NumbersAnalyzer", "format_interval", "quantity_label"]
 
@@ -269,6 +270,7 @@ class NumbersAnalyzer(Analyzer):
         contexts: list[list[tuple[str, bool]]] = []
         vocab = corpus.term_counts()[1]
         counted_words: list[str] = []
+        start_ok = may_start_mask(vocab)  # per vocabulary term: can it start a quantity?
         for art in corpus:
             event = art.event if art.event is not None else ALL_EVENTS
             found: list[tuple[Quantity, str, int, str]] = []
@@ -276,7 +278,11 @@ class NumbersAnalyzer(Analyzer):
                 for q in extract_from_document(parse(art.title), title_case=True, **kw):
                     found.append((q, "headline", -1, art.title))
             doc = corpus.document(art)
-            qs = extract_from_document(doc, **kw)
+            ids = corpus.token_ids(art)
+            if len(ids) and int(ids.max()) >= len(start_ok):
+                vocab = corpus.term_counts()[1]
+                start_ok = np.r_[start_ok, may_start_mask(vocab[len(start_ok) :])]
+            qs = extract_from_document(doc, maybe=np.flatnonzero(start_ok[ids]).tolist(), **kw)
             # the document starts with the headline, read above with its title-case rule
             head_end = art.headline_end
             head_sents = int(np.searchsorted(doc.sent_starts, head_end)) if head_end else 0
@@ -373,24 +379,32 @@ class NumbersAnalyzer(Analyzer):
         }
         groups = df.groupby(["event", "quantity"], sort=True).indices
         rule = _Context(ctx, ctx_mass, context_keys(ctx), self.context)
+        ocode = np.zeros(len(df), dtype=np.int64)  # outlet within its group, in order of first appearance
+        multi: list[tuple[tuple, np.ndarray, list[str]]] = []
         for (event, quantity), idx in sorted(groups.items()):
-            outlets = col["outlet"][idx]
-            uniq_codes, first, code = np.unique(outlets, return_index=True, return_inverse=True)
+            uniq_codes, first, code = np.unique(col["outlet"][idx], return_index=True, return_inverse=True)
             if len(uniq_codes) < 2:
                 continue
-            # outlets numbered in order of first appearance
             rank = np.empty(len(first), dtype=np.int64)
             rank[np.argsort(first, kind="stable")] = np.arange(len(first))
-            code = rank[code.ravel()]
-            uniq = [str(o) for o in uniq_codes[np.argsort(first, kind="stable")]]
+            ocode[idx] = rank[code.ravel()]
+            multi.append(((event, quantity), idx, [str(o) for o in uniq_codes[np.argsort(first, kind="stable")]]))
+        duration = col["kind"] == "duration"
+        bounds = (col["value_low"], col["value_high"], col["total_low"], col["total_high"])
+        small = [idx for _, idx, _ in multi if len(idx) <= SMALL_GROUP]
+        small_dis, small_res = compare_small_groups(small, ocode, *bounds, duration, rule, MAX_PAIRS_PER_OUTLETS)
+        disagrees |= small_dis
+        small_of = {id(idx): r for idx, r in zip(small, small_res)}
+        for (event, quantity), idx, uniq in multi:
+            code = ocode[idx]
             slo, shi = col["value_low"][idx], col["value_high"][idx]
             tlo, thi = col["total_low"][idx], col["total_high"][idx]
             shown = _shown(slo, shi, tlo, thi)
             _other_values(others, idx, code, uniq, shown)
-            res = compare_group(
-                idx, code, slo, shi, tlo, thi, col["kind"][idx] == "duration", rule, MAX_PAIRS_PER_OUTLETS
-            )
-            disagrees[idx[res.disagrees]] = True
+            res = small_of.get(id(idx))
+            if res is None:
+                res = compare_group(idx, code, slo, shi, tlo, thi, duration[idx], rule, MAX_PAIRS_PER_OUTLETS)
+                disagrees[idx[res.disagrees]] = True
             vals, texts = col["value"][idx], col["text"][idx]
             sents, arts = col["sentence"][idx], col["article_id"][idx]
             for key in sorted(set(res.conflicts) | set(res.restated)):

@@ -101,16 +101,24 @@ def intervals_overlap(a_low, a_high, b_low, b_high, *, rtol: float = 1e-9) -> bo
 
 
 def extract_from_document(
-    doc: Document, *, sides: int = 2, tolerance: float = 0.05, near: float = 0.1, title_case: bool = False
+    doc: Document,
+    *,
+    sides: int = 2,
+    tolerance: float = 0.05,
+    near: float = 0.1,
+    title_case: bool = False,
+    maybe: list[int] | None = None,
 ) -> list[Quantity]:
     """Quantities in a parsed :class:`~framing.text.Document` (offsets index ``doc.text``).
 
     ``title_case=True`` ignores capitals when looking for the counted noun (for headlines
-    such as "Talks Fizzle in Under Two Hours").
+    such as "Talks Fizzle in Under Two Hours"). ``maybe``: the indices of the tokens that
+    pass :func:`~framing.analyses.quantity_parser.may_start`, when the caller knows them
+    (a corpus tests each vocabulary term once); a document with none is not parsed.
     """
-    if not doc.n_tokens:
+    if not doc.n_tokens or (maybe is not None and not maybe):
         return []
-    return _Parser(doc, sides=sides, tolerance=tolerance, near=near, title_case=title_case).parse_all()
+    return _Parser(doc, sides=sides, tolerance=tolerance, near=near, title_case=title_case).parse_all(maybe)
 
 
 def extract_quantities(text: str, *, sides: int = 2, tolerance: float = 0.05, near: float = 0.1) -> list[Quantity]:

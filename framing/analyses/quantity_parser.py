@@ -9,6 +9,7 @@ counted, per side) that fill one :class:`_Draft`. The word tables live in
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -40,7 +41,7 @@ from .quantity_words import (
     _lemma,
 )
 
-__all__ = ["Quantity"]
+__all__ = ["Quantity", "may_start", "may_start_mask"]
 
 
 @dataclass(frozen=True)
@@ -105,17 +106,27 @@ class _Draft:
 _CANDIDATE_WORDS = frozenset(_NUMBER_WORDS) | frozenset(_FRACTIONS) | {"a", "an"}
 
 
+def may_start(t: str) -> bool:
+    """Whether token ``t`` passes the first, cheap test of :meth:`_Parser.candidates`."""
+    return t[:1].isdigit() or t in _CANDIDATE_WORDS or ("-" in t and t[0].isalpha())
+
+
+def may_start_mask(terms: Sequence[str]) -> np.ndarray:
+    """:func:`may_start` of each term of a vocabulary, so that a corpus tests each term once."""
+    return np.fromiter((may_start(t) for t in terms), dtype=bool, count=len(terms))
+
+
 class _Parser(_CountedMixin):
     """Parse quantities in one Document, token by token around number candidates."""
 
-    def candidates(self) -> list[int]:
+    def candidates(self, maybe: list[int] | None = None) -> list[int]:
         """Tokens that can start a quantity: digits, number words, "a"/"an" before a unit or
         scale, hyphenated number words, fractions. One pass of cheap tests; the rest of the
-        text (most sentences have no number) is never parsed."""
+        text (most sentences have no number) is never parsed. ``maybe``: the tokens that pass
+        :func:`may_start` when already known (from vocabulary ids, without a loop over tokens)."""
         toks, n = self.toks, self.n
-        maybe = [
-            i for i, t in enumerate(toks) if t[:1].isdigit() or t in _CANDIDATE_WORDS or ("-" in t and t[0].isalpha())
-        ]
+        if maybe is None:
+            maybe = [i for i, t in enumerate(toks) if may_start(t)]
         out = []
         for i in maybe:
             t = toks[i]
@@ -134,10 +145,10 @@ class _Parser(_CountedMixin):
                 out.append(i)
         return out
 
-    def parse_all(self) -> list[Quantity]:
+    def parse_all(self, maybe: list[int] | None = None) -> list[Quantity]:
         out: list[Quantity] = []
         consumed = -1
-        for i in self.candidates():
+        for i in self.candidates(maybe):
             if i < consumed:
                 continue
             try:
