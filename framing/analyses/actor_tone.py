@@ -355,7 +355,13 @@ class TargetTone:
         if a >= b:
             return []
         hits = self._cue_hits(W, a, b, self._speech(W, a, b)[0])
-        return [(W.starts[i], W.ends[i], pol) for i, pol in hits]
+        out = []
+        for i, pol in hits:
+            raw = text[W.starts[i] : W.ends[i]]
+            lead = len(raw) - len(raw.lstrip(_PUNCT))
+            trail = len(raw) - len(raw.rstrip(_PUNCT))
+            out.append((W.starts[i] + lead, W.ends[i] - trail, pol))  # the word without its punctuation
+        return out
 
 
 def mention_tones(scorer: TargetTone, text: str, spans: Sequence[tuple[int, int]], keys: Sequence[str]) -> list[float]:
