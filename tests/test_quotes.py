@@ -424,3 +424,15 @@ def test_place_that_gives_no_side(text, speaker_part):
 def test_finding_ruling_adding_and_continuation(text, expected):
     got = [(text[q.start : q.end], q.speaker, q.verb) for q in extract_quotes(parse(text)) if q.kind != "scare"]
     assert got == expected
+
+
+def test_a_name_never_runs_across_a_sentence_end():
+    """'... in Oslo. Insurers said' has no actor 'Oslo. Insurers' (an abbreviation-like word ends the sentence)."""
+    from framing.analyses.actor_lexicon import _candidates
+
+    from framing import parse
+
+    doc = parse("Talks were held in Oslo. Insurers said the premiums would rise. Dr. Anna Berg agreed.")
+    names = [c[0] for c in _candidates(doc, set())]
+    assert not any("Insurers" in n for n in names)
+    assert "Anna Berg" in names

@@ -441,6 +441,7 @@ def _candidates(doc: Document, known: set):
     text = doc.text
     ts = doc.tok_starts
     cues = side_cues()
+    sentence_starts = set(doc.sent_starts.tolist())
     for m in _cap_matches(text):
         words = m.group().split()
         # positions of words
@@ -450,6 +451,9 @@ def _candidates(doc: Document, known: set):
             i = text.index(w, off)
             pos.append((i, i + len(w)))
             off = i + len(w)
+        # a name never runs across a sentence end ("... in Oslo. Insurers said")
+        cut = next((k for k in range(1, len(words)) if pos[k][0] in sentence_starts), len(words))
+        words, pos = words[:cut], pos[:cut]
         titled = False
         k = 0
         while k < len(words):
