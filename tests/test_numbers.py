@@ -216,6 +216,8 @@ def test_long_article_and_long_word():
 
 
 @pytest.mark.slow
-def test_twenty_megabyte_article():
+def test_twenty_megabyte_article(request):
+    if "slow" not in (request.config.getoption("-m") or ""):
+        pytest.skip("slow: run with -m slow")
     sentence_len = len("Officials in Kyiv said the talks in Istanbul ended with an exchange of 1,000 prisoners. ")
     _check_long(NumbersAnalyzer().fit_transform(_long_event(20)), int(20_000_000 / sentence_len))
