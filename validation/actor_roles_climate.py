@@ -146,13 +146,11 @@ SEEN = {"deal", "agreement", "accord", "policy", "regulations", "plan", "laws", 
 
 
 def _blind_prior(entity):
-    from framing.analyses.actors import role_prior
-    from framing.text import fold
+    from framing.analyses.actors import actor_head, role_prior
 
-    name = fold(entity.strip())
-    name = name[:-2] if name.endswith("'s") else name
-    toks = name.replace("-", " ").split()
-    if not toks or toks[-1] in SEEN or any(name == p or name.endswith(" " + p) for p in SEEN if " " in p):
+    head = actor_head(entity)
+    toks = head.split()
+    if not toks or toks[-1] in SEEN or any(head == p or head.endswith(" " + p) for p in SEEN if " " in p):
         return ""
     return role_prior(entity, "group")
 

@@ -52,7 +52,7 @@ from .base import ALL_EVENTS, Analyzer
 from .quotes import _mentions, prefill_mentions, shared_finder
 from .speech_verbs import speech_verbs
 
-__all__ = ["COLUMNS", "ActorAnalyzer", "VaderScorer", "assign_role", "assign_roles", "harm_lexicon", "mean_interval", "role_prior"]
+__all__ = ["COLUMNS", "ActorAnalyzer", "VaderScorer", "actor_head", "assign_role", "assign_roles", "harm_lexicon", "mean_interval", "role_prior"]
 
 #: Columns of the ``actors`` table (the first eleven are the public contract).
 COLUMNS = [
@@ -153,37 +153,50 @@ def _kinds() -> tuple[dict[str, str], list[tuple[str, str]]]:
     return words, phrases
 
 
+def actor_head(actor: str) -> str:
+    """The folded head of an actor's name: the words before a prepositional phrase or
+    relative clause, possessive 's dropped ("residents of Miami" -> "residents").
+
+    >>> actor_head("Residents of Miami"), actor_head("the EPA's"), actor_head("climate change in Africa")
+    ('residents', 'the epa', 'climate change')
+    """
+    name = fold(actor.strip())
+    if name.endswith("'s"):
+        name = name[:-2]
+    toks = name.replace("-", " ").split()
+    cut = next((i for i, t in enumerate(toks) if i > 0 and t in _HEAD_PREPS), len(toks))
+    return " ".join(toks[:cut])
+
+
 def role_prior(actor: str, type_: str = "") -> str:
     """The role the kind of ``actor`` usually has in a story (``""`` when its kind is not listed).
 
-    Read from the actor's name: its last word (or a listed phrase it ends with) in
-    ``actor_kinds.csv``. People (``type_ == "person"``) get no prior: their names say
-    nothing about their role.
+    Read from the head of the actor's name (:func:`actor_head`): its last word, or a
+    listed phrase it ends with, in ``actor_kinds.csv``. People (``type_ == "person"``)
+    get no prior: their names say nothing about their role.
 
     >>> role_prior("flood victims"), role_prior("fossil fuels"), role_prior("the Paris Agreement"), role_prior("Fish", "person")
     ('innocent', 'antagonist', 'protagonist', '')
-    >>> role_prior("Texans"), role_prior("Republicans")
-    ('innocent', '')
+    >>> role_prior("Texans"), role_prior("Republicans"), role_prior("residents of Miami")
+    ('innocent', '', 'innocent')
     """
     if type_ == "person":
         return ""
     words, phrases = _kinds()
-    name = fold(actor.strip())
-    if name.endswith("'s"):
-        name = name[:-2]
-    for ph, role in phrases:
-        if name == ph or name.endswith(" " + ph):
-            return role
-    toks = name.replace("-", " ").split()
-    if not toks:
+    head = actor_head(actor)
+    if not head:
         return ""
-    role = words.get(toks[-1], "")
+    for ph, role in phrases:
+        if head == ph or head.endswith(" " + ph):
+            return role
+    role = words.get(head.split()[-1], "")
     if not role and _demonym_like(actor.strip()):
         role = "innocent"  # "Californians", "Texans": a population
     return role
 
 
 _PARTY_SIDES = frozenset({"Democrats", "Republicans"})
+_HEAD_PREPS = frozenset({"of", "in", "on", "from", "for", "at", "across", "around", "near", "with", "who", "that"})
 
 
 def _demonym_like(name: str) -> bool:
