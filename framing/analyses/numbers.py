@@ -382,17 +382,22 @@ class NumbersAnalyzer(Analyzer):
         }
         groups = df.groupby(["event", "quantity"], sort=True).indices
         rule = _Context(ctx, ctx_mass, context_keys(ctx), self.context)
-        ocode = np.zeros(len(df), dtype=np.int64)  # outlet within its group, in order of first appearance
+        # outlets numbered within each group in order of first appearance, for all groups at once
+        gk = df.groupby(["event", "quantity"], sort=True).ngroup().to_numpy()
+        outlet_no = pd.factorize(df["outlet"])[0]
+        rowno = pd.Series(np.arange(len(df)))
+        first_row = rowno.groupby([gk, outlet_no]).transform("min").to_numpy()
+        ocode = pd.Series(first_row).groupby(gk).rank(method="dense").to_numpy().astype(np.int64) - 1
+        n_outlets = np.zeros(int(gk.max()) + 1, dtype=np.int64)
+        np.maximum.at(n_outlets, gk, ocode + 1)
         multi: list[tuple[tuple, np.ndarray, list[str]]] = []
         for (event, quantity), idx in sorted(groups.items()):
-            uniq_codes, first, code = np.unique(col["outlet"][idx], return_index=True, return_inverse=True)
-            if len(uniq_codes) < 2:
+            if n_outlets[gk[idx[0]]] < 2:
                 continue
-            rank = np.empty(len(first), dtype=np.int64)
-            rank[np.argsort(first, kind="stable")] = np.arange(len(first))
-            ocode[idx] = rank[code.ravel()]
-            multi.append(((event, quantity), idx, [str(o) for o in uniq_codes[np.argsort(first, kind="stable")]]))
+            firsts = idx[np.unique(ocode[idx], return_index=True)[1]]
+            multi.append(((event, quantity), idx, [str(o) for o in col["outlet"][firsts]]))
         duration = col["kind"] == "duration"
+        shown_all = _shown(col["value_low"], col["value_high"], col["total_low"], col["total_high"])
         bounds = (col["value_low"], col["value_high"], col["total_low"], col["total_high"])
         small = [idx for _, idx, _ in multi if len(idx) <= SMALL_GROUP]
         small_dis, small_res = compare_small_groups(small, ocode, *bounds, duration, rule, MAX_PAIRS_PER_OUTLETS)
@@ -402,7 +407,7 @@ class NumbersAnalyzer(Analyzer):
             code = ocode[idx]
             slo, shi = col["value_low"][idx], col["value_high"][idx]
             tlo, thi = col["total_low"][idx], col["total_high"][idx]
-            shown = _shown(slo, shi, tlo, thi)
+            shown = [shown_all[i] for i in idx.tolist()]
             _other_values(others, idx, code, uniq, shown)
             res = small_of.get(id(idx))
             if res is None:
