@@ -306,7 +306,8 @@ class ActorAnalyzer(Analyzer):
                 C("actor", "str", "the actor's canonical name"),
                 C("side", "str", "the actor's side"),
                 C("mentions", "int", "mentions of the actor"),
-                C("tone", "float", "mean VADER compound of the sentences naming the actor; NaN without vaderSentiment"),
+                C("tone", "float", "mean over sentences of the tone about the actor (the words about it within its clause; "
+                  "what it says is not tone about it); NaN without vaderSentiment"),
                 C("ci_low", "float", "lower end of the 95% t-interval of the tone"),
                 C("ci_high", "float", "upper end of that interval"),
                 C("agent_harm", "int", "sentences where the actor does a harmful act"),
@@ -328,8 +329,8 @@ class ActorAnalyzer(Analyzer):
             (
                 C("actor", "str", "the actor"),
                 C("side", "str", "the actor's side"),
-                C("evidence", "str", "`mention`, `agent_harm`, `target_harm`, `agent_positive`, `beneficiary`"),
-                C("compound", "float", "the sentence's VADER compound score"),
+                C("evidence", "str", "`mention`, `agent_harm`, `target_harm`, `agent_positive`, `beneficiary`, `blamed`, `praised`"),
+                C("compound", "float", "the tone about the actor in that sentence (the value averaged into tone)"),
             ),
         ),
     )
