@@ -157,15 +157,24 @@ def _posting_pairs(rows: np.ndarray, keys: np.ndarray, window: int) -> tuple[np.
 
 
 def _top_k_pairs(pi, pj, score, top_k):
-    """Keep a pair when it is among the ``top_k`` best of either of its units (ties: earlier pair)."""
+    """Keep a pair when it is among the ``top_k`` best of either of its units (ties: earlier pair).
+
+    A unit in at most ``top_k`` pairs keeps all of them, so only the pairs of units with
+    more are ranked.
+    """
     u = np.r_[pi, pj]
-    sc = np.clip(np.r_[score, score].astype(np.float64), 0.0, 1.0)
-    o = np.argsort(u * 2.0 + (1.0 - sc), kind="stable")  # by unit, best score first
-    us = u[o]
-    first = np.r_[0, np.flatnonzero(us[1:] != us[:-1]) + 1] if len(u) else np.zeros(0, np.int64)
-    rank = np.empty(len(u), dtype=np.int64)
-    rank[o] = np.arange(len(u)) - np.repeat(first, np.diff(np.r_[first, len(u)]))
-    keep = rank < top_k
+    deg = np.bincount(u) if len(u) else np.zeros(0, np.int64)
+    keep = deg[u] <= top_k
+    big = np.flatnonzero(~keep)
+    if len(big):
+        ub = u[big]
+        sc = np.clip(np.r_[score, score][big].astype(np.float64), 0.0, 1.0)
+        o = np.argsort(ub * 2.0 + (1.0 - sc), kind="stable")  # by unit, best score first
+        us = ub[o]
+        first = np.r_[0, np.flatnonzero(us[1:] != us[:-1]) + 1]
+        rank = np.empty(len(ub), dtype=np.int64)
+        rank[o] = np.arange(len(ub)) - np.repeat(first, np.diff(np.r_[first, len(ub)]))
+        keep[big] = rank < top_k
     return keep[: len(pi)] | keep[len(pi) :]
 
 
@@ -192,13 +201,15 @@ def candidates(F: Features, art_of_unit, active, p: AlignParams) -> tuple[np.nda
         Qc = F.Q.tocoo()
         qi, qj = _posting_pairs(Qc.row.astype(np.int64), Qc.col.astype(np.int64), _WINDOW)
         ok = (art_of_unit[qi] != art_of_unit[qj]) & active[qi]
-        pi = np.r_[pi, np.minimum(qi[ok], qj[ok])]
-        pj = np.r_[pj, np.maximum(qi[ok], qj[ok])]
+        if ok.any():  # quoted pairs join the others: sort them together again
+            pi = np.r_[pi, np.minimum(qi[ok], qj[ok])]
+            pj = np.r_[pj, np.maximum(qi[ok], qj[ok])]
+            code = np.unique(pi.astype(np.int64) * n + pj)
+            pi, pj = code // n, code % n
     if not len(pi):
         z = np.zeros(0, dtype=np.int64)
         return z, z
-    code = np.unique(pi.astype(np.int64) * n + pj)
-    return code // n, code % n
+    return pi.astype(np.int64), pj.astype(np.int64)
 
 
 def score_pairs(F: Features, pi, pj):
