@@ -11,9 +11,10 @@ from conftest import SEED_EVENTS
 
 from framing import Corpus
 from framing.analyses import actors as actors_mod
-from framing.analyses.actor_lexicon import ActorFinder, load_actor_lexicon, load_side_scheme
+from framing.analyses.actor_lexicon import ActorFinder
 from framing.analyses.actors import ActorAnalyzer, assign_role, mean_interval
 from framing.errors import MissingDependencyError, ParameterError
+from framing.lexicons.actors import load_actor_lexicon, load_side_scheme
 from framing.text import parse
 
 

@@ -25,37 +25,22 @@ boundaries after normalisation).
 from __future__ import annotations
 
 import difflib
-import io
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ..errors import ParameterError
+from ..lexicons.actors import side_cues
 from ..matching import PhraseMatcher, phrase_tokens
 from ..text import Document, fold
 
 __all__ = [
     "ActorFinder",
-    "load_actor_lexicon",
-    "load_side_scheme",
-    "side_cues",
-    "read_packaged_csv",
-    "ACTOR_LEXICON_COLUMNS",
-    "SIDE_SCHEMES",
 ]
-
-ACTOR_LEXICON_COLUMNS = ["actor", "alias", "side", "type", "source"]
-
-#: Side schemes shipped in ``sides.csv`` (besides the actor lexicon's own ``side`` column).
-SIDE_SCHEMES = ("default", "us_politics")
 
 #: Titles and descriptions stripped from the front of a capitalised name.
 NAME_TITLES = frozenset(
@@ -120,108 +105,6 @@ def _cap_matches(text: str):
 
 
 _SAY_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*(?:said|says|told|stated|added|declared|wrote|asked|noted|explained|insisted|claimed|argued|warned)\b")
-
-
-def read_packaged_csv(name: str) -> pd.DataFrame:
-    """Read a packaged lexicon ``framing/lexicons/<name>`` as strings (no NaN).
-
-    Goes through :func:`framing.lexicons.load_lexicon`; raises FileNotFoundError when
-    the file is not packaged.
-    """
-    if not resources.files("framing").joinpath(f"lexicons/{name}").is_file():
-        raise FileNotFoundError(f"framing/lexicons/{name}")
-    try:
-        from ..lexicons import load_lexicon
-    except ImportError:  # pragma: no cover - older tree without the shared loader
-        text = resources.files("framing").joinpath(f"lexicons/{name}").read_text(encoding="utf-8")
-        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    return load_lexicon(name.removesuffix(".csv"), owner="framing actors/quotes")
-
-
-def _read_user_table(value: Any, what: str, columns: list[str]) -> pd.DataFrame:
-    if isinstance(value, pd.DataFrame):
-        df = value.copy()
-    elif isinstance(value, (str, Path)):
-        p = Path(value)
-        if not p.exists():
-            raise ParameterError(f"The {what} file {str(p)!r} does not exist.")
-        df = pd.read_csv(p, dtype=str, keep_default_na=False)
-    elif isinstance(value, Mapping):
-        df = pd.DataFrame({columns[0]: list(value.keys()), columns[1]: list(value.values())})
-    else:
-        raise ParameterError(
-            f"The {what} must be a path to a CSV file, a DataFrame or a dict; got {type(value).__name__}."
-        )
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ParameterError(f"The {what} needs the columns {columns}; missing {missing}.")
-    return df.astype(str)
-
-
-def load_actor_lexicon(extra: Any = None, *, replace: bool = False) -> pd.DataFrame:
-    """The actor lexicon (actor, alias, side, type, source), packaged rows plus ``extra``.
-
-    ``extra`` is a path to a CSV, a DataFrame (columns actor, alias; side, type and
-    source optional) or a dict alias -> actor. With ``replace=True`` the packaged rows
-    are dropped.
-
-    >>> lex = load_actor_lexicon({"Anneliese Brunner": "Anneliese Brunner"})
-    >>> lex[lex["alias"] == "Madinsky"].empty, "Anneliese Brunner" in set(lex["actor"])
-    (True, True)
-    """
-    base = read_packaged_csv("actors.csv")
-    if extra is None:
-        return base
-    if isinstance(extra, Mapping):
-        extra = pd.DataFrame({"actor": list(extra.values()), "alias": list(extra.keys())})
-    user = _read_user_table(extra, "actor lexicon", ["actor", "alias"])
-    for c in ACTOR_LEXICON_COLUMNS:
-        if c not in user.columns:
-            user[c] = "user" if c == "source" else ("person" if c == "type" else "")
-    user = user[ACTOR_LEXICON_COLUMNS]
-    if not replace:
-        # A user side for a packaged actor overrides the packaged one.
-        known = dict(zip(user.loc[user["side"] != "", "actor"], user.loc[user["side"] != "", "side"]))
-        if known:
-            base = base.copy()
-            base["side"] = [known.get(a, s) for a, s in zip(base["actor"], base["side"])]
-    out = user if replace else pd.concat([base, user], ignore_index=True)
-    return out.drop_duplicates(["actor", "alias"], keep="last").reset_index(drop=True)
-
-
-def load_side_scheme(sides: Any) -> dict[str, str]:
-    """Actor -> side overrides: None/"default" (none), "us_politics", a dict, a CSV path or a DataFrame.
-
-    A CSV or DataFrame needs the columns ``actor`` and ``side``.
-    """
-    if sides is None or (isinstance(sides, str) and sides == "default"):
-        return {}
-    if isinstance(sides, str) and sides in SIDE_SCHEMES:
-        df = read_packaged_csv("sides.csv")
-        df = df[df["scheme"] == sides]
-        return dict(zip(df["name"], df["side"]))
-    if isinstance(sides, Mapping):
-        return {str(k): str(v) for k, v in sides.items()}
-    if isinstance(sides, str) and not Path(sides).exists():
-        raise ParameterError(
-            f"The 'sides' parameter must be one of {', '.join(map(repr, SIDE_SCHEMES))}, a dict actor -> side, "
-            f"or a CSV file with columns actor, side. Got {sides!r}, which is neither a scheme nor a file."
-        )
-    df = _read_user_table(sides, "sides mapping", ["actor", "side"])
-    return dict(zip(df["actor"], df["side"]))
-
-
-@lru_cache(maxsize=1)
-def side_cues() -> dict[str, str]:
-    """Folded demonym / party word -> side (``sides.csv`` rows of scheme ``cues``)."""
-    df = read_packaged_csv("sides.csv")
-    df = df[df["scheme"] == "cues"]
-    out: dict[str, str] = {}
-    for name, side in zip(df["name"], df["side"]):
-        toks = phrase_tokens(name)
-        if toks:
-            out[" ".join(toks)] = side
-    return out
 
 
 def _surname(name: str) -> str:

@@ -76,9 +76,9 @@ _PUNCT = "\"'“”‘’()[]{}.,;:!?—–-…"
 @lru_cache(maxsize=1)
 def actor_cues() -> dict[str, list[tuple[str, int]]]:
     """Folded word -> [(role, polarity)] from ``actor_cues.csv`` (role: agent, patient, about)."""
-    from .actor_lexicon import read_packaged_csv
+    from ..lexicons import load_lexicon
 
-    df = read_packaged_csv("actor_cues.csv")
+    df = load_lexicon("actor_cues", owner="framing actor_tone")
     out: dict[str, list[tuple[str, int]]] = {}
     for w, role, pol in zip(df["word"], df["role"], df["polarity"]):
         if role == "none":
@@ -90,9 +90,9 @@ def actor_cues() -> dict[str, list[tuple[str, int]]]:
 @lru_cache(maxsize=1)
 def neutral_words() -> frozenset[str]:
     """Words VADER rates that are mostly names or function words in news (role ``none`` in ``actor_cues.csv``)."""
-    from .actor_lexicon import read_packaged_csv
+    from ..lexicons import load_lexicon
 
-    df = read_packaged_csv("actor_cues.csv")
+    df = load_lexicon("actor_cues", owner="framing actor_tone")
     return frozenset(fold(w.strip()) for w, r in zip(df["word"], df["role"]) if r == "none")
 
 

@@ -41,12 +41,14 @@ from .._log import logger
 from .._optional import import_optional
 from ..corpus import Corpus
 from ..errors import MissingDependencyError, ParameterError
+from ..lexicons import load_lexicon
+from ..lexicons.actors import side_cues
 from ..matching import PhraseMatcher
 from ..stats import MIN_COUNT, t_interval
 from ..tables import EVENT, OUTLET, TableSpec, evidence_table
 from ..tables import Column as C
 from ..text import Document, fold
-from .actor_lexicon import ActorFinder, Mentions, read_packaged_csv, side_cues
+from .actor_lexicon import ActorFinder, Mentions
 from .actor_tone import TargetTone, mention_tones
 from .base import ALL_EVENTS, Analyzer
 from .quotes import _mentions, prefill_mentions, shared_finder
@@ -71,7 +73,7 @@ _TARGET_PREP = frozenset({"on", "against", "of", "at", "to", "toward", "towards"
 def harm_lexicon(path: str | None = None) -> pd.DataFrame:
     """The harm / positive action lexicon (verb, lemma, kind, pos, source)."""
     if path is None:
-        return read_packaged_csv("harm_verbs.csv")
+        return load_lexicon("harm_verbs", owner="framing actors")
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
@@ -136,7 +138,7 @@ ROLE_CUE_WEIGHT = 0.5
 @lru_cache(maxsize=1)
 def _kinds() -> tuple[dict[str, str], list[tuple[str, str]]]:
     """Head word -> role and (phrase, role) pairs of ``actor_kinds.csv``, plus demonym plurals (populations)."""
-    df = read_packaged_csv("actor_kinds.csv")
+    df = load_lexicon("actor_kinds", owner="framing actors")
     words: dict[str, str] = {}
     phrases: list[tuple[str, str]] = []
     for w, role in zip(df["word"], df["role"]):
@@ -146,7 +148,7 @@ def _kinds() -> tuple[dict[str, str], list[tuple[str, str]]]:
         else:
             words.setdefault(w, role)
     cues = side_cues()
-    for plural in read_packaged_csv("demonyms.csv")["plural"]:
+    for plural in load_lexicon("demonyms", owner="framing actors")["plural"]:
         p = fold(plural.strip())
         if p and cues.get(p[:-1]) not in _PARTY_SIDES:
             words.setdefault(p, "innocent")  # "Americans", "Ukrainians": a population (not "Republicans")

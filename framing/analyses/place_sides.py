@@ -26,7 +26,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .actor_lexicon import ActorFinder, read_packaged_csv
+from ..lexicons import load_lexicon
+from .actor_lexicon import ActorFinder
 
 __all__ = ["countries_in", "country_side", "local_place_side", "place_side"]
 
@@ -39,11 +40,11 @@ def _gazetteer() -> tuple[dict[str, tuple[str, str]], re.Pattern]:
     """Surface name -> (country, kind), and one case-sensitive whole-word pattern for them all."""
     names: dict[str, tuple[str, str]] = {}
     alias: dict[str, str] = {}
-    for n, c, k in zip(*(read_packaged_csv("places.csv")[x] for x in ("name", "country", "kind"))):
+    for n, c, k in zip(*(load_lexicon("places", owner="framing place_sides")[x] for x in ("name", "country", "kind"))):
         names[n] = (c, k)
         if k == "country name":
             alias[n] = c
-    dem = read_packaged_csv("demonyms.csv")
+    dem = load_lexicon("demonyms", owner="framing place_sides")
     for place, adj, person, plural in zip(dem["place"], dem["adjective"], dem["person"], dem["plural"]):
         country = alias.get(place, place)
         names.setdefault(place, (country, "country"))
@@ -76,7 +77,7 @@ def countries_in(text: str) -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=1)
 def _country_sides() -> dict[str, str]:
-    df = read_packaged_csv("sides.csv")
+    df = load_lexicon("sides", owner="framing place_sides")
     df = df[df["scheme"] == "countries"]
     return dict(zip(df["name"], df["side"]))
 

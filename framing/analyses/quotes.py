@@ -19,11 +19,12 @@ import pandas as pd
 from .._validation import check_number
 from ..corpus import Corpus
 from ..errors import ParameterError
+from ..lexicons.actors import load_actor_lexicon, load_side_scheme
 from ..stats import MIN_COUNT, wilson_interval
 from ..tables import EVENT, OUTLET, TableSpec, evidence_table
 from ..tables import Column as C
 from ..text import Document
-from .actor_lexicon import ActorFinder, Mentions, load_actor_lexicon, load_side_scheme
+from .actor_lexicon import ActorFinder, Mentions
 from .base import ALL_EVENTS, Analyzer
 from .quote_extraction import extract_quotes
 from .speaker_resolution import resolve_speaker, resolve_speakers

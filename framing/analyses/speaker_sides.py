@@ -31,8 +31,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lexicons.actors import side_cues
 from ..text import Document, tokenize
-from .actor_lexicon import ActorFinder, Mentions, side_cues
+from .actor_lexicon import ActorFinder, Mentions
 from .place_sides import local_place_side, place_side
 
 __all__ = ["cue_side", "side_from_context"]

@@ -35,8 +35,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from ..lexicons import load_lexicon
 from ..text import fold, tokenize
-from .actor_lexicon import read_packaged_csv
 
 __all__ = ["SpeechVerb", "attribution_verbs", "speech_verb_table", "speech_verbs", "verb_exclusions", "verb_info"]
 
@@ -55,7 +55,7 @@ class SpeechVerb(NamedTuple):
 @lru_cache(maxsize=1)
 def speech_verb_table() -> pd.DataFrame:
     """The packaged list as a DataFrame (columns as in the module docstring)."""
-    df = read_packaged_csv("attribution_verbs.csv")
+    df = load_lexicon("attribution_verbs", owner="framing speech_verbs")
     bad = sorted(set(df["complement"]) - set(COMPLEMENTS))
     if bad:
         raise ValueError(
