@@ -426,7 +426,7 @@ class ActorAnalyzer(Analyzer):
                 r_rows.append((i, actor, what, sc.get((actor, si), nan), si, s0, e0, text[s0:e0], st))
         if scorer is None:
             m_tone = [nan] * len(m_art)
-        ev_of = np.asarray([a.event if a.event is not None else ALL_EVENTS for a in arts], dtype=object)
+        ev_of = corpus.event_labels()
         out_of = np.asarray([a.outlet for a in arts], dtype=object)
         id_of = np.asarray([a.id for a in arts], dtype=object)
         M = pd.DataFrame({

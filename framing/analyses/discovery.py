@@ -49,7 +49,6 @@ from scipy.sparse.csgraph import connected_components
 from ..corpus import Corpus
 from ..matching import PhraseMatcher, phrase_tokens
 from ..text import fold
-from .base import ALL_EVENTS
 from .discovery_rules import not_variants
 
 __all__ = ["discover_variants", "CANDIDATE_COLUMNS", "spelling_similarity"]
@@ -272,7 +271,7 @@ class _Cells:
 
     def __init__(self, corpus: Corpus) -> None:
         arts = corpus.articles
-        events = [a.event if a.event is not None else ALL_EVENTS for a in arts]
+        events = corpus.event_labels().tolist()
         codes, uniq = pd.factorize(pd.MultiIndex.from_arrays([events, [a.outlet for a in arts]]))
         self.articles = _indicator(codes, len(uniq))
         ev_codes, ev_uniq = pd.factorize(np.asarray([c[0] for c in uniq], dtype=object))

@@ -391,7 +391,7 @@ class DistinctiveTermsAnalyzer(Analyzer):
         F = _Features(corpus, max_n=self.max_n, min_phrase_count=self.min_phrase_count)
         if F.n_features == 0:
             return empty
-        events = np.asarray([a.event if a.event is not None else ALL_EVENTS for a in arts], dtype=object)
+        events = corpus.event_labels()
         outlets = np.asarray([a.outlet for a in arts], dtype=object)
         article_ids = np.asarray([a.id for a in arts], dtype=object)
         rng = np.random.default_rng(self.seed)

@@ -383,7 +383,7 @@ class LoadedLanguageAnalyzer(Analyzer):
         # counting, joining and sorting below run on arrays (the result is the same as
         # pandas' sorted groupby on the labels).
         art_ev, ev_labels = pd.factorize(
-            np.array([a.event if a.event is not None else ALL_EVENTS for a in arts] + [ALL_EVENTS], dtype=object),
+            np.append(corpus.event_labels(), np.array([ALL_EVENTS], dtype=object)),
             sort=True,
         )
         ALL = int(art_ev[-1])

@@ -186,7 +186,7 @@ class NamingAnalyzer(Analyzer):
         # each article's event, outlet and date, looked up once per article
         art, art_ids = pd.factorize(hits["article_id"].to_numpy(dtype=object))  # in order of first hit
         arts = [corpus.articles[k] for k in corpus.positions(art_ids).tolist()]
-        hits["event"] = np.array([a.event if a.event is not None else ALL_EVENTS for a in arts], dtype=object)[art]
+        hits["event"] = corpus.event_labels()[corpus.positions(art_ids)][art]
         hits["outlet"] = np.array([a.outlet for a in arts], dtype=object)[art]
         dates = pd.to_datetime(pd.Series([a.date for a in arts], dtype=object), errors="coerce")
         hits["date"] = dates.array.take(art)  # by position (the hits' index has gaps after keep_longest)

@@ -263,13 +263,14 @@ class QuoteAnalyzer(Analyzer):
         finder = self.finder_
         rows: list[tuple] = []
         prefill_mentions(finder, corpus)
-        for art in corpus:
+        event_of = corpus.event_labels()
+        for k, art in enumerate(corpus):
             doc = corpus.document(art)
             quotes = extract_quotes(doc, scare_max_words=self.scare_max_words, indirect=self.indirect)
             if not quotes:
                 continue
             ment = _mentions(finder, doc)
-            event = art.event if art.event is not None else ALL_EVENTS
+            event = event_of[k]
             outlet = _bare(art.outlet)
             for q, (actor, side, speaker) in zip(quotes, resolve_speakers(quotes, doc, ment, finder)):
                 if outlet and q.speaker and _bare(q.speaker) == outlet:
