@@ -3,11 +3,11 @@
 The public API is listed here and only here.
 """
 
-from ._log import logger as _logger  # noqa: F401  (installs the NullHandler)
 from . import plotting
+from ._log import logger as _logger  # noqa: F401  (installs the NullHandler)
+from ._version import __version__
 from .analyses import (
     ANALYZERS,
-    register_analyzer,
     DEFAULT_ANALYSES,
     ActorAnalyzer,
     Analyzer,
@@ -17,6 +17,7 @@ from .analyses import (
     NamingAnalyzer,
     NumbersAnalyzer,
     QuoteAnalyzer,
+    register_analyzer,
 )
 from .analyses.quantities import Quantity, extract_quantities
 from .analyses.quote_extraction import extract_quotes
@@ -32,8 +33,6 @@ from .report.build import build_report, write_report
 from .results import Results
 from .tables import Column, TableSpec
 from .text import Document, fold, parse, parse_many
-
-from ._version import __version__
 
 __all__ = [
     "__version__",

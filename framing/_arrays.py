@@ -34,8 +34,13 @@ def unique_hashed(values: np.ndarray, *, return_index: bool = False, return_coun
     return tuple(out)
 
 
-def search_within(indptr: np.ndarray, values: np.ndarray, group: np.ndarray, queries: np.ndarray,
-                  side: Literal["left", "right"] = "left") -> np.ndarray:
+def search_within(
+    indptr: np.ndarray,
+    values: np.ndarray,
+    group: np.ndarray,
+    queries: np.ndarray,
+    side: Literal["left", "right"] = "left",
+) -> np.ndarray:
     """``np.searchsorted(values[indptr[g]:indptr[g + 1]], q, side)`` for each query ``q`` of group
     ``g`` (``group``, ``queries``: parallel arrays), all in one search.
 

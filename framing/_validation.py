@@ -12,9 +12,7 @@ def check_option(name: str, value: Any, allowed: Collection[Any], *, owner: str)
     """Return ``value`` if it is one of ``allowed``, else raise a ParameterError."""
     if value not in allowed:
         options = ", ".join(repr(a) for a in allowed)
-        raise ParameterError(
-            f"The {name!r} parameter of {owner} must be one of {options}. Got {value!r} instead."
-        )
+        raise ParameterError(f"The {name!r} parameter of {owner} must be one of {options}. Got {value!r} instead.")
     return value
 
 

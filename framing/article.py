@@ -26,7 +26,7 @@ SKIP_REASONS = {
     "bad record": "the line could not be parsed as a record (e.g. malformed JSON)",
     "unsupported file": "the file type is not one framing reads, or it is not a regular file",
     "bad file": "the whole file could not be parsed in its format (invalid or too deeply nested JSON, "
-                "no text column, ...)",
+    "no text column, ...)",
     "no words": "the text holds no letter, only punctuation, digits or symbols",
     "link outside the folder": "a symbolic link to a file outside the folder (followed only with follow_links=True)",
     "link loop": "a symbolic link that leads back to itself or to a folder already read",

@@ -43,8 +43,11 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--metadata", help="sidecar table mapping file names (column 'file') to fields")
         sp.add_argument("--encoding", help="force a text encoding (default: detect)")
         sp.add_argument("--strict", action="store_true", help="stop at the first bad input instead of skipping it")
-        sp.add_argument("--follow-links", action="store_true",
-                        help="follow symbolic links that lead out of the folder (skipped by default)")
+        sp.add_argument(
+            "--follow-links",
+            action="store_true",
+            help="follow symbolic links that lead out of the folder (skipped by default)",
+        )
         sp.add_argument(
             "--event-threshold",
             type=float,

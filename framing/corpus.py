@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from .corpus_tables import ARTICLES
 from .article import Article, SkippedInput
+from .corpus_tables import ARTICLES
 from .errors import ParameterError
 from .text import Document, SentenceSplitter, parse, parse_many
 
@@ -79,9 +79,7 @@ def _count_matrix(ids: np.ndarray, indptr: np.ndarray, n_terms: int) -> sp.csr_m
     uniq = key[first]
     counts = np.diff(np.r_[first, len(key)]).astype(np.int64)
     rows, cols = np.divmod(uniq, max(n_terms, 1))
-    m = sp.csr_matrix(
-        (counts, cols, np.searchsorted(rows, np.arange(n_rows + 1))), shape=(n_rows, n_terms)
-    )
+    m = sp.csr_matrix((counts, cols, np.searchsorted(rows, np.arange(n_rows + 1))), shape=(n_rows, n_terms))
     m.has_sorted_indices = True
     m.has_canonical_format = True
     return m
@@ -127,9 +125,9 @@ class _DocCache:
         if todo:
             token_lists = [d.tokens for d in self.get_many([arts[k] for k in todo])]
             lens = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(todo))
-            codes, uniq = pd.factorize(np.fromiter(
-                itertools.chain.from_iterable(token_lists), dtype=object, count=int(lens.sum())
-            ))
+            codes, uniq = pd.factorize(
+                np.fromiter(itertools.chain.from_iterable(token_lists), dtype=object, count=int(lens.sum()))
+            )
             vocab = self.vocab
             new = [t for t in uniq.tolist() if t not in vocab] if vocab else uniq.tolist()
             vocab.update(zip(new, range(len(vocab), len(vocab) + len(new))))
@@ -186,7 +184,17 @@ class Corpus:
     ['T', 'Kyiv said no.']
     """
 
-    __slots__ = ("_articles", "_skipped", "_index", "_cache", "_event_method", "_flat", "_sents", "_sent_text", "_counts")
+    __slots__ = (
+        "_articles",
+        "_cache",
+        "_counts",
+        "_event_method",
+        "_flat",
+        "_index",
+        "_sent_text",
+        "_sents",
+        "_skipped",
+    )
 
     def __init__(
         self,
@@ -256,8 +264,7 @@ class Corpus:
         if not (len(outs) == len(tits) == len(texts)):
             raise ParameterError("Corpus.from_texts: texts, outlets and titles must have the same length.")
         return cls(
-            Article(id=f"doc-{i}", outlet=o, title=t, text=x)
-            for i, (x, o, t) in enumerate(zip(texts, outs, tits))
+            Article(id=f"doc-{i}", outlet=o, title=t, text=x) for i, (x, o, t) in enumerate(zip(texts, outs, tits))
         )
 
     def _derive(self, articles: Iterable[Article], *, event_method: str | None = None) -> Corpus:
@@ -273,10 +280,7 @@ class Corpus:
 
         Articles missing from ``events`` keep their current event.
         """
-        arts = [
-            dataclasses.replace(a, event=str(events[a.id])) if a.id in events else a
-            for a in self._articles
-        ]
+        arts = [dataclasses.replace(a, event=str(events[a.id])) if a.id in events else a for a in self._articles]
         derived = self._derive(arts, event_method=method)
         # same texts in the same order: the token arrays and counts carry over
         derived._flat, derived._sents, derived._counts = self._flat, self._sents, self._counts
@@ -525,6 +529,5 @@ def check_corpus(corpus: Any, owner: str) -> Corpus:
             "framing.load_corpus(path_or_records) or Corpus.from_texts([...])."
         )
     raise ParameterError(
-        f"{owner} expects a Corpus, got {type(corpus).__name__}. "
-        "Load articles with framing.load_corpus(...)."
+        f"{owner} expects a Corpus, got {type(corpus).__name__}. Load articles with framing.load_corpus(...)."
     )

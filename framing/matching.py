@@ -31,7 +31,15 @@ from .errors import ParameterError
 from .lexicons import split_list
 from .text import tokenize
 
-__all__ = ["MATCH_COLUMNS", "Matches", "PhraseMatcher", "keep_longest", "keep_longest_mask", "lexicon_matcher", "phrase_tokens"]
+__all__ = [
+    "MATCH_COLUMNS",
+    "Matches",
+    "PhraseMatcher",
+    "keep_longest",
+    "keep_longest_mask",
+    "lexicon_matcher",
+    "phrase_tokens",
+]
 
 #: Columns of :meth:`PhraseMatcher.find`.
 MATCH_COLUMNS = [

@@ -15,10 +15,10 @@ from .corpus import Corpus, check_corpus
 from .corpus_tables import ARTICLES, EVENTS, HEADLINES
 from .errors import ParameterError
 from .events import events_table, group_events
+from .groups import GROUP_PROFILES, group_profiles, resolve_groups
 from .parallel import run_analyses
 from .results import Results
 from .tables import TableSpec, conform
-from .groups import GROUP_PROFILES, group_profiles, resolve_groups
 from .views import headline_view
 
 __all__ = ["analyze", "articles_table", "ARTICLES_COLUMNS"]
@@ -129,8 +129,12 @@ def analyze(
     specs[HEADLINES.name] = HEADLINES
     owners = {t.name: a.name for a in analyzers for t in a.tables}
     tables[HEADLINES.name] = headline_view(grouped, tables, specs, owners)
-    run = {"event_threshold": event_threshold, "window_days": window_days,
-           "analyses": [a.name for a in analyzers], "timings": timings}
+    run = {
+        "event_threshold": event_threshold,
+        "window_days": window_days,
+        "analyses": [a.name for a in analyzers],
+        "timings": timings,
+    }
     if outlet_groups is not None:
         groups, group_by = resolve_groups(outlet_groups, grouped)
         specs[GROUP_PROFILES.name] = GROUP_PROFILES

@@ -168,8 +168,11 @@ def conform(spec: TableSpec, df: pd.DataFrame | None) -> pd.DataFrame:
     out = df.copy()
     for c in spec.columns:
         if c.name not in out.columns:
-            out[c.name] = pd.Series(np.nan if c.dtype == "float" else None, index=out.index, dtype="object"
-                                    if c.dtype != "float" else "float64")
+            out[c.name] = pd.Series(
+                np.nan if c.dtype == "float" else None,
+                index=out.index,
+                dtype="object" if c.dtype != "float" else "float64",
+            )
     extra = [c for c in cols if c not in spec._index]
     return out[[*spec.column_names, *extra]]
 
@@ -183,7 +186,9 @@ OUTLET = Column("outlet", "str", "outlet name")
 EVIDENCE_TAIL: tuple[Column, ...] = (
     Column("article_id", "str", "the article"),
     Column("sentence_index", "int", "0-based index of the sentence in the parsed article"),
-    Column("start", "int", "character offset where the match starts in the article's text (headline, blank line, body)"),
+    Column(
+        "start", "int", "character offset where the match starts in the article's text (headline, blank line, body)"
+    ),
     Column("end", "int", "character offset just after the match"),
     Column("match", "str", "the matched characters, as written"),
     Column("sentence", "str", "the whole sentence, as written"),
@@ -191,8 +196,9 @@ EVIDENCE_TAIL: tuple[Column, ...] = (
 )
 
 
-def evidence_table(name: str, of: str, keys: Sequence[Column], doc: str | None = None,
-                   extra: Sequence[Column] = ()) -> TableSpec:
+def evidence_table(
+    name: str, of: str, keys: Sequence[Column], doc: str | None = None, extra: Sequence[Column] = ()
+) -> TableSpec:
     """The evidence table ``name`` behind table ``of``: event, outlet, ``keys``, the tail, then ``extra``."""
     cols = (EVENT, OUTLET, *keys, *EVIDENCE_TAIL, *extra)
     return TableSpec(

@@ -18,8 +18,12 @@ from .tables import EVIDENCE_TAIL, TableSpec, conform
 __all__ = ["headline_view"]
 
 
-def headline_view(corpus: Corpus, tables: Mapping[str, pd.DataFrame], specs: Mapping[str, TableSpec],
-                  owners: Mapping[str, str] | None = None) -> pd.DataFrame:
+def headline_view(
+    corpus: Corpus,
+    tables: Mapping[str, pd.DataFrame],
+    specs: Mapping[str, TableSpec],
+    owners: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
     """Every evidence row that stands in a headline, with whether the body repeats it.
 
     Parameters
@@ -45,18 +49,28 @@ def headline_view(corpus: Corpus, tables: Mapping[str, pd.DataFrame], specs: Map
             continue
         keys = [c for c in spec.column_names if c not in tail and c not in ("event", "outlet")]
         label = df[keys].astype(str).agg(" / ".join, axis=1) if keys else pd.Series("", index=df.index)
-        frame = pd.DataFrame({
-            "event": df["event"], "outlet": df["outlet"], "article_id": df["article_id"],
-            "table": name, "label": label, "match": df["match"], "start": df["start"], "end": df["end"],
-            "headline": df["position"] == "headline",
-        })
+        frame = pd.DataFrame(
+            {
+                "event": df["event"],
+                "outlet": df["outlet"],
+                "article_id": df["article_id"],
+                "table": name,
+                "label": label,
+                "match": df["match"],
+                "start": df["start"],
+                "end": df["end"],
+                "headline": df["position"] == "headline",
+            }
+        )
         body = frame.loc[~frame["headline"], ["article_id", "label"]].drop_duplicates()
         head = frame[frame["headline"]].drop(columns="headline")
         if not len(head):
             continue
         seen = set(zip(body["article_id"], body["label"]))
-        head = head.assign(in_body=[(a, lab) in seen for a, lab in zip(head["article_id"], head["label"])],
-                           analysis=(owners or {}).get(name, name.removesuffix("_evidence")))
+        head = head.assign(
+            in_body=[(a, lab) in seen for a, lab in zip(head["article_id"], head["label"])],
+            analysis=(owners or {}).get(name, name.removesuffix("_evidence")),
+        )
         parts.append(head)
     if not parts:
         return HEADLINES.empty()

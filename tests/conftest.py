@@ -72,6 +72,13 @@ def basil(datasets_dir):
     for p in sorted(base.rglob("*.json")):
         d = json.loads(p.read_text(encoding="utf-8"))
         sents = [s.strip() for para in d["body-paragraphs"] for s in para if s.strip()]
-        arts.append(Article(id=p.stem, outlet=d["source"].lower(), title=d.get("title") or "",
-                            text="\n".join(sents), event=d["triplet-uuid"]))
+        arts.append(
+            Article(
+                id=p.stem,
+                outlet=d["source"].lower(),
+                title=d.get("title") or "",
+                text="\n".join(sents),
+                event=d["triplet-uuid"],
+            )
+        )
     return Corpus(arts)

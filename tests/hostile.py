@@ -17,7 +17,7 @@ from pathlib import Path
 PAYLOADS = [
     "<script>alert('x')</script>",
     '"><img src=x onerror=alert(1)>',
-    "=HYPERLINK(\"http://example.invalid\",\"click\")",
+    '=HYPERLINK("http://example.invalid","click")',
     "+1+1",
     "-2+3+cmd|' /C calc'!A0",
     "@SUM(1,1)",
@@ -37,18 +37,27 @@ PAYLOADS = [
 
 #: A few articles, so the analyses have real work next to the junk.
 ARTICLES = [
-    ("Daily Post", "Talks end in Istanbul",
-     "Russian and Ukrainian delegations met in Istanbul on Friday for their first direct talks in three years. "
-     "The meeting ended with an agreement to exchange 1,000 prisoners from each side, officials said. "
-     '"We are ready to continue," Rustem Umerov told reporters after the talks.'),
-    ("Evening Star", "Kiev and Moscow agree swap",
-     "Kiev and Moscow agreed on Friday to swap 1,000 prisoners each after talks in Istanbul, the first in years. "
-     "The Kremlin said the regime in Kiev had made unacceptable demands. "
-     '"The talks were useful," Vladimir Medinsky said.'),
-    ("Harbor Post", "Prisoner exchange agreed",
-     "Delegations from Russia and Ukraine agreed in Istanbul to exchange 1,000 prisoners of war. "
-     "Analysts warned that a ceasefire remained distant and that the talks lasted less than two hours. "
-     "Ukraine's foreign minister said Moscow was not serious about peace."),
+    (
+        "Daily Post",
+        "Talks end in Istanbul",
+        "Russian and Ukrainian delegations met in Istanbul on Friday for their first direct talks in three years. "
+        "The meeting ended with an agreement to exchange 1,000 prisoners from each side, officials said. "
+        '"We are ready to continue," Rustem Umerov told reporters after the talks.',
+    ),
+    (
+        "Evening Star",
+        "Kiev and Moscow agree swap",
+        "Kiev and Moscow agreed on Friday to swap 1,000 prisoners each after talks in Istanbul, the first in years. "
+        "The Kremlin said the regime in Kiev had made unacceptable demands. "
+        '"The talks were useful," Vladimir Medinsky said.',
+    ),
+    (
+        "Harbor Post",
+        "Prisoner exchange agreed",
+        "Delegations from Russia and Ukraine agreed in Istanbul to exchange 1,000 prisoners of war. "
+        "Analysts warned that a ceasefire remained distant and that the talks lasted less than two hours. "
+        "Ukraine's foreign minister said Moscow was not serious about peace.",
+    ),
 ]
 
 
@@ -93,8 +102,12 @@ def make_hostile_folder(root: Path, *, big_mb: float = 2.0, long_word_mb: float 
     # good articles, one folder per outlet
     for outlet, title, text in ARTICLES:
         add(_write(root / outlet / "a.txt", f"{title}\n\n{text}"))
-    add(_write(root / r"Outlet $\frac{$ <b>A" / "story.md",
-               "---\ntitle: \"=cmd|' /C calc'!A0\"\ndate: 12:00\n---\n" + ARTICLES[0][2].replace("Friday", "Monday")))
+    add(
+        _write(
+            root / r"Outlet $\frac{$ <b>A" / "story.md",
+            "---\ntitle: \"=cmd|' /C calc'!A0\"\ndate: 12:00\n---\n" + ARTICLES[0][2].replace("Friday", "Monday"),
+        )
+    )
 
     # empty, blank, binary
     add(_write(root / "empty.txt", b""))
@@ -133,39 +146,84 @@ def make_hostile_folder(root: Path, *, big_mb: float = 2.0, long_word_mb: float 
 
     # JSON: deep, invalid, payloads
     add(_write(root / "deep.json", "[" * 5000 + "]" * 5000))
-    add(_write(root / "deep_field.json", json.dumps([{"text": ARTICLES[1][2] + " Deep.", "outlet": "Deep",
-                                                      "extra": json.loads("[" * 200 + "]" * 200)}])))
+    add(
+        _write(
+            root / "deep_field.json",
+            json.dumps(
+                [{"text": ARTICLES[1][2] + " Deep.", "outlet": "Deep", "extra": json.loads("[" * 200 + "]" * 200)}]
+            ),
+        )
+    )
     add(_write(root / "invalid.json", '{"text": "Kyiv said no.", '))
     add(_write(root / "scalar.json", "42"))
-    add(_write(root / "huge_int.json", json.dumps([{"text": "Kyiv said yes to the talks.", "n": 1}]).replace(
-        "1}", "1" * 5000 + "}")))
+    add(
+        _write(
+            root / "huge_int.json",
+            json.dumps([{"text": "Kyiv said yes to the talks.", "n": 1}]).replace("1}", "1" * 5000 + "}"),
+        )
+    )
     lines = []
     for k, p in enumerate(PAYLOADS):
-        rec = {"id": p, "outlet": p, "title": p, "date": p, "url": p, "event": p,
-               "text": f"{p} Officials said the talks about payload {k} were useful. {p}"}
+        rec = {
+            "id": p,
+            "outlet": p,
+            "title": p,
+            "date": p,
+            "url": p,
+            "event": p,
+            "text": f"{p} Officials said the talks about payload {k} were useful. {p}",
+        }
         lines.append(json.dumps(rec))
-    lines += ["{not json", "[1, 2]", "", json.dumps({"text": 12}), "[" * 3000 + "]" * 3000,
-              json.dumps({"text": "Dates that are not dates.", "date": "-1"}),
-              json.dumps({"text": "A date that says missing.", "date": "NaT"})]
+    lines += [
+        "{not json",
+        "[1, 2]",
+        "",
+        json.dumps({"text": 12}),
+        "[" * 3000 + "]" * 3000,
+        json.dumps({"text": "Dates that are not dates.", "date": "-1"}),
+        json.dumps({"text": "A date that says missing.", "date": "NaT"}),
+    ]
     add(_write(root / "payloads.jsonl", "\n".join(lines)))
 
     # CSV and TSV: ragged rows, quoted line breaks, NUL, formulas
-    add(_write(root / "ragged.csv",
-               "text,outlet,date\n"
-               "Kyiv said the talks were useful.,Alpha,2025-05-16\n"
-               "too,many,fields,here,now\n"
-               "\"A quoted cell\nover two lines, with a comma.\",Beta,2025-05-17\n"
-               "short row\n"
-               "=1+1 is a formula in the text.,=HYPERLINK(\"x\"),nan\n"
-               "Text with a nul\x00 inside it.,Gamma,/1\n"))
-    add(_write(root / "table.tsv", "body\tsource\n\"Tabbed\ttext about Kyiv talks.\"\tDelta\nplain row about Kyiv.\tEpsilon\n"))
+    add(
+        _write(
+            root / "ragged.csv",
+            "text,outlet,date\n"
+            "Kyiv said the talks were useful.,Alpha,2025-05-16\n"
+            "too,many,fields,here,now\n"
+            '"A quoted cell\nover two lines, with a comma.",Beta,2025-05-17\n'
+            "short row\n"
+            '=1+1 is a formula in the text.,=HYPERLINK("x"),nan\n'
+            "Text with a nul\x00 inside it.,Gamma,/1\n",
+        )
+    )
+    add(
+        _write(
+            root / "table.tsv",
+            'body\tsource\n"Tabbed\ttext about Kyiv talks."\tDelta\nplain row about Kyiv.\tEpsilon\n',
+        )
+    )
     add(_write(root / "no_text_column.csv", "foo,bar\n1,2\n"))
     add(_write(root / "empty.csv", ""))
 
     # odd file names
-    for name in ["name with spaces.txt", "ünïcödé.txt", "new\nline.txt", "-dash.txt", "=formula.txt",
-                 "$dollar$.txt", "tab\tname.txt", "x" * 200 + ".txt", "UPPER.TXT", "back\\slash.txt",
-                 "no_suffix", "README.md", "semi;colon,comma.txt", "emoji 📰.txt"]:
+    for name in [
+        "name with spaces.txt",
+        "ünïcödé.txt",
+        "new\nline.txt",
+        "-dash.txt",
+        "=formula.txt",
+        "$dollar$.txt",
+        "tab\tname.txt",
+        "x" * 200 + ".txt",
+        "UPPER.TXT",
+        "back\\slash.txt",
+        "no_suffix",
+        "README.md",
+        "semi;colon,comma.txt",
+        "emoji 📰.txt",
+    ]:
         add(_try_name(root / "names", name, f"Odd names\n\nThe file {name!r} says Kyiv talks went on."))
     _write(root / ".hidden.txt", "Hidden files are not inputs.")
 
@@ -174,9 +232,14 @@ def make_hostile_folder(root: Path, *, big_mb: float = 2.0, long_word_mb: float 
     _write(outside / "secret.txt", "Secret\n\nThis text lives outside the folder and must not be read.")
     links = root / "links"
     links.mkdir(exist_ok=True)
-    for name, target in [("out.txt", outside / "secret.txt"), ("outdir", outside),
-                         ("in.txt", root / "Daily Post" / "a.txt"), ("loop.txt", links / "loop.txt"),
-                         ("up", root), ("broken.txt", root / "missing.txt")]:
+    for name, target in [
+        ("out.txt", outside / "secret.txt"),
+        ("outdir", outside),
+        ("in.txt", root / "Daily Post" / "a.txt"),
+        ("loop.txt", links / "loop.txt"),
+        ("up", root),
+        ("broken.txt", root / "missing.txt"),
+    ]:
         try:
             os.symlink(target, links / name)
         except (OSError, NotImplementedError):

@@ -49,10 +49,12 @@ def test_lexicon_variants(text, actor):
 
 
 def test_misspelling_merged_and_new_names_found():
-    t = _actors([
-        "Vladimir Madinsky said the talks were useful. Medinsky left early.",
-        "Sen. Grant Whitaker, a Montana Republican, criticised the bill. Whitaker voted no. The Hudson Institute disagreed.",
-    ])["actors"]
+    t = _actors(
+        [
+            "Vladimir Madinsky said the talks were useful. Medinsky left early.",
+            "Sen. Grant Whitaker, a Montana Republican, criticised the bill. Whitaker voted no. The Hudson Institute disagreed.",
+        ]
+    )["actors"]
     e = t[t.event == "e"]
     med = e[e.actor == "Vladimir Medinsky"].iloc[0]
     assert med["mentions"] == 2 and "Vladimir Madinsky" in med["aliases_seen"]
@@ -80,7 +82,9 @@ def test_sides_parameters(tmp_path):
 
 
 def test_user_lexicon_rows():
-    lex = load_actor_lexicon(pd.DataFrame({"actor": ["Anneliese Brunner"], "alias": ["the Swiss envoy"], "side": ["mediators"]}))
+    lex = load_actor_lexicon(
+        pd.DataFrame({"actor": ["Anneliese Brunner"], "alias": ["the Swiss envoy"], "side": ["mediators"]})
+    )
     f = ActorFinder(lex).fit([parse("The Swiss envoy spoke.")])
     m = f.find(parse("The Swiss envoy spoke."))
     assert m.actor == ["Anneliese Brunner"] and f.side_of("Anneliese Brunner") == "mediators"
@@ -126,10 +130,14 @@ def test_mean_interval():
 
 def test_tone_with_vader_and_negation():
     pytest.importorskip("vaderSentiment")
-    r = ActorAnalyzer(tone=True).fit_transform(_corpus([
-        "Zelensky praised the brave and generous allies. Zelensky welcomed the wonderful news.",
-        "Putin is not a good partner. Putin is a terrible, brutal liar.",
-    ]))
+    r = ActorAnalyzer(tone=True).fit_transform(
+        _corpus(
+            [
+                "Zelensky praised the brave and generous allies. Zelensky welcomed the wonderful news.",
+                "Putin is not a good partner. Putin is a terrible, brutal liar.",
+            ]
+        )
+    )
     t = r["actors"]
     z = t[(t.event == "e") & (t.actor == "Volodymyr Zelensky")].iloc[0]
     p = t[(t.event == "e") & (t.actor == "Vladimir Putin")].iloc[0]
@@ -170,8 +178,14 @@ def test_seeds_actors_and_report(seeds):
     t = res["actors"]
     allrows = t[t.event == "all"]
     sides = allrows.groupby("actor")["side"].first()
-    expected = {"Vladimir Putin": "Russia", "Volodymyr Zelensky": "Ukraine", "Vladimir Medinsky": "Russia",
-                "Rustem Umerov": "Ukraine", "Hakan Fidan": "mediators", "Donald Trump": "the West"}
+    expected = {
+        "Vladimir Putin": "Russia",
+        "Volodymyr Zelensky": "Ukraine",
+        "Vladimir Medinsky": "Russia",
+        "Rustem Umerov": "Ukraine",
+        "Hakan Fidan": "mediators",
+        "Donald Trump": "the West",
+    }
     for actor, side in expected.items():
         assert sides[actor] == side
     voz = t[(t.event == "R2") & (t.outlet == "Voz.us") & (t.actor == "Vladimir Medinsky")].iloc[0]
@@ -204,8 +218,19 @@ def _equivalence_corpora():
     seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
     if seeds.is_dir():
         out.append(("seeds", framing.load_corpus(seeds)))
-    out.append(("edge", Corpus.from_texts(["", "Kiev", "the the Ukrainian president president said Kremlin",
-                                           "Russia attacked Kharkiv. War crime, war crimes, a war crime."])))
+    out.append(
+        (
+            "edge",
+            Corpus.from_texts(
+                [
+                    "",
+                    "Kiev",
+                    "the the Ukrainian president president said Kremlin",
+                    "Russia attacked Kharkiv. War crime, war crimes, a war crime.",
+                ]
+            ),
+        )
+    )
     return out
 
 
@@ -272,7 +297,9 @@ def test_target_tone_function():
 
 
 def test_groups_are_actors_and_acronyms_case_sensitive():
-    t = _actors(["Kim Jong Un met the UN envoy. Police arrested protesters while migrants and residents watched."])["actors"]
+    t = _actors(["Kim Jong Un met the UN envoy. Police arrested protesters while migrants and residents watched."])[
+        "actors"
+    ]
     e = t[t.event == "e"].set_index("actor")
     assert e.loc["United Nations", "mentions"] == 1 and e.loc["United Nations", "aliases_seen"] == "UN"
     assert "Kim Jong Un" in e.index
@@ -302,10 +329,14 @@ def test_quoted_condemnation_is_not_an_antagonist():
 
 def test_blamed_and_praised_actors():
     pytest.importorskip("vaderSentiment")
-    r = ActorAnalyzer(tone=True).fit_transform(_corpus([
-        "Critics accused Senator Jane Holt of lying to voters. Holt was later indicted.",
-        "Voters elected Governor Alan Pike by a wide margin, and unions praised Pike.",
-    ]))
+    r = ActorAnalyzer(tone=True).fit_transform(
+        _corpus(
+            [
+                "Critics accused Senator Jane Holt of lying to voters. Holt was later indicted.",
+                "Voters elected Governor Alan Pike by a wide margin, and unions praised Pike.",
+            ]
+        )
+    )
     t, ev = r["actors"], r["actors_evidence"]
     holt = t[(t.event == "e") & (t.actor == "Jane Holt")].iloc[0]
     pike = t[(t.event == "e") & (t.actor == "Alan Pike")].iloc[0]
@@ -318,10 +349,17 @@ def test_blamed_and_praised_actors():
 
 @pytest.mark.parametrize(
     "name, type_, role",
-    [("flood victims", "group", "innocent"), ("residents", "group", "innocent"), ("Ukrainians", "group", "innocent"),
-     ("air pollution", "group", "antagonist"), ("the war", "group", "antagonist"),
-     ("the peace agreement", "institution", "protagonist"), ("Rescuers", "group", "protagonist"),
-     ("Russia", "government", ""), ("Jane Law", "person", "")],
+    [
+        ("flood victims", "group", "innocent"),
+        ("residents", "group", "innocent"),
+        ("Ukrainians", "group", "innocent"),
+        ("air pollution", "group", "antagonist"),
+        ("the war", "group", "antagonist"),
+        ("the peace agreement", "institution", "protagonist"),
+        ("Rescuers", "group", "protagonist"),
+        ("Russia", "government", ""),
+        ("Jane Law", "person", ""),
+    ],
 )
 def test_role_prior(name, type_, role):
     from framing.analyses.actors import role_prior

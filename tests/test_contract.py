@@ -6,22 +6,43 @@ import pandas as pd
 import pytest
 
 import framing
-
 from framing import ANALYZERS, Corpus, NotFittedError, ParameterError, load_corpus
 from framing.analyses.base import ALL_EVENTS
 
-TINY = load_corpus([
-    {"id": "a1", "outlet": "A", "event": "e1", "title": "Talks in Kyiv end",
-     "text": 'Kyiv said the talks failed. "We will not give up," said Zelenskyy. The regime claimed victory. '
-             "About 1,000 prisoners were exchanged."},
-    {"id": "b1", "outlet": "B", "event": "e1", "title": "Talks in Kiev end",
-     "text": 'Kiev confessed the talks failed. "The operation continues," Medinsky said. '
-             "Officials said 2,000 prisoners were exchanged."},
-    {"id": "a2", "outlet": "A", "event": "e2", "title": "Vote on border bill",
-     "text": "Senators voted 52-48 on the bill about undocumented immigrants. Critics slammed it."},
-    {"id": "b2", "outlet": "B", "event": "e2", "title": "Border bill passes",
-     "text": "The Senate passed the bill on illegal aliens by 52 to 48. Supporters said it was brutal but needed."},
-])
+TINY = load_corpus(
+    [
+        {
+            "id": "a1",
+            "outlet": "A",
+            "event": "e1",
+            "title": "Talks in Kyiv end",
+            "text": 'Kyiv said the talks failed. "We will not give up," said Zelenskyy. The regime claimed victory. '
+            "About 1,000 prisoners were exchanged.",
+        },
+        {
+            "id": "b1",
+            "outlet": "B",
+            "event": "e1",
+            "title": "Talks in Kiev end",
+            "text": 'Kiev confessed the talks failed. "The operation continues," Medinsky said. '
+            "Officials said 2,000 prisoners were exchanged.",
+        },
+        {
+            "id": "a2",
+            "outlet": "A",
+            "event": "e2",
+            "title": "Vote on border bill",
+            "text": "Senators voted 52-48 on the bill about undocumented immigrants. Critics slammed it.",
+        },
+        {
+            "id": "b2",
+            "outlet": "B",
+            "event": "e2",
+            "title": "Border bill passes",
+            "text": "The Senate passed the bill on illegal aliens by 52 to 48. Supporters said it was brutal but needed.",
+        },
+    ]
+)
 
 
 @pytest.mark.parametrize("name", list(ANALYZERS))
@@ -73,17 +94,24 @@ def _assert_declared(cls, out):
 @pytest.mark.parametrize("name", list(ANALYZERS))
 @pytest.mark.parametrize("corpus_name", ["empty", "tiny", "example", "seeds"])
 def test_tables_match_their_declaration(name, corpus_name, request):
-    corpus = {"empty": lambda: Corpus([]), "tiny": lambda: TINY,
-              "example": lambda: request.getfixturevalue("example"),
-              "seeds": lambda: request.getfixturevalue("seeds_events")}[corpus_name]()
+    corpus = {
+        "empty": lambda: Corpus([]),
+        "tiny": lambda: TINY,
+        "example": lambda: request.getfixturevalue("example"),
+        "seeds": lambda: request.getfixturevalue("seeds_events"),
+    }[corpus_name]()
     cls = ANALYZERS[name]
     _assert_declared(cls, cls().fit_transform(corpus))
 
 
 def test_analyze_tables_match_their_declaration(example):
     results = framing.analyze(example)
-    assert list(results) == ["articles", "events", *(t for n in results.analyses for t in ANALYZERS[n].table_names()),
-                             "headlines"]
+    assert list(results) == [
+        "articles",
+        "events",
+        *(t for n in results.analyses for t in ANALYZERS[n].table_names()),
+        "headlines",
+    ]
     for name, df in results.items():
         assert results.specs[name].check(df) == [], name
 

@@ -18,20 +18,36 @@ from framing.analyses.discovery_rules import not_variants
     "a, b, why",
     [
         # demonyms: a place and its adjective or people
-        ("Sweden", "Swede", "demonym"), ("Chechnya", "Chechen", "demonym"), ("Britain", "Briton", "demonym"),
-        ("Iraq", "Iraqi", "demonym"), ("Armenia", "Armenian", "demonym"),
+        ("Sweden", "Swede", "demonym"),
+        ("Chechnya", "Chechen", "demonym"),
+        ("Britain", "Briton", "demonym"),
+        ("Iraq", "Iraqi", "demonym"),
+        ("Armenia", "Armenian", "demonym"),
         # inflections and derivations: plurals, adjectives, case and gender endings
-        ("Kherson", "Khersonska", "inflection"), ("Donetska", "Donetsk", "inflection"),
-        ("Ivanova", "Ivanov", "inflection"), ("Zelenska", "Zelensky", "inflection"),
-        ("Lvivska", "Lviv", "inflection"), ("Canadians", "Canadien", "inflection"),
-        ("Senators", "Senator", "inflection"), ("Gorlovkoi", "Gorlovka", "inflection"),
+        ("Kherson", "Khersonska", "inflection"),
+        ("Donetska", "Donetsk", "inflection"),
+        ("Ivanova", "Ivanov", "inflection"),
+        ("Zelenska", "Zelensky", "inflection"),
+        ("Lvivska", "Lviv", "inflection"),
+        ("Canadians", "Canadien", "inflection"),
+        ("Senators", "Senator", "inflection"),
+        ("Gorlovkoi", "Gorlovka", "inflection"),
         # calendar words are never transliterations
-        ("April", "Aprel", "calendar word"), ("Sunday", "Sundai", "calendar word"), ("June", "Juno", "calendar word"),
+        ("April", "Aprel", "calendar word"),
+        ("Sunday", "Sundai", "calendar word"),
+        ("June", "Juno", "calendar word"),
         # real variants: transliteration endings, doubled letters, inner spellings
-        ("Kharkov", "Kharkiv", ""), ("Odessa", "Odesa", ""), ("Mykolayiv", "Mykolaiv", ""),
-        ("Podolyak", "Podoliak", ""), ("Yermak", "Jermak", ""), ("Zaluzhny", "Zaluzhnyi", ""),
-        ("Dmitriy", "Dmitry", ""), ("Oleksiy", "Oleksii", ""), ("Lukashenka", "Lukashenko", ""),
-        ("Tetiana", "Tetyana", ""), ("Horlivka", "Gorlovka", ""),
+        ("Kharkov", "Kharkiv", ""),
+        ("Odessa", "Odesa", ""),
+        ("Mykolayiv", "Mykolaiv", ""),
+        ("Podolyak", "Podoliak", ""),
+        ("Yermak", "Jermak", ""),
+        ("Zaluzhny", "Zaluzhnyi", ""),
+        ("Dmitriy", "Dmitry", ""),
+        ("Oleksiy", "Oleksii", ""),
+        ("Lukashenka", "Lukashenko", ""),
+        ("Tetiana", "Tetyana", ""),
+        ("Horlivka", "Gorlovka", ""),
     ],
 )
 def test_rules(a, b, why):
@@ -53,10 +69,18 @@ def test_grammar_is_not_a_variant():
     rows = []
     for k in range(6):
         rows += [
-            ("A", "e", f"Officials in Sweden said on Tuesday {k} that talks went on. Kherson was quiet. "
-                       f"The Canadian delegation arrived in April."),
-            ("B", "e", f"Officials of the Swedes said on Tuesday {k} that talks went on. Khersonska was quiet. "
-                       f"The Canadians delegation arrived in Aprel."),
+            (
+                "A",
+                "e",
+                f"Officials in Sweden said on Tuesday {k} that talks went on. Kherson was quiet. "
+                f"The Canadian delegation arrived in April.",
+            ),
+            (
+                "B",
+                "e",
+                f"Officials of the Swedes said on Tuesday {k} that talks went on. Khersonska was quiet. "
+                f"The Canadians delegation arrived in Aprel.",
+            ),
         ]
     cand, hits = discover_variants(_corpus(rows))
     acc = _accepted(cand)
@@ -119,7 +143,9 @@ def test_lexicon_misspelling_joins_its_group():
 def test_a_variant_met_once_is_listed_not_tested():
     rows = [("A", "e", f"Mayor Senkevych spoke on day {k}. Senkevych said the port was open.") for k in range(8)]
     rows += [("B", "e", "Mayor Sienkevych spoke today. The port was open, officials said.")]
-    out = NamingAnalyzer(lexicon=pd.DataFrame({"group": ["x"], "variant": ["nothing here"]})).fit_transform(_corpus(rows))
+    out = NamingAnalyzer(lexicon=pd.DataFrame({"group": ["x"], "variant": ["nothing here"]})).fit_transform(
+        _corpus(rows)
+    )
     n, tests = out["naming"], out["naming_tests"]
     grp = n[n["variant"] == "Sienkevych"]["group"].unique()
     assert len(grp) == 1 and grp[0].endswith("(discovered)")

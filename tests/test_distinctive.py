@@ -19,12 +19,24 @@ def _planted(n=40):
     recs = []
     for i in range(n):
         v, w = verbs[i % 4], acts[i % 3]
-        recs.append({"id": f"a{i}", "outlet": "A", "event": "e",
-                     "text": f"Report number {i}. The special military operation {v}. Officials in Kiev {w}. "
-                             "The weather was cold and the talks went on."})
-        recs.append({"id": f"b{i}", "outlet": "B", "event": "e",
-                     "text": f"Report number {i}. The full-scale invasion {v}. Officials in Kyiv {w}. "
-                             "The weather was cold and the talks went on."})
+        recs.append(
+            {
+                "id": f"a{i}",
+                "outlet": "A",
+                "event": "e",
+                "text": f"Report number {i}. The special military operation {v}. Officials in Kiev {w}. "
+                "The weather was cold and the talks went on.",
+            }
+        )
+        recs.append(
+            {
+                "id": f"b{i}",
+                "outlet": "B",
+                "event": "e",
+                "text": f"Report number {i}. The full-scale invasion {v}. Officials in Kyiv {w}. "
+                "The weather was cold and the talks went on.",
+            }
+        )
     return load_corpus(recs)
 
 
@@ -94,17 +106,21 @@ def test_single_outlet_event_and_parameters():
 
 
 def test_log_odds_symmetry():
-    ya = np.array([10.0, 0, 5]); yb = np.array([0.0, 10, 5]); prior = np.array([1.0, 1, 1])
-    d1, z1 = log_odds_dirichlet(ya, yb, prior)
-    d2, z2 = log_odds_dirichlet(yb, ya, prior)
+    ya = np.array([10.0, 0, 5])
+    yb = np.array([0.0, 10, 5])
+    prior = np.array([1.0, 1, 1])
+    _, z1 = log_odds_dirichlet(ya, yb, prior)
+    _, z2 = log_odds_dirichlet(yb, ya, prior)
     assert np.allclose(z1, -z2) and z1[0] > 0 and abs(z1[2]) < 1e-9
 
 
 def test_basil_house_styles(basil):
     """On BASIL's triplets the corpus-wide distinctive terms are the outlets' house styles."""
     d = DistinctiveTermsAnalyzer().fit_transform(basil)["distinctive"]
-    top = {o: g.sort_values("z", ascending=False)["term"].head(10).tolist()
-           for o, g in d[d.event == "all"].groupby("outlet")}
+    top = {
+        o: g.sort_values("z", ascending=False)["term"].head(10).tolist()
+        for o, g in d[d.event == "all"].groupby("outlet")
+    }
     assert set(top) == {"fox", "hpo", "nyt"}
     assert top["nyt"][0] == "mr" and "mr trump" in top["nyt"]  # the Times' courtesy titles
     assert "fox news" in top["fox"][:3]
@@ -168,8 +184,10 @@ def test_alike_outlets_pass_rarely():
 
 
 def test_a_word_used_once_is_not_significant():
-    recs = [{"id": str(i), "outlet": "AB"[i % 2], "event": "e", "text": "Officials met today and talked again."}
-            for i in range(40)]
+    recs = [
+        {"id": str(i), "outlet": "AB"[i % 2], "event": "e", "text": "Officials met today and talked again."}
+        for i in range(40)
+    ]
     recs[0]["text"] += " A zeppelin flew over."
     d = DistinctiveTermsAnalyzer().fit_transform(load_corpus(recs))["distinctive"]
     row = d[(d["term"] == "zeppelin") & (d["event"] == "e")]
@@ -183,11 +201,23 @@ def _styled(n=12):
     recs = []
     for e in range(3):
         for k in range(n):
-            recs.append({"id": f"a{e}{k}", "outlet": "A", "event": f"e{e}",
-                         "text": f"The U.S. said the the the regime in the capital met on day {k} of story {e}. "
-                                 "The talks went on. Sign up for our daily newsletter for the latest news."})
-            recs.append({"id": f"b{e}{k}", "outlet": "B", "event": f"e{e}",
-                         "text": f"Washington said a government in a capital met on day {k} of story {e}. Talks went on."})
+            recs.append(
+                {
+                    "id": f"a{e}{k}",
+                    "outlet": "A",
+                    "event": f"e{e}",
+                    "text": f"The U.S. said the the the regime in the capital met on day {k} of story {e}. "
+                    "The talks went on. Sign up for our daily newsletter for the latest news.",
+                }
+            )
+            recs.append(
+                {
+                    "id": f"b{e}{k}",
+                    "outlet": "B",
+                    "event": f"e{e}",
+                    "text": f"Washington said a government in a capital met on day {k} of story {e}. Talks went on.",
+                }
+            )
     return load_corpus(recs)
 
 
@@ -219,11 +249,13 @@ def test_consistent_wording_of_one_event_is_not_boilerplate(planted):
 def test_articles_without_words():
     """An article with no word (last, first or in the middle) is no error (issue 15)."""
     analyze(load_corpus([{"text": "Officials said yes."}, {"text": ":"}]))
-    arts = [Article(id="x", outlet="A", title="", text=":", event="e"),
-            Article(id="a", outlet="A", title="", text="Officials said yes. The regime met.", event="e"),
-            Article(id="y", outlet="B", title="", text="", event="e"),
-            Article(id="b", outlet="B", title="", text="Officials said no. The government met.", event="e"),
-            Article(id="z", outlet="B", title="", text="!!", event="e")]
+    arts = [
+        Article(id="x", outlet="A", title="", text=":", event="e"),
+        Article(id="a", outlet="A", title="", text="Officials said yes. The regime met.", event="e"),
+        Article(id="y", outlet="B", title="", text="", event="e"),
+        Article(id="b", outlet="B", title="", text="Officials said no. The government met.", event="e"),
+        Article(id="z", outlet="B", title="", text="!!", event="e"),
+    ]
     out = DistinctiveTermsAnalyzer(min_phrase_count=1).fit_transform(Corpus(arts))
     assert set(out["distinctive"]["term"]) >= {"regime", "government"}
 

@@ -23,12 +23,12 @@ def docs_example():
     """Run the page's module and registry line; unregister afterwards so other tests see the packaged set."""
     before = list(DEFAULT_ANALYSES)
     ns: dict = {}
-    module, registry_line, usage = _blocks()
+    module, registry_line, _usage = _blocks()
     exec(compile(module, str(PAGE), "exec"), ns)
     exec(compile(registry_line, str(PAGE), "exec"), ns)
     yield ns
     unregister_analyzer("question_headlines")
-    assert DEFAULT_ANALYSES == before
+    assert before == DEFAULT_ANALYSES
 
 
 def test_docs_example_runs_as_written(docs_example):
@@ -39,11 +39,25 @@ def test_docs_example_runs_as_written(docs_example):
 
 def test_docs_example_counts_question_headlines(docs_example):
     cls = docs_example["QuestionHeadlineAnalyzer"]
-    corpus = framing.load_corpus([
-        {"id": "a1", "outlet": "A", "event": "e", "title": "Is the ceasefire already dead?", "text": "Talks went on."},
-        {"id": "a2", "outlet": "A", "event": "e", "title": "Talks resume", "text": "Talks went on again."},
-        {"id": "b1", "outlet": "B", "event": "e", "title": "Talks resume in Geneva", "text": "The delegations met in Geneva."},
-    ])
+    corpus = framing.load_corpus(
+        [
+            {
+                "id": "a1",
+                "outlet": "A",
+                "event": "e",
+                "title": "Is the ceasefire already dead?",
+                "text": "Talks went on.",
+            },
+            {"id": "a2", "outlet": "A", "event": "e", "title": "Talks resume", "text": "Talks went on again."},
+            {
+                "id": "b1",
+                "outlet": "B",
+                "event": "e",
+                "title": "Talks resume in Geneva",
+                "text": "The delegations met in Geneva.",
+            },
+        ]
+    )
     out = cls().fit_transform(corpus)
     t = out["question_headlines"].set_index("outlet")
     assert t.loc["A", "n_questions"] == 1 and t.loc["A", "n_articles"] == 2 and t.loc["B", "n_questions"] == 0
@@ -55,8 +69,22 @@ def test_docs_example_counts_question_headlines(docs_example):
 
 
 def test_docs_example_reaches_the_csv_tables_and_the_cli(docs_example, tmp_path):
-    assert main(["analyze", "--example", "--out", str(tmp_path), "-q",
-                 "--analyses", "naming,question_headlines", "--param", 'question_headlines.marks="?!"']) == 0
+    assert (
+        main(
+            [
+                "analyze",
+                "--example",
+                "--out",
+                str(tmp_path),
+                "-q",
+                "--analyses",
+                "naming,question_headlines",
+                "--param",
+                'question_headlines.marks="?!"',
+            ]
+        )
+        == 0
+    )
     written = {p.name for p in tmp_path.glob("*.csv")}
     assert {"question_headlines.csv", "question_headlines_evidence.csv", "naming.csv"} <= written
     df = pd.read_csv(tmp_path / "question_headlines.csv")
@@ -80,7 +108,9 @@ def test_registering_a_clashing_table_name_is_refused(docs_example):
         register_analyzer(Clash)
     assert "clash" not in ANALYZERS
     with pytest.raises(ParameterError, match="already registered"):
+
         class Other(framing.Analyzer):
             name = "question_headlines"
-            tables = cls.tables[:0] + (framing.TableSpec("other", "x", (framing.Column("n", "int", "n"),)),)
+            tables = (framing.TableSpec("other", "x", (framing.Column("n", "int", "n"),)),)
+
         register_analyzer(Other)

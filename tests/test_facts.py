@@ -7,15 +7,30 @@ from framing import ParameterError, group_events, load_corpus
 from framing.analyses.facts import COLUMNS, COVERAGE_COLUMNS, FactCoverageAnalyzer
 
 TINY = [
-    {"id": "a", "outlet": "A", "event": "e", "title": "Kyiv and Moscow agree to swap prisoners in Istanbul",
-     "text": "Kyiv and Moscow agreed to swap 1,000 prisoners on Friday after talks in Istanbul. "
-             "The mayor of Lviv opened a new bakery near the central railway station."},
-    {"id": "b", "outlet": "B", "event": "e", "title": "",
-     "text": "Moscow and Kyiv agreed on Friday to exchange 1,000 prisoners after the Istanbul talks. "
-             "It rained heavily in Odesa all day long, flooding several streets."},
-    {"id": "c", "outlet": "C", "event": "e", "title": "",
-     "text": "After the talks in Istanbul, Kyiv and Moscow agreed to swap 1,000 prisoners. "
-             "It rained heavily in Odesa all day, flooding several of its streets."},
+    {
+        "id": "a",
+        "outlet": "A",
+        "event": "e",
+        "title": "Kyiv and Moscow agree to swap prisoners in Istanbul",
+        "text": "Kyiv and Moscow agreed to swap 1,000 prisoners on Friday after talks in Istanbul. "
+        "The mayor of Lviv opened a new bakery near the central railway station.",
+    },
+    {
+        "id": "b",
+        "outlet": "B",
+        "event": "e",
+        "title": "",
+        "text": "Moscow and Kyiv agreed on Friday to exchange 1,000 prisoners after the Istanbul talks. "
+        "It rained heavily in Odesa all day long, flooding several streets.",
+    },
+    {
+        "id": "c",
+        "outlet": "C",
+        "event": "e",
+        "title": "",
+        "text": "After the talks in Istanbul, Kyiv and Moscow agreed to swap 1,000 prisoners. "
+        "It rained heavily in Odesa all day, flooding several of its streets.",
+    },
 ]
 
 
@@ -75,8 +90,14 @@ def test_evidence_points_to_sentences():
 
 
 def test_clause_units():
-    rec = [dict(TINY[0], text="Kyiv and Moscow agreed to swap 1,000 prisoners in Istanbul; the mayor of Lviv "
-                              "opened a new bakery near the station."), TINY[1]]
+    rec = [
+        dict(
+            TINY[0],
+            text="Kyiv and Moscow agreed to swap 1,000 prisoners in Istanbul; the mayor of Lviv "
+            "opened a new bakery near the station.",
+        ),
+        TINY[1],
+    ]
     f = _facts(rec, unit="clause")["facts"]
     assert _fact_of(f, "A", "bakery")["unique"].all()
     swap = _fact_of(f, "B", "exchange 1,000 prisoners")
@@ -169,18 +190,33 @@ def test_status_and_uncertain_column():
 
 
 LOADED = [
-    {"id": "a", "outlet": "A", "event": "e", "title": "",
-     "text": "Officials said the ministry will close the Varna border crossing for ten days from Monday. "
-             "The finance minister presented a budget with higher pension payments for retirees. "
-             "Farmers protested against cheap imports of grain in the capital on Sunday."},
-    {"id": "b", "outlet": "B", "event": "e", "title": "",
-     "text": "The regime's thugs claimed the ministry would shut the Varna border crossing for ten days from Monday. "
-             "The finance minister unveiled a budget that raises pension payments for retirees. "
-             "A football match between two local clubs ended in a goalless draw on Saturday evening."},
-    {"id": "c", "outlet": "C", "event": "e", "title": "",
-     "text": "The Varna border crossing will be closed for ten days starting Monday, the ministry said. "
-             "Farmers protested in the capital on Sunday against cheap grain imports from abroad. "
-             "Heavy snow is expected in the mountains over the coming weekend, forecasters said."},
+    {
+        "id": "a",
+        "outlet": "A",
+        "event": "e",
+        "title": "",
+        "text": "Officials said the ministry will close the Varna border crossing for ten days from Monday. "
+        "The finance minister presented a budget with higher pension payments for retirees. "
+        "Farmers protested against cheap imports of grain in the capital on Sunday.",
+    },
+    {
+        "id": "b",
+        "outlet": "B",
+        "event": "e",
+        "title": "",
+        "text": "The regime's thugs claimed the ministry would shut the Varna border crossing for ten days from Monday. "
+        "The finance minister unveiled a budget that raises pension payments for retirees. "
+        "A football match between two local clubs ended in a goalless draw on Saturday evening.",
+    },
+    {
+        "id": "c",
+        "outlet": "C",
+        "event": "e",
+        "title": "",
+        "text": "The Varna border crossing will be closed for ten days starting Monday, the ministry said. "
+        "Farmers protested in the capital on Sunday against cheap grain imports from abroad. "
+        "Heavy snow is expected in the mountains over the coming weekend, forecasters said.",
+    },
 ]
 
 
@@ -196,12 +232,27 @@ def test_loaded_paraphrase_carries_the_fact():
 
 def test_multi_fact_sentence_carries_each_fact():
     rec = [
-        {"id": "a", "outlet": "A", "event": "e", "title": "",
-         "text": "The Senate approved the harbour tax on Tuesday. The tax will fund 40 new ferries for the islands."},
-        {"id": "b", "outlet": "B", "event": "e", "title": "",
-         "text": "The Senate approved the harbour tax on Tuesday, which will fund 40 new ferries for the islands."},
-        {"id": "c", "outlet": "C", "event": "e", "title": "",
-         "text": "The harbour tax that the Senate approved on Tuesday will fund 40 new ferries for the islands."},
+        {
+            "id": "a",
+            "outlet": "A",
+            "event": "e",
+            "title": "",
+            "text": "The Senate approved the harbour tax on Tuesday. The tax will fund 40 new ferries for the islands.",
+        },
+        {
+            "id": "b",
+            "outlet": "B",
+            "event": "e",
+            "title": "",
+            "text": "The Senate approved the harbour tax on Tuesday, which will fund 40 new ferries for the islands.",
+        },
+        {
+            "id": "c",
+            "outlet": "C",
+            "event": "e",
+            "title": "",
+            "text": "The harbour tax that the Senate approved on Tuesday will fund 40 new ferries for the islands.",
+        },
     ]
     f = _facts(rec)["facts"]
     ferries = _fact_of(f, "A", "40 new ferries").set_index("outlet")

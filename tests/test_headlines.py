@@ -5,12 +5,22 @@ import pandas as pd
 import framing
 
 ARTS = [
-    {"id": "a1", "outlet": "A", "event": "e", "title": "Kiev regime slams talks",
-     "text": "Officials in Kyiv said the talks in Geneva were useful. Delegations met for two hours. "
-             "They agreed to meet again. Kyiv hopes for progress."},
-    {"id": "b1", "outlet": "B", "event": "e", "title": "Talks in Geneva end",
-     "text": "Officials in Kyiv said the talks in Geneva ended. Delegations met for two hours. "
-             "They agreed to meet again. Analysts called the Kiev position brutal."},
+    {
+        "id": "a1",
+        "outlet": "A",
+        "event": "e",
+        "title": "Kiev regime slams talks",
+        "text": "Officials in Kyiv said the talks in Geneva were useful. Delegations met for two hours. "
+        "They agreed to meet again. Kyiv hopes for progress.",
+    },
+    {
+        "id": "b1",
+        "outlet": "B",
+        "event": "e",
+        "title": "Talks in Geneva end",
+        "text": "Officials in Kyiv said the talks in Geneva ended. Delegations met for two hours. "
+        "They agreed to meet again. Analysts called the Kiev position brutal.",
+    },
 ]
 
 
@@ -23,7 +33,7 @@ def test_headline_hits_are_counted_and_placed():
     # offsets point into the analysed text: the headline, a blank line, the body
     art = corpus["a1"]
     row = a_kiev.iloc[0]
-    assert art.document_text[row["start"]:row["end"]] == "Kiev"
+    assert art.document_text[row["start"] : row["end"]] == "Kiev"
     body = naming[(naming["article_id"] == "a1") & (naming["variant"] == "Kyiv")]
     assert body["position"].tolist() == ["lead", "body"]
     b_kiev = naming[(naming["article_id"] == "b1") & (naming["variant"] == "Kiev")]
@@ -61,8 +71,9 @@ def test_headline_view_says_what_the_body_does_not_repeat():
 
 
 def test_headline_view_is_empty_and_declared_without_headlines():
-    results = framing.analyze(framing.load_corpus([{"id": "x", "outlet": "A", "text": "Officials met.\nThey spoke."}]),
-                              analyses=["naming"])
+    results = framing.analyze(
+        framing.load_corpus([{"id": "x", "outlet": "A", "text": "Officials met.\nThey spoke."}]), analyses=["naming"]
+    )
     assert len(results["headlines"]) == 0
     assert list(results["headlines"].columns) == results.specs["headlines"].column_names
     assert isinstance(results["headlines"], pd.DataFrame)

@@ -59,8 +59,12 @@ def test_analyze_when_the_last_article_has_no_word():
 
 def test_analyze_a_corpus_whose_last_article_has_no_word():
     """Built directly (not through load_corpus), the word-less article is analysed, not a crash."""
-    c = Corpus([Article(id="a", outlet="A", title="", text="Officials said yes."),
-                Article(id="b", outlet="B", title="", text=":")])
+    c = Corpus(
+        [
+            Article(id="a", outlet="A", title="", text="Officials said yes."),
+            Article(id="b", outlet="B", title="", text=":"),
+        ]
+    )
     res = analyze(c)
     assert len(res["articles"]) == 2
 
@@ -86,9 +90,16 @@ def test_names_with_dollar_signs_are_plain_text_in_plots(name):
 def _payload_corpus():
     recs = []
     for k, p in enumerate(PAYLOADS):
-        recs.append({"id": f"{p}{k}", "outlet": p, "title": p, "event": "E1" if k % 2 else p,
-                     "date": str(dt.date(2025, 5, 1 + k % 20)),
-                     "text": f"{p} {TEXTS[k % 3]} The talks about payload {k} ended. {p}"})
+        recs.append(
+            {
+                "id": f"{p}{k}",
+                "outlet": p,
+                "title": p,
+                "event": "E1" if k % 2 else p,
+                "date": str(dt.date(2025, 5, 1 + k % 20)),
+                "text": f"{p} {TEXTS[k % 3]} The talks about payload {k} ended. {p}",
+            }
+        )
     return load_corpus(recs)
 
 

@@ -5,8 +5,7 @@ import pytest
 
 from framing import Corpus, ParameterError
 from framing.lexicons import list_lexicons, load_lexicon, split_list
-from framing.matching import keep_longest, lexicon_matcher
-from framing.matching import phrase_tokens
+from framing.matching import keep_longest, lexicon_matcher, phrase_tokens
 
 
 def test_list_and_load_packaged():

@@ -7,6 +7,7 @@ from framing import Article, Corpus, InputError, ParameterError, load_corpus
 
 # -- seeds -----------------------------------------------------------------------------
 
+
 def test_seeds_load_as_five_articles(seeds):
     assert len(seeds) == 5
     assert [s.reason for s in seeds.skipped] == ["not an article"]  # README.md
@@ -34,12 +35,13 @@ def test_seeds_titles_and_quirks(seeds):
 
 # -- folders -----------------------------------------------------------------------------
 
+
 def test_folder_per_outlet_front_matter_and_sidecar(tmp_path):
     (tmp_path / "Daily Post").mkdir()
     (tmp_path / "Daily Post" / "a.txt").write_text("Title A\n\nKyiv said no. Talks ended.", encoding="utf-8")
     (tmp_path / "Evening Star").mkdir()
     (tmp_path / "Evening Star" / "b.md").write_text(
-        "---\ntitle: \"Front matter title\"\ndate: 2025-05-16\noutlet: Star Online\n---\nKiev said yes.",
+        '---\ntitle: "Front matter title"\ndate: 2025-05-16\noutlet: Star Online\n---\nKiev said yes.',
         encoding="utf-8",
     )
     c = load_corpus(tmp_path)
@@ -100,6 +102,7 @@ def test_strict_mode_raises_with_location(tmp_path):
 
 # -- tables and records -------------------------------------------------------------------
 
+
 def test_jsonl_with_bad_lines(tmp_path):
     p = tmp_path / "a.jsonl"
     lines = [
@@ -122,7 +125,9 @@ def test_jsonl_with_bad_lines(tmp_path):
 
 
 def test_csv_tsv_json_with_column_mapping(tmp_path):
-    df = pd.DataFrame({"story": ["Kyiv said no.", "Kiev said yes."], "paper": ["A", "B"], "when": ["2025-01-01", "2025-01-02"]})
+    df = pd.DataFrame(
+        {"story": ["Kyiv said no.", "Kiev said yes."], "paper": ["A", "B"], "when": ["2025-01-01", "2025-01-02"]}
+    )
     df.to_csv(tmp_path / "a.csv", index=False)
     df.to_csv(tmp_path / "a.tsv", index=False, sep="\t")
     (tmp_path / "a.json").write_text(df.to_json(orient="records"), encoding="utf-8")
@@ -190,6 +195,7 @@ def test_html_page(tmp_path):
 
 # -- hostile input (issue 15): one bad input never sinks the rest -----------------------------
 
+
 def _reasons(c):
     return {(s.source.rsplit("/", 1)[-1], s.line): s.reason for s in c.skipped}
 
@@ -199,8 +205,9 @@ def test_bad_files_in_a_folder_are_skipped_and_the_rest_loads(tmp_path):
     (tmp_path / "deep.json").write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
     (tmp_path / "invalid.json").write_text('{"text": "Kyiv', encoding="utf-8")
     (tmp_path / "nocolumn.csv").write_text("foo,bar\n1,2\n", encoding="utf-8")
-    (tmp_path / "rows.jsonl").write_text(json.dumps({"text": "Kiev said yes."}) + "\n" + "[" * 5000 + "]" * 5000,
-                                         encoding="utf-8")
+    (tmp_path / "rows.jsonl").write_text(
+        json.dumps({"text": "Kiev said yes."}) + "\n" + "[" * 5000 + "]" * 5000, encoding="utf-8"
+    )
     c = load_corpus(tmp_path)
     assert sorted(a.id for a in c) == ["good", "rows-1"]
     r = _reasons(c)
@@ -220,13 +227,13 @@ def test_bad_files_in_a_folder_are_skipped_and_the_rest_loads(tmp_path):
 def test_ragged_csv_keeps_good_rows_and_names_the_bad_lines(tmp_path):
     p = tmp_path / "a.csv"
     p.write_text(
-        "text,outlet\n"                                   # line 1
-        "Kyiv said no.,A\n"                               # 2
-        "too,many,fields\n"                               # 3
-        '"A quoted cell\nover two lines.",B\n'            # 4-5
-        "\n"                                              # 6
-        "short\n"                                         # 7
-        "Kiev said yes.,C\n",                             # 8
+        "text,outlet\n"  # line 1
+        "Kyiv said no.,A\n"  # 2
+        "too,many,fields\n"  # 3
+        '"A quoted cell\nover two lines.",B\n'  # 4-5
+        "\n"  # 6
+        "short\n"  # 7
+        "Kiev said yes.,C\n",  # 8
         encoding="utf-8",
     )
     c = load_corpus(p)
@@ -259,8 +266,10 @@ def test_missing_dates_are_none(value):
 
 
 def test_dates_that_are_dates():
-    got = [load_corpus([{"text": "Kyiv said no.", "date": d}])[0].date for d in
-           ("2025-05-16", "16/05/25", "20250516", "May 16, 2025", pd.Timestamp("2025-05-16"))]
+    got = [
+        load_corpus([{"text": "Kyiv said no.", "date": d}])[0].date
+        for d in ("2025-05-16", "16/05/25", "20250516", "May 16, 2025", pd.Timestamp("2025-05-16"))
+    ]
     assert {str(d) for d in got} == {"2025-05-16"}
 
 
@@ -281,6 +290,7 @@ def test_bad_paths_are_input_errors():
 
 # -- nothing invented ----------------------------------------------------------------------------
 
+
 def test_binary_files_are_not_articles(tmp_path):
     import random
 
@@ -292,7 +302,10 @@ def test_binary_files_are_not_articles(tmp_path):
     c = load_corpus(tmp_path)
     assert [a.id for a in c] == ["ok"]
     assert {s.source.rsplit("/", 1)[-1]: s.reason for s in c.skipped} == {
-        "noise.txt": "not an article", "zeros.txt": "not an article", "image.txt": "not an article"}
+        "noise.txt": "not an article",
+        "zeros.txt": "not an article",
+        "image.txt": "not an article",
+    }
     assert any("PNG" in s.detail for s in c.skipped)
 
 
@@ -315,8 +328,15 @@ def test_wide_encodings_without_bom(tmp_path, enc):
 
 
 def test_invisible_and_control_characters_are_removed_at_load():
-    c = load_corpus([{"text": "Ky\u200biv said\x00 no to Ky\u00adiv\u2060 talks.\x0cNew line.",
-                      "outlet": "Daily\u200b\x00 Post\n", "title": "A\x07 title"}])
+    c = load_corpus(
+        [
+            {
+                "text": "Ky\u200biv said\x00 no to Ky\u00adiv\u2060 talks.\x0cNew line.",
+                "outlet": "Daily\u200b\x00 Post\n",
+                "title": "A\x07 title",
+            }
+        ]
+    )
     a = c[0]
     assert a.text == "Kyiv said no to Kyiv talks.\nNew line."
     assert (a.outlet, a.title) == ("Daily Post", "A title")
@@ -347,19 +367,30 @@ def test_links_out_of_the_folder_are_not_followed(tmp_path):
     c = load_corpus(inside)
     assert [a.id for a in c] == ["ok"]
     assert {s.source.rsplit("/", 1)[-1]: s.reason for s in c.skipped} == {
-        "link.txt": "link outside the folder", "linkdir": "link outside the folder", "loop.txt": "link loop",
-        "up": "link loop", "broken.txt": "unreadable", "pipe.txt": "unsupported file"}
+        "link.txt": "link outside the folder",
+        "linkdir": "link outside the folder",
+        "loop.txt": "link loop",
+        "up": "link loop",
+        "broken.txt": "unreadable",
+        "pipe.txt": "unsupported file",
+    }
     c2 = load_corpus(inside, follow_links=True)
-    assert sorted(a.id for a in c2) == ["link", "linkdir/secret", "ok"] or \
-        sorted(a.id for a in c2) == ["link", "ok"]  # the folder's copy of the same text is a duplicate
+    assert sorted(a.id for a in c2) == ["link", "linkdir/secret", "ok"] or sorted(a.id for a in c2) == [
+        "link",
+        "ok",
+    ]  # the folder's copy of the same text is a duplicate
     assert "The outside text." in {a.text for a in c2}
 
 
 def test_articles_built_by_hand_with_wrong_types(tmp_path):
     import os
 
-    c = load_corpus([Article(id="a", outlet=None, title=None, text="Kyiv said no."),
-                     Article(id="b", outlet="X", title="t", text=None)])
+    c = load_corpus(
+        [
+            Article(id="a", outlet=None, title=None, text="Kyiv said no."),
+            Article(id="b", outlet="X", title="t", text=None),
+        ]
+    )
     assert [(a.id, a.outlet, a.title) for a in c] == [("a", "unknown", "")]
     assert [(s.reason, s.detail) for s in c.skipped] == [("bad record", "the text is None, not a string")]
     os.mkfifo(tmp_path / "pipe.txt")
@@ -376,8 +407,12 @@ def test_an_html_page_the_parser_cannot_read_is_skipped(tmp_path):
 
 
 def test_skipped_rows_hold_clean_short_fields():
-    c = load_corpus([{"text": "", "title": "\ud800A\x00 title" + "y" * 5000, "outlet": "Daily\u200b Post"},
-                     {"text": "Kyiv said no."}])
+    c = load_corpus(
+        [
+            {"text": "", "title": "\ud800A\x00 title" + "y" * 5000, "outlet": "Daily\u200b Post"},
+            {"text": "Kyiv said no."},
+        ]
+    )
     s = c.skipped[0]
     assert s.outlet == "Daily Post" and s.title.startswith("A title") and len(s.title) <= 301
 

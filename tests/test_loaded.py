@@ -54,20 +54,40 @@ def test_table_rates_and_totals(seed_loaded):
     assert (tot_i.reindex(terms.index) == terms).all()
     ev = seed_loaded["loaded_evidence"]
     per = ev.groupby(["event", "outlet", "category", "term"]).size()
-    rows = t[(t["event"] != "all") & (t["term"] != TOTAL_TERM)].set_index(["event", "outlet", "category", "term"])["count"]
+    rows = t[(t["event"] != "all") & (t["term"] != TOTAL_TERM)].set_index(["event", "outlet", "category", "term"])[
+        "count"
+    ]
     assert per.sort_index().equals(rows.sort_index().astype(per.dtype))
     assert t["too_little_data"].dtype == bool
 
 
 def test_rate_test_finds_a_clear_difference():
-    recs = [{"id": f"a{i}", "outlet": "A", "event": "e", "text": f"Day {i}. " + "The brutal regime slams critics in a savage snub. " * 3}
-            for i in range(3)]
-    recs += [{"id": f"b{i}", "outlet": "B", "event": "e", "text": f"Day {i}. " + "Officials met on Monday and talked about trade. " * 3}
-             for i in range(3)]
+    recs = [
+        {
+            "id": f"a{i}",
+            "outlet": "A",
+            "event": "e",
+            "text": f"Day {i}. " + "The brutal regime slams critics in a savage snub. " * 3,
+        }
+        for i in range(3)
+    ]
+    recs += [
+        {
+            "id": f"b{i}",
+            "outlet": "B",
+            "event": "e",
+            "text": f"Day {i}. " + "Officials met on Monday and talked about trade. " * 3,
+        }
+        for i in range(3)
+    ]
     t = LoadedLanguageAnalyzer().fit_transform(load_corpus(recs))["loaded"]
-    row = t[(t["event"] == "e") & (t["outlet"] == "A") & (t["category"] == "loaded") & (t["term"] == TOTAL_TERM)].iloc[0]
+    row = t[(t["event"] == "e") & (t["outlet"] == "A") & (t["category"] == "loaded") & (t["term"] == TOTAL_TERM)].iloc[
+        0
+    ]
     assert row["count"] == 36 and row["q_value"] < 0.001 and not row["too_little_data"]
-    other = t[(t["event"] == "e") & (t["outlet"] == "B") & (t["category"] == "loaded") & (t["term"] == TOTAL_TERM)].iloc[0]
+    other = t[
+        (t["event"] == "e") & (t["outlet"] == "B") & (t["category"] == "loaded") & (t["term"] == TOTAL_TERM)
+    ].iloc[0]
     assert other["count"] == 0 and other["per_1k"] == 0 and other["ci_high"] > 0
 
 
@@ -109,7 +129,9 @@ def test_scare_quote_rules(text, expected):
     ],
 )
 def test_exclusions_and_longest(text, category, term, n):
-    t = LoadedLanguageAnalyzer().fit_transform(load_corpus([{"id": "1", "outlet": "A", "event": "e", "text": text}]))["loaded"]
+    t = LoadedLanguageAnalyzer().fit_transform(load_corpus([{"id": "1", "outlet": "A", "event": "e", "text": text}]))[
+        "loaded"
+    ]
     rows = t[(t["event"] == "e") & (t["category"] == category) & (t["term"] == term)]
     assert int(rows["count"].sum()) == n
     if term == "could not be independently verified":
@@ -128,7 +150,9 @@ def test_parameters():
 
 
 def _table(text, **kw):
-    return LoadedLanguageAnalyzer(**kw).fit_transform(load_corpus([{"id": "1", "outlet": "A", "event": "e", "text": text}]))
+    return LoadedLanguageAnalyzer(**kw).fit_transform(
+        load_corpus([{"id": "1", "outlet": "A", "event": "e", "text": text}])
+    )
 
 
 @pytest.mark.parametrize(
@@ -173,8 +197,10 @@ def test_lexicon_terms_have_one_category_and_a_source():
 
 
 def test_writer_words_apart_from_quotations():
-    text = ('The brutal regime fell. "It was a brutal, shameful act," he said. '
-            'Children were "deported" by the so-called army.')
+    text = (
+        'The brutal regime fell. "It was a brutal, shameful act," he said. '
+        'Children were "deported" by the so-called army.'
+    )
     out = _table(text)
     t, ev = out["loaded"], out["loaded_evidence"]
     assert list(t.columns) == COLUMNS
@@ -199,7 +225,7 @@ def test_writer_columns_add_up_on_the_seeds(seed_loaded):
     assert ev["in_quote"].dtype == bool and ev["in_quote"].any() and not ev["in_quote"].all()
     # quoted hits really are inside quotation marks of their sentence
     for _, r in ev[ev["in_quote"]].iterrows():
-        assert any(ch in r["sentence"] for ch in '"“”«»‘’\'')
+        assert any(ch in r["sentence"] for ch in "\"“”«»‘’'")
 
 
 @pytest.fixture(scope="module")

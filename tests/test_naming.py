@@ -24,8 +24,12 @@ def seed_tables(seeds_events):
 
 
 def _count(naming, outlet, group, variant):
-    rows = naming[(naming["event"] != "all") & (naming["outlet"] == outlet) & (naming["group"] == group)
-                  & (naming["variant"] == variant)]
+    rows = naming[
+        (naming["event"] != "all")
+        & (naming["outlet"] == outlet)
+        & (naming["group"] == group)
+        & (naming["variant"] == variant)
+    ]
     return int(rows["count"].sum())
 
 
@@ -77,7 +81,13 @@ def test_seed_madinsky_discovered(seed_tables):
     g = disc[disc["group"] == grp[0]]
     assert set(g["variant"]) == {"Medinsky", "Madinsky"}
     assert _count(n, "Voz.us", grp[0], "Madinsky") == 1
-    assert [_count(n, SEED_OUTLETS[k], grp[0], "Medinsky") for k in ("000", "001", "002", "003", "004")] == [2, 1, 1, 0, 1]
+    assert [_count(n, SEED_OUTLETS[k], grp[0], "Medinsky") for k in ("000", "001", "002", "003", "004")] == [
+        2,
+        1,
+        1,
+        0,
+        1,
+    ]
     cand = seed_tables["naming_candidates"]
     row = cand[(cand["term_a"] == "Madinsky") & (cand["term_b"] == "Medinsky")].iloc[0]
     assert row["accepted"] and not row["in_lexicon"]
@@ -99,7 +109,17 @@ def test_shares_intervals_and_evidence_consistent(seed_tables):
     per = ev.groupby(["event", "outlet", "group", "variant"]).size()
     rows = n[(n["event"] != "all") & (n["count"] > 0)].set_index(["event", "outlet", "group", "variant"])["count"]
     assert per.sort_index().equals(rows.sort_index().astype(per.dtype))
-    assert list(n.columns[:9]) == ["event", "outlet", "group", "variant", "count", "share", "ci_low", "ci_high", "source"]
+    assert list(n.columns[:9]) == [
+        "event",
+        "outlet",
+        "group",
+        "variant",
+        "count",
+        "share",
+        "ci_low",
+        "ci_high",
+        "source",
+    ]
 
 
 def _corpus(texts_by_outlet, event="e"):
@@ -114,14 +134,23 @@ def _corpus(texts_by_outlet, event="e"):
     [
         ("We ate Chicken Kiev in Kyiv.", "Kyiv", {"Kyiv": 1}),
         ("Kievan Rus was old. KIEV is a city. Kyïv too.", "Kyiv", {"Kiev": 1, "Kyiv": 1}),
-        ("The full-scale invasion began. The invasion went on.", "Russia-Ukraine war",
-         {"full-scale invasion": 1, "invasion": 1}),
+        (
+            "The full-scale invasion began. The invasion went on.",
+            "Russia-Ukraine war",
+            {"full-scale invasion": 1, "invasion": 1},
+        ),
         ("He won an award for prisoners of war reporting; the war went on.", "Russia-Ukraine war", {"war": 1}),
-        ("The special military operation, a military operation.", "Russia-Ukraine war",
-         {"special military operation": 1, "military operation": 1}),
+        (
+            "The special military operation, a military operation.",
+            "Russia-Ukraine war",
+            {"special military operation": 1, "military operation": 1},
+        ),
         ("Zelenskyy's aides and Zelensky's office.", "Zelenskyy", {"Zelenskyy": 1, "Zelensky": 1}),
-        ("Illegal aliens, undocumented immigrants and migrants.", "people without legal immigration status",
-         {"illegal aliens": 1, "undocumented immigrants": 1, "migrants": 1}),
+        (
+            "Illegal aliens, undocumented immigrants and migrants.",
+            "people without legal immigration status",
+            {"illegal aliens": 1, "undocumented immigrants": 1, "migrants": 1},
+        ),
         ("The estate tax, which critics call the death tax.", "estate tax", {"estate tax": 1, "death tax": 1}),
     ],
 )
@@ -134,12 +163,14 @@ def test_matching_edge_cases(text, group, expected):
 def test_switch_with_dates():
     arts = [
         Article(id=f"a{i}", outlet="A", title="", text=t, date=d, event="e")
-        for i, (t, d) in enumerate([
-            ("Talks in Kiev.", dt.date(2019, 1, 1)),
-            ("Kiev said no.", dt.date(2019, 3, 1)),
-            ("Kyiv said yes.", dt.date(2019, 9, 1)),
-            ("Kyiv again, Kyiv.", dt.date(2019, 10, 1)),
-        ])
+        for i, (t, d) in enumerate(
+            [
+                ("Talks in Kiev.", dt.date(2019, 1, 1)),
+                ("Kiev said no.", dt.date(2019, 3, 1)),
+                ("Kyiv said yes.", dt.date(2019, 9, 1)),
+                ("Kyiv again, Kyiv.", dt.date(2019, 10, 1)),
+            ]
+        )
     ] + [Article(id="b0", outlet="B", title="", text="Kyiv.", date=dt.date(2019, 1, 1), event="e")]
     sw = NamingAnalyzer(discover=False).fit_transform(Corpus(arts))["naming_switches"]
     row = sw[(sw["outlet"] == "A") & (sw["group"] == "Kyiv")].iloc[0]
@@ -172,10 +203,12 @@ def test_no_events_gives_corpus_wide_rows_only():
 
 def test_discovery_rules():
     assert spelling_similarity("Kharkov", "Kharkiv") > 0.85
-    c = _corpus([
-        ("A", "Russia and the Russian army. Minister Anna Brunner met the Ministry. Brunner spoke."),
-        ("B", "Russia and the Russian navy. Minister Anna Bruner met the Ministry. Bruner spoke."),
-    ])
+    c = _corpus(
+        [
+            ("A", "Russia and the Russian army. Minister Anna Brunner met the Ministry. Brunner spoke."),
+            ("B", "Russia and the Russian navy. Minister Anna Bruner met the Ministry. Bruner spoke."),
+        ]
+    )
     cand, hits = discover_variants(c)
     pairs = {(a, b) for a, b in zip(cand["term_a"], cand["term_b"])}
     assert ("Bruner", "Brunner") in pairs
@@ -193,12 +226,19 @@ def test_naming_tests_match_scipy():
 
     from framing.analyses.naming import naming_table
 
-    table3 = {"A": {"Kyiv": 9, "Kiev": 1, "Kyyiv": 2}, "B": {"Kyiv": 2, "Kiev": 7, "Kyyiv": 0},
-              "C": {"Kyiv": 4, "Kiev": 4, "Kyyiv": 5}}
+    table3 = {
+        "A": {"Kyiv": 9, "Kiev": 1, "Kyyiv": 2},
+        "B": {"Kyiv": 2, "Kiev": 7, "Kyyiv": 0},
+        "C": {"Kyiv": 4, "Kiev": 4, "Kyyiv": 5},
+    }
     table2 = {"A": {"Odesa": 6, "Odessa": 0}, "B": {"Odesa": 1, "Odessa": 5}}
-    rows = [{"event": "e", "outlet": o, "group": grp, "variant": v, "source": "lexicon", "lexicon": "x"}
-            for grp, tab in (("Kyiv", table3), ("Odesa", table2))
-            for o, vs in tab.items() for v, n in vs.items() for _ in range(n)]
+    rows = [
+        {"event": "e", "outlet": o, "group": grp, "variant": v, "source": "lexicon", "lexicon": "x"}
+        for grp, tab in (("Kyiv", table3), ("Odesa", table2))
+        for o, vs in tab.items()
+        for v, n in vs.items()
+        for _ in range(n)
+    ]
     _, tests = naming_table(pd.DataFrame(rows))
     t = tests[tests["event"] == "e"].set_index("group")
     m3 = np.array([[9, 1, 2], [2, 7, 0], [4, 4, 5]])
@@ -215,14 +255,25 @@ def test_discovered_surface_forms():
     """A discovered spelling is shown in its commonest capitalised form among its first 50
     capitalised mentions (of equally common forms, the first seen); the group is named
     after its commonest member."""
-    c = load_corpus([
-        {"id": "a1", "outlet": "A", "event": "e",
-         "text": "MADINSKY arrives. Then Vladimir Madinsky said no. Madinsky left."},
-        {"id": "b1", "outlet": "B", "event": "e", "text": "Vladimir MEdinsky said no. Later Medinsky left."},
-        {"id": "b2", "outlet": "B", "event": "e", "text": "He met Medinsky and MEdinsky again."},
-        {"id": "c1", "outlet": "C", "event": "e", "text": " ".join(["In Kharkov today."] * 50 + ["In KHARKOV today."] * 60)},
-        {"id": "d1", "outlet": "D", "event": "e", "text": "In Kharkiv today. In Kharkiv again."},
-    ])
+    c = load_corpus(
+        [
+            {
+                "id": "a1",
+                "outlet": "A",
+                "event": "e",
+                "text": "MADINSKY arrives. Then Vladimir Madinsky said no. Madinsky left.",
+            },
+            {"id": "b1", "outlet": "B", "event": "e", "text": "Vladimir MEdinsky said no. Later Medinsky left."},
+            {"id": "b2", "outlet": "B", "event": "e", "text": "He met Medinsky and MEdinsky again."},
+            {
+                "id": "c1",
+                "outlet": "C",
+                "event": "e",
+                "text": " ".join(["In Kharkov today."] * 50 + ["In KHARKOV today."] * 60),
+            },
+            {"id": "d1", "outlet": "D", "event": "e", "text": "In Kharkiv today. In Kharkiv again."},
+        ]
+    )
     cand, hits = discover_variants(c)
     got = cand[["term_a", "term_b", "count_a", "count_b", "outlets_a", "outlets_b", "group"]].values.tolist()
     assert got == [
@@ -230,8 +281,10 @@ def test_discovered_surface_forms():
         ["Kharkiv", "Kharkov", 2, 110, "D (2)", "C (110)", "Kharkov (discovered)"],
     ]
     assert hits.groupby(["group", "variant"]).size().to_dict() == {
-        ("Kharkov (discovered)", "Kharkiv"): 2, ("Kharkov (discovered)", "Kharkov"): 110,
-        ("MEdinsky (discovered)", "MEdinsky"): 4, ("MEdinsky (discovered)", "Madinsky"): 3,
+        ("Kharkov (discovered)", "Kharkiv"): 2,
+        ("Kharkov (discovered)", "Kharkov"): 110,
+        ("MEdinsky (discovered)", "MEdinsky"): 4,
+        ("MEdinsky (discovered)", "Madinsky"): 3,
     }
 
 
@@ -248,21 +301,33 @@ def test_discovery_candidate_cut_keeps_order(example):
 
 def _switch_corpus():
     plan = {
-        "A": [("Kiev", "2019-01-05"), ("Kiev", "2019-02-05"), ("Kiev", "2019-03-05"),
-              ("Kyiv", "2019-07-05"), ("Kyiv", "2019-08-05"), ("Kyiv", "2019-09-05")],
+        "A": [
+            ("Kiev", "2019-01-05"),
+            ("Kiev", "2019-02-05"),
+            ("Kiev", "2019-03-05"),
+            ("Kyiv", "2019-07-05"),
+            ("Kyiv", "2019-08-05"),
+            ("Kyiv", "2019-09-05"),
+        ],
         "B": [("Kyiv", "2019-01-10"), ("Kyiv", "2019-02-10"), ("Kiev", "2019-05-10"), ("Kiev", "2019-06-10")],
         "C": [("Kyiv", "2019-01-01"), ("Kyiv", "2019-05-01"), ("Kyiv", "2019-09-01")],
         # a tied article (left out) and one counted as its majority variant
-        "D": [("Kiev", "2019-01-01"), ("Kiev Kyiv", "2019-02-01"), ("Kiev", "2019-03-01"),
-              ("Kyiv Kyiv Kiev", "2019-04-01"), ("Kyiv", "2019-05-01")],
+        "D": [
+            ("Kiev", "2019-01-01"),
+            ("Kiev Kyiv", "2019-02-01"),
+            ("Kiev", "2019-03-01"),
+            ("Kyiv Kyiv Kiev", "2019-04-01"),
+            ("Kyiv", "2019-05-01"),
+        ],
         # no change point between two articles of the same day
         "E": [("Kiev", "2019-01-01"), ("Kiev", "2019-03-01"), ("Kyiv", "2019-03-01"), ("Kyiv", "2019-04-01")],
     }
     arts = [
         Article(id=f"{o}{i}", outlet=o, title="", text=f"Talks in {t}.", date=dt.date.fromisoformat(d), event="e")
-        for o, items in plan.items() for i, (t, d) in enumerate(items)
+        for o, items in plan.items()
+        for i, (t, d) in enumerate(items)
     ]
-    return Corpus(arts + [Article(id="F0", outlet="F", title="", text="Kiev then Kyiv.", event="e")])
+    return Corpus([*arts, Article(id="F0", outlet="F", title="", text="Kiev then Kyiv.", event="e")])
 
 
 def test_switches_of_several_outlets():
@@ -287,11 +352,16 @@ def test_naming_tables_do_not_depend_on_hit_order():
 
     rng = np.random.default_rng(0)
     n = 400
-    h = pd.DataFrame({
-        "event": rng.choice(["e1", "e2", "all"], n), "outlet": rng.choice(list("ABCD"), n),
-        "group": rng.choice(["Kyiv", "Odesa"], n), "source": "lexicon", "lexicon": "places",
-        "article_id": [f"a{i}" for i in rng.integers(0, 60, n)],
-    })
+    h = pd.DataFrame(
+        {
+            "event": rng.choice(["e1", "e2", "all"], n),
+            "outlet": rng.choice(list("ABCD"), n),
+            "group": rng.choice(["Kyiv", "Odesa"], n),
+            "source": "lexicon",
+            "lexicon": "places",
+            "article_id": [f"a{i}" for i in rng.integers(0, 60, n)],
+        }
+    )
     h["variant"] = np.where(h["group"] == "Kyiv", rng.choice(["Kyiv", "Kiev"], n), rng.choice(["Odesa", "Odessa"], n))
     days = pd.to_datetime("2019-01-01") + pd.to_timedelta(h["article_id"].str[1:].astype(int) * 7, unit="D")
     h["date"] = days.where(h["article_id"] != "a3")
@@ -312,8 +382,9 @@ def test_switch_dates_belong_to_their_articles():
         ("2019-03-10", "Kyiv said yes. Kyiv again."),
         ("2019-04-10", "Kyiv said yes once more. Kyiv again."),
     ]
-    c = load_corpus([{"id": f"a{i}", "outlet": "A", "event": "e", "date": d, "text": t}
-                     for i, (d, t) in enumerate(texts)])
+    c = load_corpus(
+        [{"id": f"a{i}", "outlet": "A", "event": "e", "date": d, "text": t} for i, (d, t) in enumerate(texts)]
+    )
     for discover in (False, True):
         s = NamingAnalyzer(discover=discover).fit_transform(c)["naming_switches"]
         row = s[s.group == "Kyiv"].iloc[0]

@@ -8,13 +8,15 @@ from framing.analyses.numbers import COLUMNS, DISAGREEMENT_COLUMNS, NumbersAnaly
 
 
 def _corpus(texts):
-    return load_corpus([{"id": f"a{i}", "outlet": o, "event": "e", "title": "", "text": t}
-                        for i, (o, t) in enumerate(texts)])
+    return load_corpus(
+        [{"id": f"a{i}", "outlet": o, "event": "e", "title": "", "text": t} for i, (o, t) in enumerate(texts)]
+    )
 
 
 def test_columns_and_tables():
-    out = NumbersAnalyzer().fit_transform(_corpus([("A", "They swapped 2,000 prisoners."),
-                                                   ("B", "They swapped 1,200 prisoners.")]))
+    out = NumbersAnalyzer().fit_transform(
+        _corpus([("A", "They swapped 2,000 prisoners."), ("B", "They swapped 1,200 prisoners.")])
+    )
     assert list(out["numbers"].columns[: len(COLUMNS)]) == COLUMNS
     assert list(out["number_disagreements"].columns) == DISAGREEMENT_COLUMNS
     assert out["numbers"]["disagrees"].all()
@@ -25,16 +27,19 @@ def test_columns_and_tables():
     assert set(ev["match"]) == {"2,000 prisoners", "1,200 prisoners"}
 
 
-@pytest.mark.parametrize("a,b,disagree", [
-    ("2,000 prisoners were freed.", "1,000 prisoners from each side were freed.", False),
-    ("about 100 drones hit.", "98 drones hit.", False),
-    ("more than 60 drones hit.", "40 drones hit.", True),
-    ("more than 60 drones hit.", "hundreds of drones hit.", False),
-    ("The House voted 218-212.", "The House voted 218 to 212.", False),
-    ("The House voted 218-212.", "The House voted 218 to 214.", True),
-    ("It costs $14 billion.", "It costs $14.5 billion.", True),
-    ("It costs $14 billion.", "It costs 14 billion dollars.", False),
-])
+@pytest.mark.parametrize(
+    "a,b,disagree",
+    [
+        ("2,000 prisoners were freed.", "1,000 prisoners from each side were freed.", False),
+        ("about 100 drones hit.", "98 drones hit.", False),
+        ("more than 60 drones hit.", "40 drones hit.", True),
+        ("more than 60 drones hit.", "hundreds of drones hit.", False),
+        ("The House voted 218-212.", "The House voted 218 to 212.", False),
+        ("The House voted 218-212.", "The House voted 218 to 214.", True),
+        ("It costs $14 billion.", "It costs $14.5 billion.", True),
+        ("It costs $14 billion.", "It costs 14 billion dollars.", False),
+    ],
+)
 def test_agreement(a, b, disagree):
     out = NumbersAnalyzer().fit_transform(_corpus([("A", a), ("B", b)]))
     n = out["numbers"]
@@ -110,16 +115,36 @@ def test_empty():
     assert isinstance(out["numbers_evidence"], pd.DataFrame)
 
 
-@pytest.mark.parametrize("a,b,quantity,disagree", [
-    # one name per thing counted: whoever died, it is a count of deaths
-    ("Two soldiers were killed in the attack on the bridge.", "At least three people died in the attack on the bridge.",
-     "deaths", True),
-    ("Police made 18 arrests during the protest in the square.",
-     "Police made more than 25 arrests during the protest in the square.", "arrests", True),
-    ("About 50,000 people marched through the capital on Sunday.", "50,000 people marched through the capital on Sunday.",
-     "people", False),
-    ("At least three people died when the roof collapsed.", "Two people died when the roof collapsed.", "deaths", True),
-])
+@pytest.mark.parametrize(
+    "a,b,quantity,disagree",
+    [
+        # one name per thing counted: whoever died, it is a count of deaths
+        (
+            "Two soldiers were killed in the attack on the bridge.",
+            "At least three people died in the attack on the bridge.",
+            "deaths",
+            True,
+        ),
+        (
+            "Police made 18 arrests during the protest in the square.",
+            "Police made more than 25 arrests during the protest in the square.",
+            "arrests",
+            True,
+        ),
+        (
+            "About 50,000 people marched through the capital on Sunday.",
+            "50,000 people marched through the capital on Sunday.",
+            "people",
+            False,
+        ),
+        (
+            "At least three people died when the roof collapsed.",
+            "Two people died when the roof collapsed.",
+            "deaths",
+            True,
+        ),
+    ],
+)
 def test_like_with_like(a, b, quantity, disagree):
     out = NumbersAnalyzer().fit_transform(_corpus([("A", a), ("B", b)]))
     n = out["numbers"]
@@ -130,19 +155,27 @@ def test_like_with_like(a, b, quantity, disagree):
 def test_unrelated_sentences_are_not_compared():
     """Same counted thing, different facts: "two abortions" in a story about one clinic and
     "63,646 abortions" in national statistics are not a disagreement."""
-    out = NumbersAnalyzer().fit_transform(_corpus([
-        ("A", "The clinic in Dayton performed two abortions last week before its licence was suspended."),
-        ("B", "Federal statistics counted 63,646 abortions nationwide in the first quarter of the year."),
-    ]))
+    out = NumbersAnalyzer().fit_transform(
+        _corpus(
+            [
+                ("A", "The clinic in Dayton performed two abortions last week before its licence was suspended."),
+                ("B", "Federal statistics counted 63,646 abortions nationwide in the first quarter of the year."),
+            ]
+        )
+    )
     n = out["numbers"]
     assert set(n["quantity"]) == {"abortions"}
     assert not n["disagrees"].any()
     assert out["number_disagreements"].empty
     # the same two facts told by both outlets are compared
-    out = NumbersAnalyzer().fit_transform(_corpus([
-        ("A", "Federal statistics counted 63,646 abortions nationwide in the first quarter of the year."),
-        ("B", "Federal statistics counted 61,000 abortions nationwide in the first quarter."),
-    ]))
+    out = NumbersAnalyzer().fit_transform(
+        _corpus(
+            [
+                ("A", "Federal statistics counted 63,646 abortions nationwide in the first quarter of the year."),
+                ("B", "Federal statistics counted 61,000 abortions nationwide in the first quarter."),
+            ]
+        )
+    )
     assert out["numbers"]["disagrees"].all()
 
 
@@ -168,8 +201,14 @@ def test_many_mentions_follow_the_pairwise_rule():
     import random
 
     rng = random.Random(3)
-    forms = ["{n} prisoners", "about {n} prisoners", "more than {n} prisoners", "{n} prisoners from each side",
-             "fewer than {n} prisoners", "between {n} and {m} prisoners"]
+    forms = [
+        "{n} prisoners",
+        "about {n} prisoners",
+        "more than {n} prisoners",
+        "{n} prisoners from each side",
+        "fewer than {n} prisoners",
+        "between {n} and {m} prisoners",
+    ]
     texts = []
     values = {"A": [1000, 1200], "B": [1000, 2000, 2400], "C": [500, 3000], "D": [500, 1000, 2000, 2400, 3000]}
     for outlet, vs in values.items():
@@ -177,8 +216,11 @@ def test_many_mentions_follow_the_pairwise_rule():
         for _ in range(rng.randint(5, 25)):
             v = rng.choice(vs)
             form = rng.choice(forms if outlet == "D" else forms[:2] + forms[3:4])
-            sents.append("Officials in Kyiv said the talks in Istanbul ended with an exchange of "
-                         + form.format(n=f"{v:,}", m=f"{v + 300:,}") + ".")
+            sents.append(
+                "Officials in Kyiv said the talks in Istanbul ended with an exchange of "
+                + form.format(n=f"{v:,}", m=f"{v + 300:,}")
+                + "."
+            )
         texts.append((outlet, " ".join(sents)))
     out = NumbersAnalyzer().fit_transform(_corpus(texts))
     n = out["numbers"]
@@ -192,11 +234,13 @@ def test_many_mentions_follow_the_pairwise_rule():
 
 def _long_event(mb: float):
     sentence = "Officials in Kyiv said the talks in Istanbul ended with an exchange of 1,000 prisoners. "
-    return _corpus([
-        ("Big", sentence * max(1, int(mb * 1_000_000 / len(sentence)))),
-        ("Small", "Officials in Kyiv said the talks in Istanbul ended with an exchange of 2,000 prisoners."),
-        ("Word", "The talks said " + "abcdefghij" * int(mb * 100_000) + " and ended with 1,000 prisoners."),
-    ])
+    return _corpus(
+        [
+            ("Big", sentence * max(1, int(mb * 1_000_000 / len(sentence)))),
+            ("Small", "Officials in Kyiv said the talks in Istanbul ended with an exchange of 2,000 prisoners."),
+            ("Word", "The talks said " + "abcdefghij" * int(mb * 100_000) + " and ended with 1,000 prisoners."),
+        ]
+    )
 
 
 def _check_long(out, n_big):

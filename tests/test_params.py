@@ -9,31 +9,55 @@ from framing.errors import ParameterError
 
 
 def test_parse_params_reads_json_values_and_text():
-    got = parse_params(["naming.min_count=3", "naming.discover=false", 'loaded.categories=["loaded", "hedge"]',
-                        "naming.lexicon=my lexicon.csv"])
-    assert got == {"naming": {"min_count": 3, "discover": False, "lexicon": "my lexicon.csv"},
-                   "loaded": {"categories": ["loaded", "hedge"]}}
+    got = parse_params(
+        [
+            "naming.min_count=3",
+            "naming.discover=false",
+            'loaded.categories=["loaded", "hedge"]',
+            "naming.lexicon=my lexicon.csv",
+        ]
+    )
+    assert got == {
+        "naming": {"min_count": 3, "discover": False, "lexicon": "my lexicon.csv"},
+        "loaded": {"categories": ["loaded", "hedge"]},
+    }
 
 
 @pytest.mark.parametrize("item", ["naming", "naming=3", ".x=1", "naming.=1"])
 def test_parse_params_refuses_malformed_items(item):
-    with pytest.raises(ParameterError, match="ANALYSIS.NAME=VALUE"):
+    with pytest.raises(ParameterError, match=r"ANALYSIS\.NAME=VALUE"):
         parse_params([item])
 
 
 def test_cli_param_changes_the_analysis(tmp_path):
     """--param loaded.categories reaches the analyzer: only those categories are counted."""
     assert main(["analyze", "--example", "--out", str(tmp_path / "all"), "--analyses", "loaded", "-q"]) == 0
-    assert main(["analyze", "--example", "--out", str(tmp_path / "one"), "--analyses", "loaded", "-q",
-                 "--param", 'loaded.categories=["hedge"]']) == 0
+    assert (
+        main(
+            [
+                "analyze",
+                "--example",
+                "--out",
+                str(tmp_path / "one"),
+                "--analyses",
+                "loaded",
+                "-q",
+                "--param",
+                'loaded.categories=["hedge"]',
+            ]
+        )
+        == 0
+    )
     every = set(pd.read_csv(tmp_path / "all" / "loaded.csv")["category"])
     only = set(pd.read_csv(tmp_path / "one" / "loaded.csv")["category"])
     assert len(every) > 1 and only == {"hedge"}
 
 
 def test_cli_param_errors_name_the_parameter(tmp_path, capsys):
-    assert main(["analyze", "--example", "--out", str(tmp_path), "--analyses", "naming",
-                 "--param", "naming.min_cout=3"]) == 1
+    assert (
+        main(["analyze", "--example", "--out", str(tmp_path), "--analyses", "naming", "--param", "naming.min_cout=3"])
+        == 1
+    )
     err = capsys.readouterr().err
     assert "NamingAnalyzer has no parameter 'min_cout'" in err and "min_count" in err
 

@@ -30,11 +30,15 @@ def test_timeline_and_no_dates(example):
 
 
 def test_many_events_are_lumped():
-    arts = pd.DataFrame({
-        "id": [f"a{i}" for i in range(60)], "outlet": ["A", "B", "C"] * 20, "status": "analyzed",
-        "event": [f"E{i // 2:02d}" for i in range(60)],
-        "date": pd.to_datetime("2025-01-01") + pd.to_timedelta(range(60), unit="D"),
-    })
+    arts = pd.DataFrame(
+        {
+            "id": [f"a{i}" for i in range(60)],
+            "outlet": ["A", "B", "C"] * 20,
+            "status": "analyzed",
+            "event": [f"E{i // 2:02d}" for i in range(60)],
+            "date": pd.to_datetime("2025-01-01") + pd.to_timedelta(range(60), unit="D"),
+        }
+    )
     fig, ax = plt.subplots()
     plot_articles_by_outlet_event(arts, max_events=5, ax=ax)
     labels = [t.get_text() for t in ax.get_legend().get_texts()]

@@ -29,10 +29,20 @@ from framing.text import parse  # noqa: E402
 
 #: ``FRAMING_HYPOTHESIS_SCALE=10`` runs ten times as many random cases (a deeper search, by hand).
 SCALE = float(os.environ.get("FRAMING_HYPOTHESIS_SCALE", "1"))
-FAST = settings(max_examples=int(300 * SCALE), deadline=None, database=None, derandomize=SCALE == 1,
-                suppress_health_check=[HealthCheck.too_slow])
-SLOW = settings(max_examples=int(12 * SCALE), deadline=None, database=None, derandomize=SCALE == 1,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FAST = settings(
+    max_examples=int(300 * SCALE),
+    deadline=None,
+    database=None,
+    derandomize=SCALE == 1,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+SLOW = settings(
+    max_examples=int(12 * SCALE),
+    deadline=None,
+    database=None,
+    derandomize=SCALE == 1,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 #: Text with the characters that break things: controls, invisibles, quotes, digits, surrogates.
 hostile_chars = st.one_of(
@@ -41,15 +51,56 @@ hostile_chars = st.one_of(
     st.sampled_from(["\ud800", "\udfff"]),
 )
 hostile_text = st.text(hostile_chars, max_size=200)
-WORDS = ["Kyiv", "Kiev", "Moscow", "said", "talks", "ended", "officials", "regime", "brutal", "1,000",
-         "prisoners", "5", "percent", "\"We", "are", "ready,\"", "Umerov", "told", "reporters.", "The",
-         "ceasefire", "failed", "on", "Monday", "according", "to", "Medinsky", "$2", "million", "—", "(",
-         ")", "Zelensky", "Zelenskyy", ".", "?", "\n\n"]
+WORDS = [
+    "Kyiv",
+    "Kiev",
+    "Moscow",
+    "said",
+    "talks",
+    "ended",
+    "officials",
+    "regime",
+    "brutal",
+    "1,000",
+    "prisoners",
+    "5",
+    "percent",
+    '"We',
+    "are",
+    'ready,"',
+    "Umerov",
+    "told",
+    "reporters.",
+    "The",
+    "ceasefire",
+    "failed",
+    "on",
+    "Monday",
+    "according",
+    "to",
+    "Medinsky",
+    "$2",
+    "million",
+    "—",
+    "(",
+    ")",
+    "Zelensky",
+    "Zelenskyy",
+    ".",
+    "?",
+    "\n\n",
+]
 newsy_text = st.lists(st.sampled_from(WORDS), min_size=0, max_size=60).map(" ".join)
 any_text = st.one_of(newsy_text, hostile_text, st.tuples(newsy_text, hostile_text).map("".join))
-field_value = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), hostile_text,
-                        st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=3), st.integers(),
-                                                                            max_size=2))
+field_value = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    hostile_text,
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
 _BAD = {chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)]} - set("\t\n\r") | set(INVISIBLE) | {"\ufffe", "\uffff"}
 
 
@@ -59,11 +110,24 @@ def _clean(s: str) -> bool:
 
 # -- loaders ---------------------------------------------------------------------------------
 
+
 @FAST
-@given(st.lists(st.fixed_dictionaries({"text": st.one_of(any_text, field_value)},
-                                      optional={"outlet": field_value, "title": field_value, "date": field_value,
-                                                "id": field_value, "event": field_value, "url": field_value}),
-                max_size=6))
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {"text": st.one_of(any_text, field_value)},
+            optional={
+                "outlet": field_value,
+                "title": field_value,
+                "date": field_value,
+                "id": field_value,
+                "event": field_value,
+                "url": field_value,
+            },
+        ),
+        max_size=6,
+    )
+)
 def test_records_load_or_are_skipped_never_crash(records):
     c = load_corpus(records)
     assert len(c) + len(c.skipped) == len(records)  # every record accounted for
@@ -76,8 +140,9 @@ def test_records_load_or_are_skipped_never_crash(records):
 
 
 @FAST
-@given(st.one_of(st.text(max_size=40), st.integers(), st.floats(), st.booleans(), st.none(),
-                 st.dates(), st.datetimes()))
+@given(
+    st.one_of(st.text(max_size=40), st.integers(), st.floats(), st.booleans(), st.none(), st.dates(), st.datetimes())
+)
 def test_parse_date_is_a_date_none_or_a_value_error(value):
     try:
         d = parse_date(value)
@@ -141,6 +206,7 @@ def test_csv_cells_never_start_a_formula(text):
 
 # -- text pipeline, quotes, quantities -------------------------------------------------------
 
+
 @FAST
 @given(any_text)
 def test_parse_offsets_point_into_the_text(text):
@@ -170,16 +236,25 @@ def test_quantities_lie_inside_the_text(text):
     text = clean_text(text)
     for q in extract_quantities(text):
         assert 0 <= q.start < q.end <= len(text)
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
         assert q.value_low <= q.value_high or pd.isna(q.value_low) or pd.isna(q.value_high)
 
 
 # -- analyze ---------------------------------------------------------------------------------
 
+
 @SLOW
-@given(st.lists(st.tuples(newsy_text, st.sampled_from(["A", "B", "C $x$", "=D"]),
-                          st.one_of(st.none(), st.dates(dt.date(2025, 1, 1), dt.date(2025, 3, 1)))),
-                min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.tuples(
+            newsy_text,
+            st.sampled_from(["A", "B", "C $x$", "=D"]),
+            st.one_of(st.none(), st.dates(dt.date(2025, 1, 1), dt.date(2025, 3, 1))),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_analyze_small_random_corpora(rows):
     recs = [{"text": t, "outlet": o, "date": d} for t, o, d in rows]
     c = load_corpus(recs)

@@ -54,10 +54,18 @@ def test_phrase(phrase, expected):
     assert phrase[q.start : q.end] == q.text
 
 
-@pytest.mark.parametrize("phrase", [
-    "since February 2022, when", "On May 16th, Russian", "between June 20-30.", "Article 5 of the treaty",
-    "at 10:30 on Friday", "in the 1990s", "one of the delegates",
-])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "since February 2022, when",
+        "On May 16th, Russian",
+        "between June 20-30.",
+        "Article 5 of the treaty",
+        "at 10:30 on Friday",
+        "in the 1990s",
+        "one of the delegates",
+    ],
+)
 def test_not_quantities(phrase):
     assert [q for q in extract_quantities(phrase) if q.counted or q.kind != "count"] == []
 
@@ -86,7 +94,7 @@ def test_tolerance_parameters():
 
 
 def test_meeting_lengths_in_seeds_which_pairs_disagree():
-    """"about an hour and 45 minutes" vs "a little over 90" disagree; "less than two hours" agrees with both."""
+    """ "about an hour and 45 minutes" vs "a little over 90" disagree; "less than two hours" agrees with both."""
     a = extract_quantities("The meeting lasted about an hour and 45 minutes.")[0]
     b = extract_quantities("The talks lasted a little over 90 minutes.")[0]
     c = extract_quantities("The meeting lasted less than two hours.")[0]
@@ -99,10 +107,13 @@ def test_empty_text():
     assert extract_quantities("") == []
 
 
-@pytest.mark.parametrize("text,approx,unit", [
-    ("Hundreds of people gathered.", "vague", "count"),
-    ("Inflation rose to 5 per cent.", "", "%"),
-])
+@pytest.mark.parametrize(
+    "text,approx,unit",
+    [
+        ("Hundreds of people gathered.", "vague", "count"),
+        ("Inflation rose to 5 per cent.", "", "%"),
+    ],
+)
 def test_vague_and_per_cent_after_the_split(text, approx, unit):
     q = extract_quantities(text)[0]
     assert (q.approx, q.unit) == (approx, unit)

@@ -21,12 +21,8 @@ def inner(text: str, **kw) -> list[str]:
 
 
 def test_pairs_and_sets():
-    assert (
-        QUOTE_PAIRS['"'] == '"' and QUOTE_PAIRS["“"] == "”" and QUOTE_PAIRS["„"] == "“"
-    )
-    assert (
-        QUOTE_PAIRS["«"] == "»" and QUOTE_PAIRS["‘"] == "’" and QUOTE_PAIRS["'"] == "'"
-    )
+    assert QUOTE_PAIRS['"'] == '"' and QUOTE_PAIRS["“"] == "”" and QUOTE_PAIRS["„"] == "“"
+    assert QUOTE_PAIRS["«"] == "»" and QUOTE_PAIRS["‘"] == "’" and QUOTE_PAIRS["'"] == "'"
     assert QUOTE_PAIRS["「"] == "」" and QUOTE_PAIRS["‹"] == "›"
     assert frozenset(QUOTE_PAIRS) == OPENING
     assert set(QUOTE_PAIRS.values()) <= CLOSING

@@ -29,18 +29,62 @@ def _run(texts, outlets=None, **params):
     [
         ('"We are ready to talk," said Medinsky.', "We are ready to talk,", "Medinsky", "said", "direct"),
         ("“We are ready to talk,” Medinsky said.", "We are ready to talk,", "Medinsky", "said", "direct"),
-        ("“The Russian side rejected it again,” Kyslytsia told reporters.", "The Russian side rejected it again,", "Kyslytsia", "told", "direct"),
-        ("Medinsky said: “Russia is ready for a lasting peace.”", "Russia is ready for a lasting peace.", "Medinsky", "said", "direct"),
-        ("Medinsky said: 'Russia is ready for a lasting peace.'", "Russia is ready for a lasting peace.", "Medinsky", "said", "direct"),
-        ("“Overall, we are pleased with the results,” Mr. Medinsky stated.", "Overall, we are pleased with the results,", "Mr. Medinsky", "stated", "direct"),
-        ("Vladimir Medinsky, head of the delegation, declared that he was “satisfied with the outcome,” and left.",
-         "satisfied with the outcome,", "Vladimir Medinsky", "declared", "partial"),
-        ("“These are children that Russia deported,” Andrii Yermak, head of the presidential office, said on Telegram.",
-         "These are children that Russia deported,", "Andrii Yermak", "said", "direct"),
-        ("As the head of the Russian delegation confessed, Moscow proposed a partial ceasefire of \"2-3 days\" in some sectors.",
-         "2-3 days", "the head of the Russian delegation", "confessed", "partial"),
-        ("A Ukrainian delegation source told Reuters that Russia’s demands were “disconnected from reality and far exceeded previous talks.”",
-         "disconnected from reality and far exceeded previous talks.", "A Ukrainian delegation source", "told", "partial"),
+        (
+            "“The Russian side rejected it again,” Kyslytsia told reporters.",
+            "The Russian side rejected it again,",
+            "Kyslytsia",
+            "told",
+            "direct",
+        ),
+        (
+            "Medinsky said: “Russia is ready for a lasting peace.”",
+            "Russia is ready for a lasting peace.",
+            "Medinsky",
+            "said",
+            "direct",
+        ),
+        (
+            "Medinsky said: 'Russia is ready for a lasting peace.'",
+            "Russia is ready for a lasting peace.",
+            "Medinsky",
+            "said",
+            "direct",
+        ),
+        (
+            "“Overall, we are pleased with the results,” Mr. Medinsky stated.",
+            "Overall, we are pleased with the results,",
+            "Mr. Medinsky",
+            "stated",
+            "direct",
+        ),
+        (
+            "Vladimir Medinsky, head of the delegation, declared that he was “satisfied with the outcome,” and left.",
+            "satisfied with the outcome,",
+            "Vladimir Medinsky",
+            "declared",
+            "partial",
+        ),
+        (
+            "“These are children that Russia deported,” Andrii Yermak, head of the presidential office, said on Telegram.",
+            "These are children that Russia deported,",
+            "Andrii Yermak",
+            "said",
+            "direct",
+        ),
+        (
+            'As the head of the Russian delegation confessed, Moscow proposed a partial ceasefire of "2-3 days" in some sectors.',
+            "2-3 days",
+            "the head of the Russian delegation",
+            "confessed",
+            "partial",
+        ),
+        (
+            "A Ukrainian delegation source told Reuters that Russia’s demands were “disconnected from reality and far exceeded previous talks.”",
+            "disconnected from reality and far exceeded previous talks.",
+            "A Ukrainian delegation source",
+            "told",
+            "partial",
+        ),
     ],
 )
 def test_speaker_and_verb(text, quote, speaker, verb, kind):
@@ -53,8 +97,10 @@ def test_speaker_and_verb(text, quote, speaker, verb, kind):
 
 
 def test_multi_sentence_quote_and_continuation():
-    text = ('"We made a rather general proposal. A concrete ceasefire for two or three days," Vladimir Medinsky said. '
-            '"Nothing more was on the table today."')
+    text = (
+        '"We made a rather general proposal. A concrete ceasefire for two or three days," Vladimir Medinsky said. '
+        '"Nothing more was on the table today."'
+    )
     qs = _one(text)
     assert [q.kind for q in qs] == ["direct", "direct"]
     assert qs[0].n_words == 14 and qs[0].last_sentence > qs[0].sentence_index
@@ -64,7 +110,10 @@ def test_multi_sentence_quote_and_continuation():
 def test_multi_paragraph_quote():
     text = "Zelensky said: “The first paragraph of the statement goes on here.\n“And the second one continues it,” he added."
     spans = quote_spans(text)
-    assert [text[a:b] for a, b, _ in spans] == ["The first paragraph of the statement goes on here.", "And the second one continues it,"]
+    assert [text[a:b] for a, b, _ in spans] == [
+        "The first paragraph of the statement goes on here.",
+        "And the second one continues it,",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -72,7 +121,7 @@ def test_multi_paragraph_quote():
     [
         ("Kiev sent a list of children who, according to officials, were “deported” by Russia.", "scare"),
         ("Kiev says the children were “deported” by Russia.", "partial"),
-        ("Kiev demanded \"security guarantees\" from its allies.", "partial"),  # a verb of speech: never scare
+        ('Kiev demanded "security guarantees" from its allies.', "partial"),  # a verb of speech: never scare
         ("Medinsky said he had “taken note” of the request.", "partial"),
         ("Fidan said both parties had “agreed in principle to reconvene” and would reply “in writing”.", "partial"),
         ("The meeting was a “Red” operation.", "scare"),
@@ -110,7 +159,11 @@ def test_indirect_can_be_switched_off():
 
 
 def test_pronoun_speaker_resolved_to_last_person():
-    r = _run(["Ukrainian President Volodymyr Zelensky spoke in Vilnius. “We are ready to take the steps for peace,” he declared."])
+    r = _run(
+        [
+            "Ukrainian President Volodymyr Zelensky spoke in Vilnius. “We are ready to take the steps for peace,” he declared."
+        ]
+    )
     q = r["quotes"]
     row = q[q["kind"] == "direct"].iloc[0]
     assert row["actor"] == "Volodymyr Zelensky" and row["side"] == "Ukraine" and row["verb_lemma"] == "declare"
@@ -125,11 +178,13 @@ def test_possessive_speaker_is_not_the_owner():
 
 
 def test_tables_and_voice_share():
-    r = _run([
-        "“We want peace now,” said Zelensky. “We will not give up any land,” Zelensky told reporters. "
-        "Russia claimed that the talks were useless.",
-        "“We are satisfied with the outcome,” said Medinsky.",
-    ])
+    r = _run(
+        [
+            "“We want peace now,” said Zelensky. “We will not give up any land,” Zelensky told reporters. "
+            "Russia claimed that the talks were useless.",
+            "“We are satisfied with the outcome,” said Medinsky.",
+        ]
+    )
     q = r["quotes"]
     assert list(q.columns[:8]) == ["event", "outlet", "article_id", "speaker", "side", "verb", "anonymous", "quote"]
     assert {"verb_lemma", "kind", "n_words", "actor", "sentence_index", "start", "end", "sentence"} <= set(q.columns)
@@ -223,18 +278,42 @@ def test_article_without_event_counted_alike_by_quotes_and_actors():
 @pytest.mark.parametrize(
     "text, speaker, verb, content",
     [
-        ("Four people were taken to hospital after the collapse, the fire service said on Monday.",
-         "the fire service", "said", "Four people were taken to hospital after the collapse"),
-        ("The talks will resume next week, said a spokeswoman for the foreign ministry.",
-         "a spokeswoman for the foreign ministry", "said", "The talks will resume next week"),
-        ("The mayor told reporters that the road would reopen by Friday.",
-         "The mayor", "told", "the road would reopen by Friday"),
-        ("The regulator accused the bank of hiding losses from investors.",
-         "The regulator", "accused", "hiding losses from investors"),
-        ("Turnout was the highest in two decades, according to the electoral commission.",
-         "the electoral commission", "according to", "Turnout was the highest in two decades"),
-        ("The ministry denied that any soldiers had crossed the border.",
-         "The ministry", "denied", "any soldiers had crossed the border"),
+        (
+            "Four people were taken to hospital after the collapse, the fire service said on Monday.",
+            "the fire service",
+            "said",
+            "Four people were taken to hospital after the collapse",
+        ),
+        (
+            "The talks will resume next week, said a spokeswoman for the foreign ministry.",
+            "a spokeswoman for the foreign ministry",
+            "said",
+            "The talks will resume next week",
+        ),
+        (
+            "The mayor told reporters that the road would reopen by Friday.",
+            "The mayor",
+            "told",
+            "the road would reopen by Friday",
+        ),
+        (
+            "The regulator accused the bank of hiding losses from investors.",
+            "The regulator",
+            "accused",
+            "hiding losses from investors",
+        ),
+        (
+            "Turnout was the highest in two decades, according to the electoral commission.",
+            "the electoral commission",
+            "according to",
+            "Turnout was the highest in two decades",
+        ),
+        (
+            "The ministry denied that any soldiers had crossed the border.",
+            "The ministry",
+            "denied",
+            "any soldiers had crossed the border",
+        ),
     ],
 )
 def test_indirect_forms(text, speaker, verb, content):
@@ -273,7 +352,10 @@ def test_no_attribution(text):
     "text, speaker",
     [
         ('"We will not back down," said Sen. Maria Olsen of Oregon.', "Sen. Maria Olsen of Oregon"),
-        ("A Republican on the panel, Rep. Dan Kerr of Ohio, said the report was \"deeply flawed.\"", "Rep. Dan Kerr of Ohio"),
+        (
+            'A Republican on the panel, Rep. Dan Kerr of Ohio, said the report was "deeply flawed."',
+            "Rep. Dan Kerr of Ohio",
+        ),
         ("Opponents protested the plan, a move that Moscow said was hostile.", "Moscow"),
     ],
 )
@@ -309,11 +391,13 @@ def test_one_speech_verb_list():
 
 
 def test_definite_and_pronoun_speakers_resolved():
-    r = _run([
-        "Russia's Defence Ministry said its forces had hit fuel depots. The ministry said no civilians were harmed.",
-        "Ukrainian President Volodymyr Zelensky met Polish President Andrzej Duda in Warsaw. "
-        "He told reporters that Ukraine needed more air defence.",
-    ])
+    r = _run(
+        [
+            "Russia's Defence Ministry said its forces had hit fuel depots. The ministry said no civilians were harmed.",
+            "Ukrainian President Volodymyr Zelensky met Polish President Andrzej Duda in Warsaw. "
+            "He told reporters that Ukraine needed more air defence.",
+        ]
+    )
     q = r["quotes"].set_index("quote")
     assert q.loc["no civilians were harmed", "side"] == "Russia"
     assert "Defence Ministry" in q.loc["no civilians were harmed", "speaker"]
@@ -376,9 +460,18 @@ def test_fixture_quote_recall_and_speaker_accuracy():
         (["Rep. Ann Dowd, R-Ohio, said the plan was too costly."], "Dowd", "Republicans"),
         (["A Republican on the panel, Rep. Carl Mott, said the plan was too costly."], "Mott", "Republicans"),
         # the article introduces the person elsewhere; a title names an institution the article placed
-        (["Marta Kovalenko, a Ukrainian negotiator, arrived on Monday. Kovalenko told reporters that no deal was near."],
-         "Kovalenko", "Ukraine"),
-        (["Russia's navy moved two frigates. Navy spokesman Oleg Sysoev said the move was planned."], "Sysoev", "Russia"),
+        (
+            [
+                "Marta Kovalenko, a Ukrainian negotiator, arrived on Monday. Kovalenko told reporters that no deal was near."
+            ],
+            "Kovalenko",
+            "Ukraine",
+        ),
+        (
+            ["Russia's navy moved two frigates. Navy spokesman Oleg Sysoev said the move was planned."],
+            "Sysoev",
+            "Russia",
+        ),
     ],
 )
 def test_side_from_context(texts, speaker_part, side):
@@ -409,15 +502,27 @@ def test_place_that_gives_no_side(text, speaker_part):
     [
         # verbs of finding and ruling attribute to courts, inquiries and reports
         ("Judge Mara Lind ruled that the contract was void.", [("the contract was void", "Judge Mara Lind", "ruled")]),
-        ("The inquiry concluded that the fire had been set deliberately.",
-         [("the fire had been set deliberately", "The inquiry", "concluded")]),
+        (
+            "The inquiry concluded that the fire had been set deliberately.",
+            [("the fire had been set deliberately", "The inquiry", "concluded")],
+        ),
         # "..., X said, adding that ...": both clauses are X's
-        ("Two bridges were closed, the city council said on Monday, adding that repairs would take weeks.",
-         [("Two bridges were closed", "the city council", "said"), ("repairs would take weeks", "the city council", "adding")]),
-        ("Prices will rise, said the ministry, adding that wages would follow.",
-         [("Prices will rise", "the ministry", "said"), ("wages would follow", "the ministry", "adding")]),
+        (
+            "Two bridges were closed, the city council said on Monday, adding that repairs would take weeks.",
+            [
+                ("Two bridges were closed", "the city council", "said"),
+                ("repairs would take weeks", "the city council", "adding"),
+            ],
+        ),
+        (
+            "Prices will rise, said the ministry, adding that wages would follow.",
+            [("Prices will rise", "the ministry", "said"), ("wages would follow", "the ministry", "adding")],
+        ),
         # a short quoted sentence after an attributed one continues it; "ruled out" is no cue
-        ('"We lost," the coach told reporters. "No excuses."', [("We lost,", "the coach", "told"), ("No excuses.", "the coach", "")]),
+        (
+            '"We lost," the coach told reporters. "No excuses."',
+            [("We lost,", "the coach", "told"), ("No excuses.", "the coach", "")],
+        ),
         ("The minister ruled out a second vote.", []),
     ],
 )
@@ -428,9 +533,8 @@ def test_finding_ruling_adding_and_continuation(text, expected):
 
 def test_a_name_never_runs_across_a_sentence_end():
     """'... in Oslo. Insurers said' has no actor 'Oslo. Insurers' (an abbreviation-like word ends the sentence)."""
-    from framing.analyses.actor_lexicon import _candidates
-
     from framing import parse
+    from framing.analyses.actor_lexicon import _candidates
 
     doc = parse("Talks were held in Oslo. Insurers said the premiums would rise. Dr. Anna Berg agreed.")
     names = [c[0] for c in _candidates(doc, set())]

@@ -73,11 +73,29 @@ GRID_FB_ROLES = [("antagonist", "protagonist"), ("innocent", "protagonist")]
 
 def choose(tr, prior):
     """(tone weight, tone fallback, kind weight, cue weight, fallback roles, macro-F1), best macro-F1 on ``tr``."""
-    best = max(((macro(tr["gold"], predict(tr, w, f, pw, prior, cw, fr)), -GRID_FB_ROLES.index(fr),
-                 -GRID_FALLBACK.index(f), -GRID_PRIOR.index(pw), -cw, -w, w, f, pw, cw, fr)
-                for w in GRID_WEIGHT for f in GRID_FALLBACK for pw in GRID_PRIOR for cw in GRID_CUE
-                for fr in GRID_FB_ROLES),
-               key=lambda x: x[:6])
+    best = max(
+        (
+            (
+                macro(tr["gold"], predict(tr, w, f, pw, prior, cw, fr)),
+                -GRID_FB_ROLES.index(fr),
+                -GRID_FALLBACK.index(f),
+                -GRID_PRIOR.index(pw),
+                -cw,
+                -w,
+                w,
+                f,
+                pw,
+                cw,
+                fr,
+            )
+            for w in GRID_WEIGHT
+            for f in GRID_FALLBACK
+            for pw in GRID_PRIOR
+            for cw in GRID_CUE
+            for fr in GRID_FB_ROLES
+        ),
+        key=lambda x: x[:6],
+    )
     return best[6], best[7], best[8], best[9], best[10], best[0]
 
 
@@ -121,8 +139,10 @@ def evidence(root):
             ev = res["actors_evidence"]
             ev = ev[(ev["event"] == aid) & ev["evidence"].isin(["blamed", "praised"])]
             n = ev.drop_duplicates(["actor", "evidence", "sentence_index"]).groupby(["actor", "evidence"]).size()
-            t = t.assign(blamed=[int(n.get((a, "blamed"), 0)) for a in t.index],
-                         praised=[int(n.get((a, "praised"), 0)) for a in t.index])
+            t = t.assign(
+                blamed=[int(n.get((a, "blamed"), 0)) for a in t.index],
+                praised=[int(n.get((a, "praised"), 0)) for a in t.index],
+            )
         for ent in g["entity"]:
             if t is not None and ent in t.index:
                 recs.append((True, *[float(t.loc[ent, k]) for k in cols]))
@@ -139,10 +159,42 @@ def evidence(root):
 #: Words and phrases of actor_kinds.csv / demonyms that were among the 30 most frequent gold entity strings of
 #: some role, looked at before the kinds list was written. The "blind" row leaves them out, so its figure is not
 #: helped by having seen the gold entities.
-SEEN = {"deal", "agreement", "accord", "policy", "regulations", "plan", "laws", "activists", "world", "climate change",
-        "global warming", "emissions", "fossil fuels", "fuels", "greenhouse gases", "gases", "fracking", "wildfires",
-        "coal", "deforestation", "carbon emissions", "americans", "environment", "public health", "human health",
-        "health", "farmers", "people", "cities", "economy", "rainforest", "planet", "earth", "species"}
+SEEN = {
+    "deal",
+    "agreement",
+    "accord",
+    "policy",
+    "regulations",
+    "plan",
+    "laws",
+    "activists",
+    "world",
+    "climate change",
+    "global warming",
+    "emissions",
+    "fossil fuels",
+    "fuels",
+    "greenhouse gases",
+    "gases",
+    "fracking",
+    "wildfires",
+    "coal",
+    "deforestation",
+    "carbon emissions",
+    "americans",
+    "environment",
+    "public health",
+    "human health",
+    "health",
+    "farmers",
+    "people",
+    "cities",
+    "economy",
+    "rainforest",
+    "planet",
+    "earth",
+    "species",
+}
 
 
 def _blind_prior(entity):
@@ -155,14 +207,26 @@ def _blind_prior(entity):
     return role_prior(entity, "group")
 
 
-def predict(df, weight, fallback, prior_weight=None, prior="prior", cue_weight=0.0,
-            fallback_roles=("antagonist", "protagonist")):
+def predict(
+    df, weight, fallback, prior_weight=None, prior="prior", cue_weight=0.0, fallback_roles=("antagonist", "protagonist")
+):
     from framing.analyses.actors import assign_roles
 
-    return assign_roles(df["agent_harm"], df["target_harm"], df["agent_positive"], df["tone"],
-                        beneficiary=df["beneficiary"], prior=df[prior], blamed=df["blamed"], praised=df["praised"],
-                        cue_weight=cue_weight, fallback_roles=fallback_roles, tone_weight=weight, tone_fallback=fallback,
-                        prior_weight=prior_weight)
+    return assign_roles(
+        df["agent_harm"],
+        df["target_harm"],
+        df["agent_positive"],
+        df["tone"],
+        beneficiary=df["beneficiary"],
+        prior=df[prior],
+        blamed=df["blamed"],
+        praised=df["praised"],
+        cue_weight=cue_weight,
+        fallback_roles=fallback_roles,
+        tone_weight=weight,
+        tone_fallback=fallback,
+        prior_weight=prior_weight,
+    )
 
 
 def macro(gold, pred):
@@ -215,14 +279,23 @@ def main() -> None:
     in_test = roles["ID"].isin(set().union(*(ids["test"] for ids in folds(root))))
     roles = roles[in_test].assign(pred=pred[in_test], tone_pred=tone_pred[in_test], blind_pred=blind_pred[in_test])
     blind = macro(roles["gold"], roles["blind_pred"])
-    defaults = predict(roles, ROLE_TONE_WEIGHT, ROLE_TONE_FALLBACK, ROLE_PRIOR_WEIGHT, "prior", ROLE_CUE_WEIGHT,
-                       ROLE_TONE_FALLBACK_ROLES)
+    defaults = predict(
+        roles,
+        ROLE_TONE_WEIGHT,
+        ROLE_TONE_FALLBACK,
+        ROLE_PRIOR_WEIGHT,
+        "prior",
+        ROLE_CUE_WEIGHT,
+        ROLE_TONE_FALLBACK_ROLES,
+    )
     rng = np.random.default_rng(0)
     rand = float(np.mean([macro(roles["gold"], rng.choice(CLASSES, len(roles))) for _ in range(200)]))
     tone_only_f1 = macro(roles["gold"], roles["tone_pred"])
     rules_text = "; ".join(sorted({f"{lo:+.2f} / {hi:+.2f}: " + ", ".join(o) for lo, hi, o in tone_rules}))
-    no_kind = macro(roles["gold"], predict(roles, ROLE_TONE_WEIGHT, ROLE_TONE_FALLBACK, None, "prior", ROLE_CUE_WEIGHT,
-                                           ROLE_TONE_FALLBACK_ROLES))
+    no_kind = macro(
+        roles["gold"],
+        predict(roles, ROLE_TONE_WEIGHT, ROLE_TONE_FALLBACK, None, "prior", ROLE_CUE_WEIGHT, ROLE_TONE_FALLBACK_ROLES),
+    )
     gold, pred = roles["gold"].to_numpy(), roles["pred"].to_numpy()
     res = prf(gold, pred)
     maj = prf(gold, np.array(["antagonist"] * len(gold)))
@@ -244,7 +317,7 @@ def main() -> None:
         "",
         "Gold: the hero / villain / victim entity rows of Frermann et al. (2023), mapped to SemEval-2025 Task 10 "
         "roles (hero -> protagonist, villain -> antagonist, victim -> innocent). Each annotated entity string is "
-        "added as a user lexicon row (plus its head word, e.g. \"alarmists\" for \"climate alarmists\", so that "
+        'added as a user lexicon row (plus its head word, e.g. "alarmists" for "climate alarmists", so that '
         "finding the entity is not what is tested; assigning its role is). framing's rules then assign the "
         "role (`assign_roles`, the function `ActorAnalyzer` uses): every piece of evidence counts (agent of harm or "
         "blamed / acting badly -> antagonist; target of harm, subject of a suffering verb or object of "
@@ -257,44 +330,44 @@ def main() -> None:
         "weight) are chosen on the train+dev articles of each of the authors' 5 folds (`splits_5fold`) and the predictions are "
         "made on that fold's test articles; the table pools the five held-out test parts. An empty role counts as "
         "a miss. Caveat: the 30 most frequent gold entity strings per role (over the whole corpus) were looked at "
-        "before `actor_kinds.csv` was written, and some of its words are among them (\"emissions\", "
-        "\"environment\", \"people\", \"agreement\", ...). The *blind* row leaves every such word (`SEEN` in "
+        'before `actor_kinds.csv` was written, and some of its words are among them ("emissions", '
+        '"environment", "people", "agreement", ...). The *blind* row leaves every such word (`SEEN` in '
         "the script) out of the kinds and is the figure not helped by that look; the main row is optimistic.",
         "",
-        f"{len(roles):,} entity rows (pronoun entities left out); entity found in its article: {100*f:.0f}%; "
-        f"with any action evidence: {100*any_ev:.0f}%; a role assigned (coverage): "
-        f"{100*len(covered)/len(roles):.0f}% (accuracy on those: {100*acc_cov:.0f}%). "
-        f"{100*tone_only:.0f}% of the assigned roles rest on tone alone (accuracy {100*acc_tone:.0f}%), "
-        f"{100*len(kind_rows)/max(len(covered), 1):.0f}% on the kind of actor with no action evidence (accuracy "
-        f"{100*acc_kind:.0f}%); "
-        f"accuracy where there is action evidence: {100*acc_ev:.0f}%.",
+        f"{len(roles):,} entity rows (pronoun entities left out); entity found in its article: {100 * f:.0f}%; "
+        f"with any action evidence: {100 * any_ev:.0f}%; a role assigned (coverage): "
+        f"{100 * len(covered) / len(roles):.0f}% (accuracy on those: {100 * acc_cov:.0f}%). "
+        f"{100 * tone_only:.0f}% of the assigned roles rest on tone alone (accuracy {100 * acc_tone:.0f}%), "
+        f"{100 * len(kind_rows) / max(len(covered), 1):.0f}% on the kind of actor with no action evidence (accuracy "
+        f"{100 * acc_kind:.0f}%); "
+        f"accuracy where there is action evidence: {100 * acc_ev:.0f}%.",
         "",
         "| role | gold rows | predicted | precision | recall | F1 | majority baseline F1 |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for c in CLASSES:
         p, r, f1, n, k = res[c]
-        lines.append(f"| {c} | {n} | {k} | {100*p:.1f} | {100*r:.1f} | {100*f1:.1f} | {100*maj[c][2]:.1f} |")
+        lines.append(f"| {c} | {n} | {k} | {100 * p:.1f} | {100 * r:.1f} | {100 * f1:.1f} | {100 * maj[c][2]:.1f} |")
     mac = np.mean([res[c][2] for c in CLASSES])
     macro_maj = np.mean([maj[c][2] for c in CLASSES])
     lines += [
-        f"| macro | {len(roles)} | {len(covered)} | | | **{100*mac:.1f}** | {100*macro_maj:.1f} |",
+        f"| macro | {len(roles)} | {len(covered)} | | | **{100 * mac:.1f}** | {100 * macro_maj:.1f} |",
         "",
         "Same rows, same folds, macro-F1:",
         "",
         "| method | macro-F1 |",
         "| --- | --- |",
-        f"| random guessing (uniform over the three roles, mean of 200 draws) | {100*rand:.1f} |",
-        f"| majority class (antagonist) | {100*macro_maj:.1f} |",
+        f"| random guessing (uniform over the three roles, mean of 200 draws) | {100 * rand:.1f} |",
+        f"| majority class (antagonist) | {100 * macro_maj:.1f} |",
         "| tone-only rule quoted in issue 12 (for scale; not re-run here) | 38.3 |",
         f"| tone-only rule (tone about the actor in three bins; thresholds and the role of each bin chosen per "
-        f"fold: {rules_text}) | {100*tone_only_f1:.1f} |",
+        f"fold: {rules_text}) | {100 * tone_only_f1:.1f} |",
         "| framing before issue 12 (sentence tone, no kinds; docs of that commit) | 36.7 |",
-        f"| framing evidence rules without kinds (library weights) | {100*no_kind:.1f} |",
+        f"| framing evidence rules without kinds (library weights) | {100 * no_kind:.1f} |",
         f"| framing roles, kinds *blind*: without the kind words seen among the gold entities (`SEEN`) | "
-        f"{100*blind:.1f} |",
+        f"{100 * blind:.1f} |",
         f"| **framing roles (evidence + tone about the actor + kind of actor; weights chosen per fold)** | "
-        f"**{100*mac:.1f}** |",
+        f"**{100 * mac:.1f}** |",
         "",
         "Parameters chosen per fold (on train+dev; macro-F1 there):",
         "",
@@ -303,13 +376,15 @@ def main() -> None:
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for k, w, fb, pw, cw, fr, sc in chosen:
-        lines.append(f"| {k} | {w} | {fb if fb is not None else 'none'} | {' / '.join(fr)} | "
-                     f"{pw if pw is not None else 'none'} | {cw} | {100*sc:.1f} |")
+        lines.append(
+            f"| {k} | {w} | {fb if fb is not None else 'none'} | {' / '.join(fr)} | "
+            f"{pw if pw is not None else 'none'} | {cw} | {100 * sc:.1f} |"
+        )
     lines += [
         "",
         f"The library defaults (`ROLE_TONE_WEIGHT = {ROLE_TONE_WEIGHT}`, `ROLE_TONE_FALLBACK = "
-        f"{ROLE_TONE_FALLBACK}`, `ROLE_TONE_FALLBACK_ROLES = {ROLE_TONE_FALLBACK_ROLES}`, `ROLE_PRIOR_WEIGHT = {ROLE_PRIOR_WEIGHT}`, `ROLE_CUE_WEIGHT = {ROLE_CUE_WEIGHT}`) on the same pooled test rows: macro-F1 {100*macro(gold, defaults):.1f}, "
-        f"coverage {100*np.mean(defaults != ''):.0f}%.",
+        f"{ROLE_TONE_FALLBACK}`, `ROLE_TONE_FALLBACK_ROLES = {ROLE_TONE_FALLBACK_ROLES}`, `ROLE_PRIOR_WEIGHT = {ROLE_PRIOR_WEIGHT}`, `ROLE_CUE_WEIGHT = {ROLE_CUE_WEIGHT}`) on the same pooled test rows: macro-F1 {100 * macro(gold, defaults):.1f}, "
+        f"coverage {100 * np.mean(defaults != ''):.0f}%.",
         "",
         "Reading: the rules are transparent evidence pointers, not a classifier. Climate articles cast villains "
         "through blame and responsibility more than through physical harm, and victims are often nature or the "

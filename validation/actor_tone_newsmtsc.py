@@ -49,7 +49,7 @@ def tune(scores: np.ndarray, gold, two: bool) -> tuple[float, float, float]:
     """Neutral band(s) with the best macro-F1 on ``scores`` (TRAIN only): (neg, pos, F1)."""
     best = (-1.0, 0.0, 0.0)
     for lo in GRID:
-        for hi in (GRID if two else [lo]):
+        for hi in GRID if two else [lo]:
             f = macro_f1(gold, classify(scores, lo, hi))[0]
             if f > best[0] + 1e-12:
                 best = (f, float(lo), float(hi))
@@ -110,7 +110,7 @@ def main() -> None:
         "(negative / neutral / positive). framing's actor tone is `TargetTone.score` "
         "(`framing/analyses/actor_tone.py`), the same function `ActorAnalyzer` uses for the `tone` of every "
         "actor: VADER word valences (vaderSentiment's own lexicon, computed on the whole sentence so negation "
-        "and \"but\" hold) weighted by distance from the mention within its clause, bounded by the other "
+        'and "but" hold) weighted by distance from the mention within its clause, bounded by the other '
         "targets' mentions; what the target says is not tone about it; who does what to whom from the packaged "
         "`actor_cues.csv` (written by hand, not from NewsMTSC). Offline; nothing is trained on NewsMTSC text.",
         "",
@@ -128,17 +128,26 @@ def main() -> None:
     ]
     for label, neg, pos, f_tr, res in rows:
         band = f"{neg:.2f}" if neg == pos else f"-{neg:.2f} / +{pos:.2f}"
-        lines.append(f"| {label} | {band} | {100*f_tr:.1f} | **{100*res['rw'][0]:.1f}** | {100*res['rw'][1]:.1f} | "
-                     f"{100*res['mt'][0]:.1f} | {100*res['mt'][1]:.1f} |")
-    lines.append(f"| majority class | | | {100*maj['rw'][0]:.1f} | {100*maj['rw'][1]:.1f} | {100*maj['mt'][0]:.1f} | "
-                 f"{100*maj['mt'][1]:.1f} |")
+        lines.append(
+            f"| {label} | {band} | {100 * f_tr:.1f} | **{100 * res['rw'][0]:.1f}** | {100 * res['rw'][1]:.1f} | "
+            f"{100 * res['mt'][0]:.1f} | {100 * res['mt'][1]:.1f} |"
+        )
+    lines.append(
+        f"| majority class | | | {100 * maj['rw'][0]:.1f} | {100 * maj['rw'][1]:.1f} | {100 * maj['mt'][0]:.1f} | "
+        f"{100 * maj['mt'][1]:.1f} |"
+    )
     lines.append("| published GRU-TSC (fine-tuned on NewsMTSC; not offline-lexical) | | | 83.1 | | 82.5 | |")
     ours = rows[-1][4]
-    lines += ["", "Per class for framing's target tone (precision / recall / F1):", "",
-              "| test set | negative | neutral | positive |", "| --- | --- | --- | --- |"]
+    lines += [
+        "",
+        "Per class for framing's target tone (precision / recall / F1):",
+        "",
+        "| test set | negative | neutral | positive |",
+        "| --- | --- | --- | --- |",
+    ]
     for name in ("rw", "mt"):
         per = ours[name][2]
-        cells = [f"{100*per[c][0]:.0f} / {100*per[c][1]:.0f} / {100*per[c][2]:.0f}" for c in CLASSES]
+        cells = [f"{100 * per[c][0]:.0f} / {100 * per[c][1]:.0f} / {100 * per[c][2]:.0f}" for c in CLASSES]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     # paired bootstrap over targets: 95% intervals of framing's F1m and of its gain over the 60-character window
     rng = np.random.default_rng(0)
@@ -153,15 +162,20 @@ def main() -> None:
             f_o.append(a)
             f_d.append(a - b)
         boot[name] = (np.percentile(f_o, [2.5, 97.5]), np.percentile(f_d, [2.5, 97.5]))
-    lines += ["", "Paired bootstrap over targets (1,000 resamples, seed 0), 95% intervals:", "",
-              "| test set | framing F1m | framing minus the 60-character window |", "| --- | --- | --- |"]
-    for name in ("rw", "mt"):
-        (lo, hi), (dlo, dhi) = boot[name]
-        lines.append(f"| {name} | {100*lo:.1f} to {100*hi:.1f} | {100*dlo:+.1f} to {100*dhi:+.1f} |")
     lines += [
         "",
-        f"With the library's bands (`NEGATIVE_BAND`, `POSITIVE_BAND`): rw F1m {100*ours['rw'][3]:.1f}, "
-        f"mt F1m {100*ours['mt'][3]:.1f}.",
+        "Paired bootstrap over targets (1,000 resamples, seed 0), 95% intervals:",
+        "",
+        "| test set | framing F1m | framing minus the 60-character window |",
+        "| --- | --- | --- |",
+    ]
+    for name in ("rw", "mt"):
+        (lo, hi), (dlo, dhi) = boot[name]
+        lines.append(f"| {name} | {100 * lo:.1f} to {100 * hi:.1f} | {100 * dlo:+.1f} to {100 * dhi:+.1f} |")
+    lines += [
+        "",
+        f"With the library's bands (`NEGATIVE_BAND`, `POSITIVE_BAND`): rw F1m {100 * ours['rw'][3]:.1f}, "
+        f"mt F1m {100 * ours['mt'][3]:.1f}.",
         "",
         "Reading: tone from the words about the target beats the whole sentence and a fixed character window on "
         "the same data, but stays far below a fine-tuned model: news sentiment is often implicit (no polar "

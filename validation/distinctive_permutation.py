@@ -59,10 +59,14 @@ def main() -> None:
     from framing import DistinctiveTermsAnalyzer
 
     corpus = load(args.shared)
-    lines = ["# Distinctive terms under permuted outlet labels (generated)", "",
-             f"`python validation/distinctive_permutation.py` on {len(corpus):,} AllSides articles, topics as events.",
-             "", "| labels | per-event rows with q < 0.05 | corpus-wide rows with q < 0.05 | seconds |",
-             "|---|---|---|---|"]
+    lines = [
+        "# Distinctive terms under permuted outlet labels (generated)",
+        "",
+        f"`python validation/distinctive_permutation.py` on {len(corpus):,} AllSides articles, topics as events.",
+        "",
+        "| labels | per-event rows with q < 0.05 | corpus-wide rows with q < 0.05 | seconds |",
+        "|---|---|---|---|",
+    ]
     real = None
     for run in range(-1, args.runs):
         c = corpus if run < 0 else permuted(corpus, run)
@@ -71,7 +75,9 @@ def main() -> None:
         secs = time.time() - t
         a, n, b, m = passing(out["distinctive"])
         label = "real" if run < 0 else f"permuted (seed {run})"
-        lines.append(f"| {label} | {a:,} of {n:,} ({a / max(n, 1):.1%}) | {b:,} of {m:,} ({b / max(m, 1):.1%}) | {secs:.0f} |")
+        lines.append(
+            f"| {label} | {a:,} of {n:,} ({a / max(n, 1):.1%}) | {b:,} of {m:,} ({b / max(m, 1):.1%}) | {secs:.0f} |"
+        )
         if run < 0:
             real = out["distinctive"]
         print(lines[-1], flush=True)

@@ -57,14 +57,16 @@ def allsides(shared):
             body = " ".join(art.get("newBody") or [])
             if not body.strip():
                 continue
-            records.append({
-                "id": f"{story['id']}-{side}",
-                "outlet": art.get("newsSource"),
-                "title": art.get("newsTitle"),
-                "text": body,
-                "date": story.get("date"),
-                "story": str(story["id"]),
-            })
+            records.append(
+                {
+                    "id": f"{story['id']}-{side}",
+                    "outlet": art.get("newsSource"),
+                    "title": art.get("newsTitle"),
+                    "text": body,
+                    "date": story.get("date"),
+                    "story": str(story["id"]),
+                }
+            )
     corpus = framing.load_corpus(records, dedupe_text=False)
     return corpus, [a.meta["story"] for a in corpus]
 
@@ -79,9 +81,16 @@ def basil(shared):
     for p in sorted((dataset(shared, "basil") / "articles").rglob("*.json")):
         d = json.loads(p.read_text(encoding="utf-8"))
         sents = [s.strip() for para in d["body-paragraphs"] for s in para if s.strip()]
-        arts.append(framing.Article(
-            id=p.stem, outlet=d["source"].lower(), title=d.get("title") or "", text="\n".join(sents),
-            date=dt.date.fromisoformat(d["date"]) if d.get("date") else None, meta={"triplet": d["triplet-uuid"]}))
+        arts.append(
+            framing.Article(
+                id=p.stem,
+                outlet=d["source"].lower(),
+                title=d.get("title") or "",
+                text="\n".join(sents),
+                date=dt.date.fromisoformat(d["date"]) if d.get("date") else None,
+                meta={"triplet": d["triplet-uuid"]},
+            )
+        )
     corpus = framing.Corpus(arts)
     return corpus, [a.meta["triplet"] for a in corpus]
 
@@ -103,14 +112,22 @@ def main(argv=None) -> int:
     rows = []
     for dated, c in (("yes", corpus), ("no", _undated(corpus))):
         for th in (0.1, 0.15, 0.2, 0.3):
-            rows.append(("AllSides", dated, f"threshold {th}" + (" (default)" if th == 0.15 else ""),
-                         *score(c, truth, threshold=th)))
+            rows.append(
+                (
+                    "AllSides",
+                    dated,
+                    f"threshold {th}" + (" (default)" if th == 0.15 else ""),
+                    *score(c, truth, threshold=th),
+                )
+            )
         rows.append(("AllSides", dated, "default, no decay with time (half_life=0)", *score(c, truth, half_life=0)))
         rows.append(("AllSides", dated, "default, no cohesion rule (cohesion=0)", *score(c, truth, cohesion=0)))
     # date alone: every article of a day in one event
     day = [str(a.date) for a in corpus]
     p, r, f = pairwise_prf(truth, day)
-    rows.append(("AllSides", "only", "one event per date", len(set(day)), p, r, f, adjusted_rand_score(truth, day), 0.0))
+    rows.append(
+        ("AllSides", "only", "one event per date", len(set(day)), p, r, f, adjusted_rand_score(truth, day), 0.0)
+    )
     try:
         b, bt = basil(args.shared)
     except SystemExit:

@@ -70,8 +70,12 @@ def _mbic(shared: Path, agreed: bool = True) -> pd.DataFrame:
     df = _read_mbic(dataset(shared, "babe_mbic") / "final_labels_MBIC.xlsx")
     if agreed:
         df = df[df["label_bias"].isin(["Biased", "Non-biased"])]
-    return pd.DataFrame({"text": df["sentence" if "sentence" in df else "text"].astype(str),
-                         "gold_words": df["biased_words"].map(_words)})
+    return pd.DataFrame(
+        {
+            "text": df["sentence" if "sentence" in df else "text"].astype(str),
+            "gold_words": df["biased_words"].map(_words),
+        }
+    )
 
 
 def _words(cell) -> set[str]:
@@ -103,10 +107,19 @@ def _basil(shared: Path) -> tuple[pd.DataFrame, list[dict]]:
             spans = [s for s in ann.get("phrase-level-annotations", []) if s.get("bias") == "lex"]
         sentences = [s for para in art["body-paragraphs"] for s in para]
         for sent in sentences:
-            gold = [(int(s["start"]), int(s["end"])) for s in spans if sent[int(s["start"]):int(s["end"])] == s["txt"]]
+            gold = [
+                (int(s["start"]), int(s["end"])) for s in spans if sent[int(s["start"]) : int(s["end"])] == s["txt"]
+            ]
             rows.append({"text": sent, "gold_spans": gold})
-        articles.append({"id": art["uuid"], "outlet": art["source"].lower(), "event": art["triplet-uuid"],
-                         "title": art.get("title", ""), "text": "\n".join(" ".join(p) for p in art["body-paragraphs"])})
+        articles.append(
+            {
+                "id": art["uuid"],
+                "outlet": art["source"].lower(),
+                "event": art["triplet-uuid"],
+                "title": art.get("title", ""),
+                "text": "\n".join(" ".join(p) for p in art["body-paragraphs"]),
+            }
+        )
     return pd.DataFrame(rows), articles
 
 
@@ -187,7 +200,8 @@ def evaluate(name: str, frame: pd.DataFrame, bases: list[tuple[str, set[str]]], 
     ids = [a.id for a in corpus]
     keep = [int(i.split("-")[-1]) for i in ids]
     tokens = _token_labels(
-        corpus, ids,
+        corpus,
+        ids,
         gold_words=[frame["gold_words"].iloc[k] for k in keep] if words else None,
         gold_spans=None if words else [frame["gold_spans"].iloc[k] for k in keep],
     )
@@ -238,8 +252,12 @@ def main(argv=None) -> int:
     r, c = evaluate("BASIL (lexical spans)", basil, bases, words=False)
     rows += r
     per_cat += c
-    df = pd.DataFrame(rows, columns=["dataset", "detector", "precision", "recall", "f1", "predicted_words", "gold_words", "sentences"])
-    cat_df = pd.DataFrame(per_cat, columns=["dataset", "category", "precision", "recall", "f1", "predicted_words", "gold_words"])
+    df = pd.DataFrame(
+        rows, columns=["dataset", "detector", "precision", "recall", "f1", "predicted_words", "gold_words", "sentences"]
+    )
+    cat_df = pd.DataFrame(
+        per_cat, columns=["dataset", "category", "precision", "recall", "f1", "predicted_words", "gold_words"]
+    )
     lines = [
         "# Loaded-language detector: word-level validation",
         "",
@@ -253,8 +271,10 @@ def main(argv=None) -> int:
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in df.itertuples(index=False):
-        lines.append(f"| {r.dataset} | {r.detector} | {r.precision:.3f} | {r.recall:.3f} | {r.f1:.3f} | "
-                     f"{r.predicted_words:,} | {r.gold_words:,} | {r.sentences:,} |")
+        lines.append(
+            f"| {r.dataset} | {r.detector} | {r.precision:.3f} | {r.recall:.3f} | {r.f1:.3f} | "
+            f"{r.predicted_words:,} | {r.gold_words:,} | {r.sentences:,} |"
+        )
     lines += [
         "",
         "Per category (precision is the share of the category's marked words that annotators marked; "

@@ -65,8 +65,10 @@ def main() -> None:
     ]
     for k, r in enumerate(acc.itertuples(index=False), 1):
         ex = str(r.examples).replace("|", "/").replace("\n", " ")[:300]
-        lines.append(f"| {k} | {r.term_a} | {r.term_b} | {r.similarity:.2f} | {r.count_a} | {r.count_b} | "
-                     f"{r.complementarity:.2f} | {r.context_similarity:.2f} | {r.group} | {ex} |")
+        lines.append(
+            f"| {k} | {r.term_a} | {r.term_b} | {r.similarity:.2f} | {r.count_a} | {r.count_b} | "
+            f"{r.complementarity:.2f} | {r.context_similarity:.2f} | {r.group} | {ex} |"
+        )
     text = "\n".join(lines) + "\n"
     print(text)
     if not args.no_write:

@@ -324,8 +324,12 @@ def main(argv: list[str] | None = None) -> int:
         d = pd.concat([d1, d2, d3], ignore_index=True)
         bad = d[(~d["found"]) & d["kind"].ne("none") | d["speaker_ok"].eq(False) | d["side_ok"].eq(False)]
         for r in bad.fillna("").itertuples():
-            what = "FALSE POSITIVE" if r.kind == "false_positive" else "MISSED" if not r.found else (
-                "SPEAKER" if r.speaker_ok is False else "SIDE"
+            what = (
+                "FALSE POSITIVE"
+                if r.kind == "false_positive"
+                else "MISSED"
+                if not r.found
+                else ("SPEAKER" if r.speaker_ok is False else "SIDE")
             )
             print(
                 f"{what:<14} {r.set[:8]} {r.article_id:<7} {r.content[:70]!r}\n"

@@ -18,7 +18,6 @@ import json
 import math
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 from scipy import stats
 
@@ -34,8 +33,9 @@ def load(basil: Path):
         sents = [s.strip() for para in d["body-paragraphs"] for s in para if s.strip()]
         text = "\n".join(sents)  # one sentence per line: framing's splitter keeps BASIL's sentences
         aid = p.stem  # the uuid field is sometimes "empty"
-        arts.append(Article(id=aid, outlet=d["source"].lower(), title=d.get("title") or "", text=text,
-                            event=d["triplet-uuid"]))
+        arts.append(
+            Article(id=aid, outlet=d["source"].lower(), title=d.get("title") or "", text=text, event=d["triplet-uuid"])
+        )
         ann = basil / "annotations" / p.parent.name / (p.stem + "_ann.json")
         spans = json.loads(ann.read_text(encoding="utf-8")).get("phrase-level-annotations", []) if ann.exists() else []
         inf_sents[aid] = {s["txt"] for s in spans if s.get("bias") == "inf"}
@@ -72,7 +72,9 @@ def main() -> None:
     table = [
         rate_row("all units (base rate)", int(u["inf"].sum()), len(u)),
         rate_row("unique (1 of 3 outlets)", int(u.loc[u.n_outlets == 1, "inf"].sum()), int((u.n_outlets == 1).sum())),
-        rate_row("selective (2 of 3 outlets)", int(u.loc[u.n_outlets == 2, "inf"].sum()), int((u.n_outlets == 2).sum())),
+        rate_row(
+            "selective (2 of 3 outlets)", int(u.loc[u.n_outlets == 2, "inf"].sum()), int((u.n_outlets == 2).sum())
+        ),
         rate_row("unique or selective", int(u.loc[u.n_outlets < 3, "inf"].sum()), int((u.n_outlets < 3).sum())),
         rate_row("shared by all 3", int(u.loc[u.n_outlets == 3, "inf"].sum()), int((u.n_outlets == 3).sum())),
     ]

@@ -104,7 +104,9 @@ def _cap_matches(text: str):
             pos = m.end()
 
 
-_SAY_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*(?:said|says|told|stated|added|declared|wrote|asked|noted|explained|insisted|claimed|argued|warned)\b")
+_SAY_AFTER_RE = re.compile(
+    r"[ \t]*,?[ \t]*(?:said|says|told|stated|added|declared|wrote|asked|noted|explained|insisted|claimed|argued|warned)\b"
+)
 
 
 def _surname(name: str) -> str:
@@ -171,8 +173,9 @@ class ActorFinder:
         self.types = dict(zip(lex["actor"], lex["type"]))
         phrases: list[tuple[str, str]] = list(zip(lex["alias"], lex["actor"]))
         # acronyms match only in capitals: "UN" is not the "Un" of "Kim Jong Un"
-        self._acronyms = {" ".join(phrase_tokens(a)) for a in lex["alias"]
-                          if len(a) > 1 and a.isupper() and a.isalpha()}
+        self._acronyms = {
+            " ".join(phrase_tokens(a)) for a in lex["alias"] if len(a) > 1 and a.isupper() and a.isalpha()
+        }
         known_tokens = {" ".join(phrase_tokens(a)) for a in lex["alias"]}
         # surnames of lexicon people, for spelling-variant merges
         person_surnames: dict[str, str] = {}
@@ -282,7 +285,7 @@ class ActorFinder:
                     continue
                 if cap_only and " ".join(toks[a:b]) in cap_only and not text[ts[a]].isupper():
                     continue  # discovered names only match capitalised
-                if b - a == 1 and toks[a] in self._acronyms and not text[ts[a]:te[a]].isupper():
+                if b - a == 1 and toks[a] in self._acronyms and not text[ts[a] : te[a]].isupper():
                     continue  # an acronym written otherwise ("Un", "us") is another word
                 keep.append((a, b, key))
                 last_end = b
@@ -373,11 +376,10 @@ def _candidates(doc: Document, known: set):
             if len(words) >= 2:
                 yield name, "institution", a, b
             continue
-        if len(words) in (2, 3):
+        if len(words) in (2, 3) or (
+            len(words) == 1 and (titled or _SAY_AFTER_RE.match(text, pos[-1][1])) and len(name) >= 3
+        ):
             yield name, "person", a, b
-        elif len(words) == 1 and (titled or _SAY_AFTER_RE.match(text, pos[-1][1])):
-            if len(name) >= 3:
-                yield name, "person", a, b
 
 
 def _cue_votes(doc: Document, a: int, b: int, cues: Mapping[str, str]):
@@ -399,5 +401,3 @@ def _cue_votes(doc: Document, a: int, b: int, cues: Mapping[str, str]):
                 yield cues[t]
             elif len(t) == 1 and t in ("d", "r") and text[doc.tok_ends[i] : doc.tok_ends[i] + 1] == "-":
                 yield "Democrats" if t == "d" else "Republicans"
-
-

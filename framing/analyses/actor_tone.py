@@ -65,11 +65,48 @@ POSITIVE_BAND = 0.01
 
 _WS = re.compile(r"\S+")
 _CLAUSE_WORDS = frozenset(
-    ["but", "while", "whereas", "although", "though", "however", "yet", "because", "since", "unless", "despite", "meanwhile"]
+    [
+        "but",
+        "while",
+        "whereas",
+        "although",
+        "though",
+        "however",
+        "yet",
+        "because",
+        "since",
+        "unless",
+        "despite",
+        "meanwhile",
+    ]
 )
-_NEGATORS = frozenset(["not", "never", "no", "n't", "cannot", "didn't", "doesn't", "don't", "isn't", "wasn't", "won't", "wouldn't", "hasn't", "haven't", "hadn't", "couldn't", "shouldn't", "aren't", "weren't"])
+_NEGATORS = frozenset(
+    [
+        "not",
+        "never",
+        "no",
+        "n't",
+        "cannot",
+        "didn't",
+        "doesn't",
+        "don't",
+        "isn't",
+        "wasn't",
+        "won't",
+        "wouldn't",
+        "hasn't",
+        "haven't",
+        "hadn't",
+        "couldn't",
+        "shouldn't",
+        "aren't",
+        "weren't",
+    ]
+)
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "got", "get", "gets", "has", "have", "had"])
-_AUX = frozenset(["also", "has", "have", "had", "would", "will", "could", "may", "might", "has", "not", "then", "later", "again"])
+_AUX = frozenset(
+    ["also", "has", "have", "had", "would", "will", "could", "may", "might", "has", "not", "then", "later", "again"]
+)
 _PUNCT = "\"'“”‘’()[]{}.,;:!?—–-…"
 
 
@@ -144,13 +181,15 @@ class _Words:
         title_case = sum(caps) > 0.5 * max(len(caps), 1)
         neutral = neutral_words()
         for i, w in enumerate(bare):
-            if self.val[i] and (self.low[i] in neutral or (
-                    not title_case and i > 0 and caps[i] and not w.isupper() and raw[i - 1][-1:] not in ".!?:\"“")):
+            if self.val[i] and (
+                self.low[i] in neutral
+                or (not title_case and i > 0 and caps[i] and not w.isupper() and raw[i - 1][-1:] not in '.!?:"“')
+            ):
                 self.val[i] = 0.0
         # boundary_after[i]: a clause boundary between word i and word i + 1
         self.boundary_after = [
-            bool(r and (r[-1] in ",;:(" or r in ("—", "–", "--", "-"))) or (i + 1 < len(raw) and (
-                self.low[i + 1] in _CLAUSE_WORDS or raw[i + 1][:1] in "(—–"))
+            bool(r and (r[-1] in ",;:(" or r in ("—", "–", "--", "-")))
+            or (i + 1 < len(raw) and (self.low[i + 1] in _CLAUSE_WORDS or raw[i + 1][:1] in "(—–"))
             for i, r in enumerate(raw)
         ]
         from .speech_verbs import verb_info
@@ -173,11 +212,20 @@ class TargetTone:
     True
     """
 
-    def __init__(self, *, tau: float = TAU, clause_penalty: float = CLAUSE_PENALTY,
-                 other_penalty: float = OTHER_PENALTY, speech_penalty: float = SPEECH_PENALTY,
-                 cue_weight: float = CUE_WEIGHT, positive_scale: float = POSITIVE_SCALE,
-                 judging_weight: float = JUDGING_WEIGHT) -> None:
-        vader = import_optional("vaderSentiment.vaderSentiment", extra="tone", purpose="Actor tone (ActorAnalyzer tone=True)")
+    def __init__(
+        self,
+        *,
+        tau: float = TAU,
+        clause_penalty: float = CLAUSE_PENALTY,
+        other_penalty: float = OTHER_PENALTY,
+        speech_penalty: float = SPEECH_PENALTY,
+        cue_weight: float = CUE_WEIGHT,
+        positive_scale: float = POSITIVE_SCALE,
+        judging_weight: float = JUDGING_WEIGHT,
+    ) -> None:
+        vader = import_optional(
+            "vaderSentiment.vaderSentiment", extra="tone", purpose="Actor tone (ActorAnalyzer tone=True)"
+        )
         self._vader = vader
         self._an = vader.SentimentIntensityAnalyzer()
         self.tau = tau

@@ -54,12 +54,37 @@ from .base import ALL_EVENTS, Analyzer
 from .quotes import _mentions, prefill_mentions, shared_finder
 from .speech_verbs import speech_verbs
 
-__all__ = ["COLUMNS", "ActorAnalyzer", "VaderScorer", "actor_head", "assign_role", "assign_roles", "harm_lexicon", "mean_interval", "role_prior"]
+__all__ = [
+    "COLUMNS",
+    "ActorAnalyzer",
+    "VaderScorer",
+    "actor_head",
+    "assign_role",
+    "assign_roles",
+    "harm_lexicon",
+    "mean_interval",
+    "role_prior",
+]
 
 #: Columns of the ``actors`` table (the first eleven are the public contract).
 COLUMNS = [
-    "event", "outlet", "actor", "side", "mentions", "tone", "ci_low", "ci_high", "agent_harm", "target_harm", "role",
-    "aliases_seen", "n_sentences", "too_little_data", "agent_positive", "type", "beneficiary",
+    "event",
+    "outlet",
+    "actor",
+    "side",
+    "mentions",
+    "tone",
+    "ci_low",
+    "ci_high",
+    "agent_harm",
+    "target_harm",
+    "role",
+    "aliases_seen",
+    "n_sentences",
+    "too_little_data",
+    "agent_positive",
+    "type",
+    "beneficiary",
 ]
 EVIDENCE_KEYS = ["actor", "side", "evidence", "compound"]
 _BE = frozenset(["was", "were", "is", "are", "been", "being", "be", "got", "get", "gets", "getting"])
@@ -81,7 +106,9 @@ class VaderScorer:
     """VADER compound scores of sentences, cached by sentence text."""
 
     def __init__(self) -> None:
-        mod = import_optional("vaderSentiment.vaderSentiment", extra="tone", purpose="Actor tone (ActorAnalyzer tone=True)")
+        mod = import_optional(
+            "vaderSentiment.vaderSentiment", extra="tone", purpose="Actor tone (ActorAnalyzer tone=True)"
+        )
         self._an = mod.SentimentIntensityAnalyzer()
         self._cache: dict[str, float] = {}
 
@@ -209,19 +236,31 @@ def _demonym_like(name: str) -> bool:
     return cues.get(fold(name[:-1])) not in _PARTY_SIDES and cues.get(fold(name)) not in _PARTY_SIDES
 
 
-def assign_roles(agent_harm, target_harm, agent_positive, tone, *, beneficiary=0, prior=None, blamed=0, praised=0,
-                 tone_weight: float = ROLE_TONE_WEIGHT,
-                 tone_fallback: float | None = ROLE_TONE_FALLBACK,
-                 prior_weight: float | None = ROLE_PRIOR_WEIGHT,
-                 cue_weight: float = ROLE_CUE_WEIGHT,
-                 fallback_roles: tuple[str, str] = ROLE_TONE_FALLBACK_ROLES) -> np.ndarray:
+def assign_roles(
+    agent_harm,
+    target_harm,
+    agent_positive,
+    tone,
+    *,
+    beneficiary=0,
+    prior=None,
+    blamed=0,
+    praised=0,
+    tone_weight: float = ROLE_TONE_WEIGHT,
+    tone_fallback: float | None = ROLE_TONE_FALLBACK,
+    prior_weight: float | None = ROLE_PRIOR_WEIGHT,
+    cue_weight: float = ROLE_CUE_WEIGHT,
+    fallback_roles: tuple[str, str] = ROLE_TONE_FALLBACK_ROLES,
+) -> np.ndarray:
     """Main roles for arrays of evidence counts (vectorised :func:`assign_role`)."""
     A = np.asarray(agent_harm, dtype=float) + cue_weight * np.asarray(blamed, dtype=float)
     T = np.asarray(target_harm, dtype=float) + np.asarray(beneficiary, dtype=float)
     P = np.asarray(agent_positive, dtype=float) + cue_weight * np.asarray(praised, dtype=float)
     A = np.broadcast_to(A, np.broadcast_shapes(A.shape, T.shape, P.shape))
     t = np.nan_to_num(np.asarray(tone, dtype=float), nan=0.0)
-    pr = np.full(A.shape, "", dtype=object) if prior is None or prior_weight is None else np.asarray(prior, dtype=object)
+    pr = (
+        np.full(A.shape, "", dtype=object) if prior is None or prior_weight is None else np.asarray(prior, dtype=object)
+    )
     w = 0.0 if prior_weight is None else float(prior_weight)
     is_pro, is_ant, is_inn = pr == "protagonist", pr == "antagonist", pr == "innocent"
     # candidate scores; a role needs a piece of its own evidence or the actor's kind
@@ -308,8 +347,12 @@ class ActorAnalyzer(Analyzer):
                 C("actor", "str", "the actor's canonical name"),
                 C("side", "str", "the actor's side"),
                 C("mentions", "int", "mentions of the actor"),
-                C("tone", "float", "mean over sentences of the tone about the actor (the words about it within its clause; "
-                  "what it says is not tone about it); NaN without vaderSentiment"),
+                C(
+                    "tone",
+                    "float",
+                    "mean over sentences of the tone about the actor (the words about it within its clause; "
+                    "what it says is not tone about it); NaN without vaderSentiment",
+                ),
                 C("ci_low", "float", "lower end of the 95% t-interval of the tone"),
                 C("ci_high", "float", "upper end of that interval"),
                 C("agent_harm", "int", "sentences where the actor does a harmful act"),
@@ -331,7 +374,11 @@ class ActorAnalyzer(Analyzer):
             (
                 C("actor", "str", "the actor"),
                 C("side", "str", "the actor's side"),
-                C("evidence", "str", "`mention`, `agent_harm`, `target_harm`, `agent_positive`, `beneficiary`, `blamed`, `praised`"),
+                C(
+                    "evidence",
+                    "str",
+                    "`mention`, `agent_harm`, `target_harm`, `agent_positive`, `beneficiary`, `blamed`, `praised`",
+                ),
                 C("compound", "float", "the tone about the actor in that sentence (the value averaged into tone)"),
             ),
         ),
@@ -429,29 +476,47 @@ class ActorAnalyzer(Analyzer):
         ev_of = corpus.event_labels()
         out_of = np.asarray([a.outlet for a in arts], dtype=object)
         id_of = np.asarray([a.id for a in arts], dtype=object)
-        M = pd.DataFrame({
-            "art": np.asarray(m_art, dtype=np.int64), "actor": m_actor, "sentence_index": np.asarray(m_sent, dtype=np.int64),
-            "start": np.asarray(m_start, dtype=np.int64), "end": np.asarray(m_end, dtype=np.int64),
-            "match": m_surf, "compound": np.asarray(m_tone, dtype=float), "sentence": m_text,
-        })
-        R = pd.DataFrame(r_rows, columns=["art", "actor", "evidence", "compound", "sentence_index", "start", "end",
-                                          "match", "sentence"])
+        M = pd.DataFrame(
+            {
+                "art": np.asarray(m_art, dtype=np.int64),
+                "actor": m_actor,
+                "sentence_index": np.asarray(m_sent, dtype=np.int64),
+                "start": np.asarray(m_start, dtype=np.int64),
+                "end": np.asarray(m_end, dtype=np.int64),
+                "match": m_surf,
+                "compound": np.asarray(m_tone, dtype=float),
+                "sentence": m_text,
+            }
+        )
+        R = pd.DataFrame(
+            r_rows,
+            columns=["art", "actor", "evidence", "compound", "sentence_index", "start", "end", "match", "sentence"],
+        )
         table = self._actor_table(M, R, ev_of, out_of)
         # evidence: per article, its mentions then its role hits (as before)
         E = pd.concat([M.assign(evidence="mention"), R.astype({"art": np.int64})], ignore_index=True)
         E = E.sort_values("art", kind="stable").reset_index(drop=True)
         art_idx = E["art"].to_numpy(dtype=np.int64)
         sides = {a: finder.side_of(a) for a in set(E["actor"])}
-        evidence = pd.DataFrame({
-            "event": ev_of[art_idx], "outlet": out_of[art_idx], "actor": E["actor"].to_numpy(dtype=object),
-            "side": [sides[a] for a in E["actor"]], "evidence": E["evidence"].to_numpy(dtype=object),
-            "compound": E["compound"].to_numpy(dtype=float), "article_id": id_of[art_idx],
-            "sentence_index": E["sentence_index"].to_numpy(dtype=np.int64), "start": E["start"].to_numpy(dtype=np.int64),
-            "end": E["end"].to_numpy(dtype=np.int64), "match": E["match"].to_numpy(dtype=object),
-            "sentence": E["sentence"].to_numpy(dtype=object),
-        })
-        evidence = evidence[["event", "outlet", *EVIDENCE_KEYS, "article_id", "sentence_index", "start", "end",
-                             "match", "sentence"]]
+        evidence = pd.DataFrame(
+            {
+                "event": ev_of[art_idx],
+                "outlet": out_of[art_idx],
+                "actor": E["actor"].to_numpy(dtype=object),
+                "side": [sides[a] for a in E["actor"]],
+                "evidence": E["evidence"].to_numpy(dtype=object),
+                "compound": E["compound"].to_numpy(dtype=float),
+                "article_id": id_of[art_idx],
+                "sentence_index": E["sentence_index"].to_numpy(dtype=np.int64),
+                "start": E["start"].to_numpy(dtype=np.int64),
+                "end": E["end"].to_numpy(dtype=np.int64),
+                "match": E["match"].to_numpy(dtype=object),
+                "sentence": E["sentence"].to_numpy(dtype=object),
+            }
+        )
+        evidence = evidence[
+            ["event", "outlet", *EVIDENCE_KEYS, "article_id", "sentence_index", "start", "end", "match", "sentence"]
+        ]
         return {"actors": table, "actors_evidence": evidence}
 
     def _actor_table(self, M: pd.DataFrame, R: pd.DataFrame, ev_of: np.ndarray, out_of: np.ndarray) -> pd.DataFrame:
@@ -459,6 +524,7 @@ class ActorAnalyzer(Analyzer):
         finder: ActorFinder = self.finder_
         if M.empty:
             return pd.DataFrame(columns=COLUMNS)
+
         # rows of each event, plus a copy under the corpus-wide event "all"
         def expand(df: pd.DataFrame) -> pd.DataFrame:
             ev = ev_of[df["art"].to_numpy(dtype=np.int64)]
@@ -493,8 +559,10 @@ class ActorAnalyzer(Analyzer):
         bl = bounds.tolist()
         aliases = ["; ".join(sl[bl[k] : bl[k + 1]]) for k in range(G)]
         # role evidence counts
-        counts = {w: np.zeros(G, dtype=np.int64)
-                  for w in ("agent_harm", "target_harm", "agent_positive", "beneficiary", "blamed", "praised")}
+        counts = {
+            w: np.zeros(G, dtype=np.int64)
+            for w in ("agent_harm", "target_harm", "agent_positive", "beneficiary", "blamed", "praised")
+        }
         if len(R):
             RR = expand(R[["art", "actor", "evidence"]])
             rg = keys.get_indexer(pd.MultiIndex.from_frame(RR[["event", "outlet", "actor"]]))
@@ -504,25 +572,45 @@ class ActorAnalyzer(Analyzer):
         ev_k = keys.get_level_values(0).to_numpy(dtype=object)
         out_k = keys.get_level_values(1).to_numpy(dtype=object)
         act_k = keys.get_level_values(2).to_numpy(dtype=object)
-        table = pd.DataFrame({
-            "event": ev_k, "outlet": out_k, "actor": act_k,
-            "side": [finder.side_of(a) for a in act_k],
-            "mentions": mentions.astype(np.int64), "tone": mean, "ci_low": lo, "ci_high": hi,
-            "agent_harm": counts["agent_harm"], "target_harm": counts["target_harm"],
-            "role": assign_roles(counts["agent_harm"], counts["target_harm"], counts["agent_positive"], mean,
-                                 beneficiary=counts["beneficiary"],
-                                 prior=[role_prior(a, finder.type_of(a)) for a in act_k],
-                                 blamed=counts["blamed"], praised=counts["praised"]),
-            "aliases_seen": aliases, "n_sentences": n_sent.astype(np.int64),
-            "too_little_data": n_sent < MIN_COUNT, "agent_positive": counts["agent_positive"],
-            "type": [finder.type_of(a) for a in act_k], "beneficiary": counts["beneficiary"],
-        })
+        table = pd.DataFrame(
+            {
+                "event": ev_k,
+                "outlet": out_k,
+                "actor": act_k,
+                "side": [finder.side_of(a) for a in act_k],
+                "mentions": mentions.astype(np.int64),
+                "tone": mean,
+                "ci_low": lo,
+                "ci_high": hi,
+                "agent_harm": counts["agent_harm"],
+                "target_harm": counts["target_harm"],
+                "role": assign_roles(
+                    counts["agent_harm"],
+                    counts["target_harm"],
+                    counts["agent_positive"],
+                    mean,
+                    beneficiary=counts["beneficiary"],
+                    prior=[role_prior(a, finder.type_of(a)) for a in act_k],
+                    blamed=counts["blamed"],
+                    praised=counts["praised"],
+                ),
+                "aliases_seen": aliases,
+                "n_sentences": n_sent.astype(np.int64),
+                "too_little_data": n_sent < MIN_COUNT,
+                "agent_positive": counts["agent_positive"],
+                "type": [finder.type_of(a) for a in act_k],
+                "beneficiary": counts["beneficiary"],
+            }
+        )
         table = table[table["mentions"] >= self.min_mentions]
         table = table.astype({"tone": float, "ci_low": float, "ci_high": float, "too_little_data": bool})
         order = table["event"].eq(ALL_EVENTS)
-        return (table.assign(_all=order).sort_values(["_all", "event", "outlet", "mentions", "actor"],
-                                                     ascending=[True, True, True, False, True])
-                .drop(columns="_all").reset_index(drop=True))
+        return (
+            table.assign(_all=order)
+            .sort_values(["_all", "event", "outlet", "mentions", "actor"], ascending=[True, True, True, False, True])
+            .drop(columns="_all")
+            .reset_index(drop=True)
+        )
 
 
 _CUE_PUNCT = "\"'“”‘’()[]{}.,;:!?—–-…"
@@ -534,8 +622,9 @@ def _harm_forms() -> frozenset[str]:
     return frozenset(fold(v) for v in harm_lexicon()["verb"] if " " not in v.strip())
 
 
-def _actor_sentence_tones(scorer: TargetTone, ment: Mentions, stext: dict[int, str],
-                          sent_starts: np.ndarray) -> tuple[dict[tuple[str, int], float], list[tuple]]:
+def _actor_sentence_tones(
+    scorer: TargetTone, ment: Mentions, stext: dict[int, str], sent_starts: np.ndarray
+) -> tuple[dict[tuple[str, int], float], list[tuple]]:
     """(actor, sentence) -> tone about the actor in that sentence (mean over its mentions there),
     and the role-cue evidence rows ``(actor, "blamed" | "praised", sentence, start, end)``.
 
@@ -602,8 +691,9 @@ def _harm_roles(doc: Document, ment: Mentions, hits: list) -> dict[tuple[str, st
         agent = target = None
         if kind == "suffer":  # "farmers suffered", "thousands were displaced": the subject suffers
             if before and a - m_end[before[-1]] <= 8 and can_do(before[-1], a):
-                out.setdefault((ment.actor[before[-1]], "target_harm", si),
-                               (int(doc.tok_starts[a]), int(doc.tok_ends[b - 1])))
+                out.setdefault(
+                    (ment.actor[before[-1]], "target_harm", si), (int(doc.tok_starts[a]), int(doc.tok_ends[b - 1]))
+                )
             continue
         if pos == "verb":
             passive = any(t in _BE for t in toks[max(a - 2, 0) : a]) or (b < len(toks) and toks[b] == "by")
@@ -632,7 +722,11 @@ def _harm_roles(doc: Document, ment: Mentions, hits: list) -> dict[tuple[str, st
             out.setdefault((ment.actor[agent], what, si), (s, e))
         if target is not None and kind == "harm" and (agent is None or ment.actor[target] != ment.actor[agent]):
             out.setdefault((ment.actor[target], "target_harm", si), (s, e))
-        elif (target is not None and kind == "positive" and _lemma in _PROTECT
-              and (agent is None or ment.actor[target] != ment.actor[agent])):
+        elif (
+            target is not None
+            and kind == "positive"
+            and _lemma in _PROTECT
+            and (agent is None or ment.actor[target] != ment.actor[agent])
+        ):
             out.setdefault((ment.actor[target], "beneficiary", si), (s, e))  # "protect the reef"
     return out

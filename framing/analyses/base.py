@@ -22,7 +22,7 @@ from .._arrays import search_within
 from .._log import logger
 from ..article import LEAD_SENTENCES
 from ..corpus import ALL_EVENTS, Corpus, check_corpus
-from ..errors import NotFittedError, ParameterError
+from ..errors import NotFittedError
 from ..tables import EVIDENCE_TAIL, TableSpec, conform
 
 __all__ = ["Analyzer", "EVIDENCE_COLUMNS", "make_evidence", "ALL_EVENTS", "check_corpus"]
@@ -151,8 +151,12 @@ class Analyzer:
         out = self._transform(corpus)
         tables = {spec.name: conform(spec, out.get(spec.name)) for spec in self.tables}
         for name in sorted(set(out) - set(tables)):  # the contract test fails on these
-            logger.warning("%s returned table %r that it does not declare in %s.tables",
-                           type(self).__name__, name, type(self).__name__)
+            logger.warning(
+                "%s returned table %r that it does not declare in %s.tables",
+                type(self).__name__,
+                name,
+                type(self).__name__,
+            )
             tables[name] = out[name]
         return tables
 

@@ -134,8 +134,14 @@ class _Tokens:
         prev = chars[st - 1]
         prev2 = chars[np.maximum(st - 2, base)]  # the space before the text at its start
         p2_ok = (
-            ((prev2 >= 48) & (prev2 <= 57)) | ((prev2 >= 65) & (prev2 <= 90)) | ((prev2 >= 97) & (prev2 <= 122))
-            | (prev2 == 44) | (prev2 == 58) | (prev2 == 59) | (prev2 == 41) | (prev2 > 127)
+            ((prev2 >= 48) & (prev2 <= 57))
+            | ((prev2 >= 65) & (prev2 <= 90))
+            | ((prev2 >= 97) & (prev2 <= 122))
+            | (prev2 == 44)
+            | (prev2 == 58)
+            | (prev2 == 59)
+            | (prev2 == 41)
+            | (prev2 > 127)
         )
         self.upper[out : out + len(starts)] = up
         self.mid_upper[out : out + len(starts)] = up & (prev == 32) & p2_ok & (starts >= 2)
@@ -164,8 +170,12 @@ class _Tokens:
             pos = self.pos[sel]
             texts = [a.document_text for a in self.arts]
             forms = np.empty(len(pos), dtype=object)
-            forms[:] = [texts[a][s:e] for a, s, e in zip(self.flat.article_of(pos).tolist(),
-                                                         self.flat.starts[pos].tolist(), self.flat.ends[pos].tolist())]
+            forms[:] = [
+                texts[a][s:e]
+                for a, s, e in zip(
+                    self.flat.article_of(pos).tolist(), self.flat.starts[pos].tolist(), self.flat.ends[pos].tolist()
+                )
+            ]
             codes, uniq = pd.factorize(forms)
             key = word * len(uniq) + codes
             cell, first, count = np.unique(key, return_index=True, return_counts=True)
@@ -219,7 +229,7 @@ def _deletion_pairs(words: list[str], max_share: int = 50) -> np.ndarray:
     return np.stack(np.divmod(pair, len(words)), axis=1)
 
 
-def _context_similarity(toks: "_Tokens", term_ids: np.ndarray, pairs: np.ndarray, window: int = 2) -> np.ndarray:
+def _context_similarity(toks: _Tokens, term_ids: np.ndarray, pairs: np.ndarray, window: int = 2) -> np.ndarray:
     """Cosine similarity of the bags of words around each term of each pair.
 
     The terms are candidates, so eligible tokens: their positions come from ``toks``.
@@ -245,8 +255,9 @@ def _context_similarity(toks: "_Tokens", term_ids: np.ndarray, pairs: np.ndarray
         entries.append(row[ok] * n_terms + flat.ids[nb[ok]])
     key, count = np.unique(np.concatenate(entries), return_counts=True)
     r, c = np.divmod(key, n_terms)
-    ctx = sp.csr_matrix((count.astype(float), c, np.searchsorted(r, np.arange(len(wanted) + 1))),
-                        shape=(len(wanted), n_terms))
+    ctx = sp.csr_matrix(
+        (count.astype(float), c, np.searchsorted(r, np.arange(len(wanted) + 1))), shape=(len(wanted), n_terms)
+    )
     norms = np.sqrt(np.bincount(r, weights=count.astype(float) ** 2, minlength=len(wanted)))
     a = row_of[term_ids[pairs[:, 0]]]
     b = row_of[term_ids[pairs[:, 1]]]
@@ -291,9 +302,7 @@ class _Cells:
 
 def _indicator(codes: np.ndarray, n: int) -> sp.csr_matrix:
     """The ``n x len(codes)`` 0/1 matrix with a one at ``(codes[j], j)``."""
-    return sp.csr_matrix(
-        (np.ones(len(codes), dtype=np.int64), (codes, np.arange(len(codes)))), shape=(n, len(codes))
-    )
+    return sp.csr_matrix((np.ones(len(codes), dtype=np.int64), (codes, np.arange(len(codes)))), shape=(n, len(codes)))
 
 
 def _row_dots(X: sp.csr_matrix, Y: sp.csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -494,8 +503,9 @@ def discover_variants(
     nodes, comp, heads = _components(ia[accepted & ~in_lex], ib[accepted & ~in_lex], tot_used)
     if len(nodes):
         head_word = word_arr[used[heads[comp]]]
-        stay = np.array([not not_variants(w, h) for w, h in zip(word_arr[used[nodes]].tolist(), head_word.tolist())],
-                        dtype=bool)
+        stay = np.array(
+            [not not_variants(w, h) for w, h in zip(word_arr[used[nodes]].tolist(), head_word.tolist())], dtype=bool
+        )
         if not stay.all():
             nodes, comp, heads = _regroup(ia[accepted & ~in_lex], ib[accepted & ~in_lex], nodes[~stay], tot_used)
     # term_a is the rarer spelling (of equally common ones, the first alphabetically)

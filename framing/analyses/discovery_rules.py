@@ -28,19 +28,89 @@ from functools import lru_cache
 
 from ..text import fold
 
-__all__ = ["CALENDAR_WORDS", "SUFFIXES", "is_demonym_pair", "is_inflection", "is_transliteration_ending", "not_variants"]
+__all__ = [
+    "CALENDAR_WORDS",
+    "SUFFIXES",
+    "is_demonym_pair",
+    "is_inflection",
+    "is_transliteration_ending",
+    "not_variants",
+]
 
 #: Endings that make an inflection or a derived word rather than another spelling
 #: (Russia / Russian, Minister / Ministry, Luhansk / Luhanska, Lyman / Lymanu).
-SUFFIXES = frozenset([
-    # English: plurals, demonyms, derivation
-    "", "s", "es", "n", "an", "ian", "ns", "ans", "ians", "ese", "ish", "ic", "ist", "ists", "ism", "ed", "ing",
-    "er", "ers", "ly", "ry", "al", "ia", "ity", "ies", "e", "d", "r", "rs", "ory", "ion", "ions", "ive", "i", "is",
-    "y", "ey", "ite", "ites", "ans", "ean", "eans",
-    # Slavic: adjective, case and gender endings of names and places
-    "a", "o", "u", "v", "ov", "ova", "ev", "eva", "in", "ina", "sk", "ska", "ske", "sky", "skyi", "skiy",
-    "ka", "ko", "om", "oi", "oy", "k", "ym", "yi",
-])
+SUFFIXES = frozenset(
+    [
+        # English: plurals, demonyms, derivation
+        "",
+        "s",
+        "es",
+        "n",
+        "an",
+        "ian",
+        "ns",
+        "ans",
+        "ians",
+        "ese",
+        "ish",
+        "ic",
+        "ist",
+        "ists",
+        "ism",
+        "ed",
+        "ing",
+        "er",
+        "ers",
+        "ly",
+        "ry",
+        "al",
+        "ia",
+        "ity",
+        "ies",
+        "e",
+        "d",
+        "r",
+        "rs",
+        "ory",
+        "ion",
+        "ions",
+        "ive",
+        "i",
+        "is",
+        "y",
+        "ey",
+        "ite",
+        "ites",
+        "ans",
+        "ean",
+        "eans",
+        # Slavic: adjective, case and gender endings of names and places
+        "a",
+        "o",
+        "u",
+        "v",
+        "ov",
+        "ova",
+        "ev",
+        "eva",
+        "in",
+        "ina",
+        "sk",
+        "ska",
+        "ske",
+        "sky",
+        "skyi",
+        "skiy",
+        "ka",
+        "ko",
+        "om",
+        "oi",
+        "oy",
+        "k",
+        "ym",
+        "yi",
+    ]
+)
 #: Groups of endings that romanise one Cyrillic ending in different ways.
 _TRANSLIT_ENDINGS = (
     frozenset(["y", "yi", "iy", "ii", "yy", "ij", "i"]),
@@ -50,10 +120,29 @@ _TRANSLIT_ENDINGS = (
     frozenset(["ev", "yev", "iev", "eev"]),
 )
 #: Month and weekday names (English), which no transliteration produces.
-CALENDAR_WORDS = frozenset([
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-])
+CALENDAR_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
 
 
 def _common_prefix(a: str, b: str) -> int:

@@ -41,6 +41,8 @@ show a habit: its terms are listed with z = 0 and q = 1.
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
@@ -204,12 +206,15 @@ class DistinctiveTermsAnalyzer(Analyzer):
             if not isinstance(getattr(self, flag), bool):
                 from ..errors import ParameterError
 
-                raise ParameterError(f"The {flag!r} parameter of {owner} must be True or False. "
-                                     f"Got {getattr(self, flag)!r} instead.")
+                raise ParameterError(
+                    f"The {flag!r} parameter of {owner} must be True or False. Got {getattr(self, flag)!r} instead."
+                )
         if not isinstance(self.corpus_wide, bool):
             from ..errors import ParameterError
 
-            raise ParameterError(f"The 'corpus_wide' parameter of {owner} must be True or False. Got {self.corpus_wide!r} instead.")
+            raise ParameterError(
+                f"The 'corpus_wide' parameter of {owner} must be True or False. Got {self.corpus_wide!r} instead."
+            )
 
     # -- the comparisons: all outlets of all events, on whole arrays ---------------------
     def _compare(self, W: _UnitCounts, row_event: np.ndarray, ranked: np.ndarray, strata=None):
@@ -240,12 +245,20 @@ class DistinctiveTermsAnalyzer(Analyzer):
         lookup = np.zeros(W.tokens.shape[1], dtype=np.int64)
         nulls: list[tuple] = []
         tops: tuple[list[dict], list[dict]] = ([], [])
-        for s, e in zip(bounds[:-1], bounds[1:]):
+        for s, e in itertools.pairwise(bounds):
             lo, hi = indptr[s], indptr[e]
             sl = slice(lo, hi)
             null, found = self._compare_rows(
-                indptr[s : e + 1] - lo, W.tokens.indices[sl], W.tokens.data[sl], W.docs.data[sl], W.halves.data[sl],
-                W.n_docs[s:e], W.n_half[s:e], ranked[sl], event[s:e] - event[s], lookup,
+                indptr[s : e + 1] - lo,
+                W.tokens.indices[sl],
+                W.tokens.data[sl],
+                W.docs.data[sl],
+                W.halves.data[sl],
+                W.n_docs[s:e],
+                W.n_half[s:e],
+                ranked[sl],
+                event[s:e] - event[s],
+                lookup,
                 None if strata is None else (strata[0][sl], strata[1][sl]),
             )
             nulls.append(null)
@@ -305,8 +318,18 @@ class DistinctiveTermsAnalyzer(Analyzer):
         q95, q99, mx = found[0]
         tops = []
         for top, q in found[1:]:
-            tops.append({"row": row[top], "col": cols[top].astype(np.int64), "count": y[top], "z": z[top], "q": q,
-                         "delta": delta[top], "count_other": T[top] - y[top], "p_value": p[top]})
+            tops.append(
+                {
+                    "row": row[top],
+                    "col": cols[top].astype(np.int64),
+                    "count": y[top],
+                    "z": z[top],
+                    "q": q,
+                    "delta": delta[top],
+                    "count_other": T[top] - y[top],
+                    "p_value": p[top],
+                }
+            )
         return (m, q95, q99, mx), tuple(tops)
 
     def _rank_rows(self, indptr, w, z, p, azn, ok_null, ranked, family):
@@ -357,11 +380,11 @@ class DistinctiveTermsAnalyzer(Analyzer):
                 # by the term's column (the earlier term in the corpus first)
                 Z = z[nz]
                 Z[~valid | ~rank_this] = -np.inf
-                if L > k:
+                if k < L:
                     thr = -np.partition(-Z, k - 1, axis=1)[:, k - 1]
-                    cand = (Z >= thr[:, None]) & (Z > -np.inf)
+                    cand = (thr[:, None] <= Z) & (-np.inf < Z)
                 else:
-                    cand = Z > -np.inf
+                    cand = -np.inf < Z
                 rr, cc = np.nonzero(cand)
                 top = nz[rr, cc]
                 o = np.lexsort((w[top], -z[top], rr))
@@ -437,13 +460,26 @@ class DistinctiveTermsAnalyzer(Analyzer):
             out_labels = np.asarray(out_uniq, dtype=object)[pair_uniq % len(out_uniq)]
             unit_outlet = pair_uniq % len(out_uniq)
             if boiler is None:  # the outlets' boilerplate, from their articles across the corpus
-                by_outlet = sp.csr_matrix((np.ones(n_units, dtype=np.int64), (unit_outlet, np.arange(n_units))),
-                                          shape=(len(out_uniq), n_units))
+                by_outlet = sp.csr_matrix(
+                    (np.ones(n_units, dtype=np.int64), (unit_outlet, np.arange(n_units))),
+                    shape=(len(out_uniq), n_units),
+                )
                 in_unit = W.docs.copy()
                 in_unit.data[:] = 1
-                boiler = (boilerplate_terms(F, out_code, ev_code, len(out_uniq), by_outlet @ W.docs,
-                                            by_outlet @ in_unit, by_outlet @ W.tokens, share=self.boilerplate_share)
-                          if self.exclude and level == "events" else np.zeros(0, dtype=np.int64))
+                boiler = (
+                    boilerplate_terms(
+                        F,
+                        out_code,
+                        ev_code,
+                        len(out_uniq),
+                        by_outlet @ W.docs,
+                        by_outlet @ in_unit,
+                        by_outlet @ W.tokens,
+                        share=self.boilerplate_share,
+                    )
+                    if self.exclude and level == "events"
+                    else np.zeros(0, dtype=np.int64)
+                )
             # compared: the units of events with two outlets or more and any term
             unit_event = pair_uniq // len(out_uniq)
             units_of_event = np.bincount(unit_event)
@@ -465,25 +501,46 @@ class DistinctiveTermsAnalyzer(Analyzer):
             is_boiler = _in_sorted(unit_outlet[entry_unit] * np.int64(F.n_features) + entry_col, boiler)
             reason = np.where(is_boiler & (reason == ""), "boilerplate", reason)
             (n_terms, q95, q99, mx), (top, top_x) = self._compare(Wc, unit_event[us], reason == "", moments)
-            null_parts.append(pd.DataFrame({
-                "event": ev_labels[us], "outlet": out_labels[us],
-                "null_unit": np.where(by_articles[us], "articles", "sentences").astype(object),
-                "n_articles": arts_per_unit[us].astype(np.int64), "n_terms": n_terms.astype(np.int64),
-                "null_z95": q95, "null_z99": q99, "null_max": mx,
-            }))
+            null_parts.append(
+                pd.DataFrame(
+                    {
+                        "event": ev_labels[us],
+                        "outlet": out_labels[us],
+                        "null_unit": np.where(by_articles[us], "articles", "sentences").astype(object),
+                        "n_articles": arts_per_unit[us].astype(np.int64),
+                        "n_terms": n_terms.astype(np.int64),
+                        "null_z95": q95,
+                        "null_z99": q99,
+                        "null_max": mx,
+                    }
+                )
+            )
             for found, out in ((top, parts), (top_x, excluded_parts)):
                 if len(found["row"]) == 0:
                     continue
                 u, c = us[found["row"]], found["col"]
-                lt = pd.DataFrame({
-                    "event": ev_labels[u], "outlet": out_labels[u], "term": F.labels[c],
-                    "count": found["count"].astype(np.int64), "z": found["z"], "q": found["q"], "ngram": F.ngram[c],
-                    "delta": found["delta"], "count_other": found["count_other"].astype(np.int64),
-                    "p_value": found["p_value"], "null_z95": q95[found["row"]], "null_z99": q99[found["row"]],
-                })
+                lt = pd.DataFrame(
+                    {
+                        "event": ev_labels[u],
+                        "outlet": out_labels[u],
+                        "term": F.labels[c],
+                        "count": found["count"].astype(np.int64),
+                        "z": found["z"],
+                        "q": found["q"],
+                        "ngram": F.ngram[c],
+                        "delta": found["delta"],
+                        "count_other": found["count_other"].astype(np.int64),
+                        "p_value": found["p_value"],
+                        "null_z95": q95[found["row"]],
+                        "null_z99": q99[found["row"]],
+                    }
+                )
                 if out is excluded_parts:
-                    lt["excluded"] = np.where(_in_sorted(unit_outlet[u] * np.int64(F.n_features) + c, boiler)
-                                              & (fixed[c] == ""), "boilerplate", fixed[c])
+                    lt["excluded"] = np.where(
+                        _in_sorted(unit_outlet[u] * np.int64(F.n_features) + c, boiler) & (fixed[c] == ""),
+                        "boilerplate",
+                        fixed[c],
+                    )
                 else:
                     evidence_parts.append(self._evidence(F, lt, u, c, sent_unit, n_units, article_ids))
                 out.append(lt)
@@ -497,14 +554,23 @@ class DistinctiveTermsAnalyzer(Analyzer):
         null = pd.concat(null_parts, ignore_index=True)[NULL_COLUMNS]
         small = int(table["too_little_data"].sum())
         if small:
-            logger.info("distinctive: %d of %d kept terms are counted fewer than %d times in their outlet", small, len(table), self.min_count)
+            logger.info(
+                "distinctive: %d of %d kept terms are counted fewer than %d times in their outlet",
+                small,
+                len(table),
+                self.min_count,
+            )
         ev_parts = [e for e in evidence_parts if len(e)]
         hits = pd.concat(ev_parts, ignore_index=True) if ev_parts else None
         evidence = make_evidence(corpus, hits, ["term"])
         if hits is not None and len(evidence):
             evidence["event"] = hits["event"].to_numpy()  # corpus-wide rows keep event "all"
-        return {"distinctive": table, "distinctive_null": null, "distinctive_evidence": evidence,
-                "distinctive_excluded": excluded}
+        return {
+            "distinctive": table,
+            "distinctive_null": null,
+            "distinctive_evidence": evidence,
+            "distinctive_excluded": excluded,
+        }
 
     def _finish(self, parts: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
         """The rows of ``parts`` with ``beyond_null`` and ``too_little_data``, in ``columns``."""
@@ -515,8 +581,16 @@ class DistinctiveTermsAnalyzer(Analyzer):
         table["too_little_data"] = table["count"] < self.min_count
         return table[columns]
 
-    def _evidence(self, F: _Features, rows: pd.DataFrame, units: np.ndarray, cols: np.ndarray,
-                  sent_unit: np.ndarray, n_units: int, article_ids: np.ndarray) -> pd.DataFrame:
+    def _evidence(
+        self,
+        F: _Features,
+        rows: pd.DataFrame,
+        units: np.ndarray,
+        cols: np.ndarray,
+        sent_unit: np.ndarray,
+        n_units: int,
+        article_ids: np.ndarray,
+    ) -> pd.DataFrame:
         """Up to ``evidence_per_term`` occurrences (first in the text) of the top
         ``evidence_top`` terms of each outlet and event, as hits for :func:`make_evidence`.
 
@@ -541,7 +615,7 @@ class DistinctiveTermsAnalyzer(Analyzer):
         chunk_rows = np.searchsorted(M.indptr, np.arange(0, M.nnz, _EVIDENCE_CHUNK), side="right") - 1
         row_bounds = np.r_[np.unique(chunk_rows), M.shape[0]].tolist()
         found_pos, found_which = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
-        for r0, r1 in zip(row_bounds[:-1], row_bounds[1:]):
+        for r0, r1 in itertools.pairwise(row_bounds):
             lo, hi = M.indptr[r0], M.indptr[r1]
             unit = np.repeat(row_unit[r0:r1], np.diff(M.indptr[r0 : r1 + 1]))
             col = M.indices[lo:hi]
@@ -565,8 +639,13 @@ class DistinctiveTermsAnalyzer(Analyzer):
         starts = F.tokens.starts[tok]
         ends = F.tokens.ends[tok + F.ngram[M.indices[pos]] - 1]
         src = sel[which]
-        return pd.DataFrame({
-            "article_id": article_ids[art], "event": rows["event"].to_numpy()[src],
-            "term": rows["term"].to_numpy()[src], "sentence_index": sent - F.sent_first[art],
-            "start": starts, "end": ends,
-        })
+        return pd.DataFrame(
+            {
+                "article_id": article_ids[art],
+                "event": rows["event"].to_numpy()[src],
+                "term": rows["term"].to_numpy()[src],
+                "sentence_index": sent - F.sent_first[art],
+                "start": starts,
+                "end": ends,
+            }
+        )

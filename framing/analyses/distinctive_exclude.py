@@ -17,8 +17,9 @@ _BOILERPLATE_RATIO = 20.0
 _BOILERPLATE_MIN_ARTICLES = 10
 
 
-def _repeated_sentences(F: _Features, art_outlet: np.ndarray, art_event: np.ndarray,
-                        n_outlet_articles: np.ndarray) -> np.ndarray:
+def _repeated_sentences(
+    F: _Features, art_outlet: np.ndarray, art_event: np.ndarray, n_outlet_articles: np.ndarray
+) -> np.ndarray:
     """Whether each sentence of the corpus recurs, word for word, in at least
     ``max(3, 5 %)`` of its outlet's articles, on two events or more (a caption credit, a
     sign-off, a footer; not a phrase repeated in one story's coverage)."""
@@ -57,15 +58,24 @@ def excluded_terms(labels: np.ndarray, ngram: np.ndarray) -> np.ndarray:
     uni = ngram == 1
     out[uni & np.fromiter((w in FUNCTION_WORDS for w in words), dtype=bool, count=len(words))] = "function word"
     out[uni & np.fromiter((not any(ch.isalpha() for ch in w) for w in words), dtype=bool, count=len(words))] = "number"
-    letter = np.fromiter((any(len(t) == 1 and t not in ("a", "i") for t in w.split(" ")) for w in words),
-                         dtype=bool, count=len(words))
+    letter = np.fromiter(
+        (any(len(t) == 1 and t not in ("a", "i") for t in w.split(" ")) for w in words), dtype=bool, count=len(words)
+    )
     out[letter & (out == "")] = "letter"
     return out
 
 
-def boilerplate_terms(F: _Features, art_outlet: np.ndarray, art_event: np.ndarray, n_outlets: int,
-                      docs: sp.csr_matrix, spread: sp.csr_matrix, tokens: sp.csr_matrix, *,
-                      share: float) -> np.ndarray:
+def boilerplate_terms(
+    F: _Features,
+    art_outlet: np.ndarray,
+    art_event: np.ndarray,
+    n_outlets: int,
+    docs: sp.csr_matrix,
+    spread: sp.csr_matrix,
+    tokens: sp.csr_matrix,
+    *,
+    share: float,
+) -> np.ndarray:
     """The (outlet, term) pairs that are an outlet's boilerplate, as sorted codes
     ``outlet * n_features + term``. A term is boilerplate in an outlet (with
     :data:`_BOILERPLATE_MIN_ARTICLES` articles or more) when

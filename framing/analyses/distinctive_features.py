@@ -47,8 +47,9 @@ def _sentence_hashes(ids: np.ndarray, sent: np.ndarray, n_sentences: int) -> np.
     return out
 
 
-def _phrases(flat: np.ndarray, same: np.ndarray, terms: list[str], frequent: np.ndarray, *,
-             max_n: int, min_phrase_count: int) -> list[tuple]:
+def _phrases(
+    flat: np.ndarray, same: np.ndarray, terms: list[str], frequent: np.ndarray, *, max_n: int, min_phrase_count: int
+) -> list[tuple]:
     """The kept bigrams and trigrams of the corpus, from its token ids.
 
     ``flat`` holds the token ids of the whole corpus, ``same`` whether each token and
@@ -75,8 +76,7 @@ def _phrases(flat: np.ndarray, same: np.ndarray, terms: list[str], frequent: np.
     if max_n >= 3 and len(flat) > 2 and float(V) ** 3 < 9e18:
         # a trigram is frequent only if each of its words is: prefilter on unigram counts
         i3 = np.flatnonzero(same[:-1] & same[1:] & ok_freq[:-2] & ok_freq[2:] & frequent[flat[1:-1]])
-        tri_uniq, tri_inv, tri_cnt = unique_hashed((flat[i3] * V + flat[i3 + 1]) * V + flat[i3 + 2],
-                                                   return_counts=True)
+        tri_uniq, tri_inv, tri_cnt = unique_hashed((flat[i3] * V + flat[i3 + 1]) * V + flat[i3 + 2], return_counts=True)
         tri_ok = tri_cnt >= min_phrase_count
         if tri_ok.any() and len(bi_uniq):
             # a bigram always inside one kept trigram (same count) repeats it: drop it
@@ -212,8 +212,10 @@ def _unit_counts(A2: sp.csr_matrix, art_unit: np.ndarray, n_units: int, half_row
     pair = sp.csr_matrix((np.ones(2 * n_art, dtype=np.int64), (rows, np.arange(2 * n_art))), shape=(n_art, 2 * n_art))
     if n_art >= 1 << 21:  # pragma: no cover (three 21-bit fields per count below)
         raise ValueError("distinctive terms compare at most 2,097,151 articles at once")
-    packed = sp.csr_matrix((np.tile(np.array([1 << 21, 1 << 42], dtype=np.int64), n_art), (rows, np.arange(2 * n_art))),
-                           shape=(n_art, 2 * n_art))
+    packed = sp.csr_matrix(
+        (np.tile(np.array([1 << 21, 1 << 42], dtype=np.int64), n_art), (rows, np.arange(2 * n_art))),
+        shape=(n_art, 2 * n_art),
+    )
     A = pair @ A2  # articles x features: occurrences ...
     B2 = A2.copy()
     B2.data[:] = 1

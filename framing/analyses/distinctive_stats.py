@@ -93,8 +93,9 @@ def hypergeom_test(y, n, K, N) -> tuple[np.ndarray, np.ndarray]:
     ratio: np.ndarray = np.zeros(len(act))
     for it in range(_TAIL_TERMS):
         with np.errstate(divide="ignore", invalid="ignore"):
-            ratio = np.where(u, (a_K - x) * (a_n - x) / ((x + 1) * (a_M + x + 1)),
-                             x * (a_M + x) / ((a_K - x + 1) * (a_n - x + 1)))
+            ratio = np.where(
+                u, (a_K - x) * (a_n - x) / ((x + 1) * (a_M + x + 1)), x * (a_M + x) / ((a_K - x + 1) * (a_n - x + 1))
+            )
         ratio = np.nan_to_num(np.maximum(ratio, 0.0), nan=0.0, posinf=0.0)
         term = term * ratio
         total[act] += term
@@ -170,8 +171,9 @@ def stratified_test(y, mean, trials) -> tuple[np.ndarray, np.ndarray]:
     return z, np.minimum(1.0, 2.0 * tail)
 
 
-def strata_moments(W: _UnitCounts, unit_event: np.ndarray, unit_outlet: np.ndarray, Wall: _UnitCounts,
-                    row_outlet: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def strata_moments(
+    W: _UnitCounts, unit_event: np.ndarray, unit_outlet: np.ndarray, Wall: _UnitCounts, row_outlet: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Per stored entry of the corpus-wide counts ``Wall`` (rows: the outlets
     ``row_outlet``), the articles of the outlet expected to use the term summed over the
     events (the hypergeometric mean of each event, from the event-level counts ``W`` of
@@ -184,8 +186,9 @@ def strata_moments(W: _UnitCounts, unit_event: np.ndarray, unit_outlet: np.ndarr
     """
     n_out = int(max(unit_outlet.max(initial=-1), row_outlet.max(initial=-1))) + 1
     n_ev = int(unit_event.max(initial=-1)) + 1
-    ev_of = sp.csr_matrix((np.ones(len(unit_event)), (unit_event, np.arange(len(unit_event)))),
-                          shape=(n_ev, len(unit_event)))
+    ev_of = sp.csr_matrix(
+        (np.ones(len(unit_event)), (unit_event, np.arange(len(unit_event)))), shape=(n_ev, len(unit_event))
+    )
     K = (ev_of @ W.docs).tocsc().astype(float)  # events x features: articles using each
     N = np.bincount(unit_event, weights=W.n_docs, minlength=n_ev).astype(float)
     n = np.zeros((n_out, n_ev))

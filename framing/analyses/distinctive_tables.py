@@ -5,8 +5,15 @@ from __future__ import annotations
 from ..tables import EVENT, OUTLET, TableSpec, evidence_table
 from ..tables import Column as C
 
-__all__ = ["DISTINCTIVE", "DISTINCTIVE_EXCLUDED", "DISTINCTIVE_NULL", "DISTINCTIVE_EVIDENCE",
-           "COLUMNS", "EXCLUDED_COLUMNS", "NULL_COLUMNS"]
+__all__ = [
+    "DISTINCTIVE",
+    "DISTINCTIVE_EXCLUDED",
+    "DISTINCTIVE_NULL",
+    "DISTINCTIVE_EVIDENCE",
+    "COLUMNS",
+    "EXCLUDED_COLUMNS",
+    "NULL_COLUMNS",
+]
 
 #: The columns of ``distinctive`` (and the first ones of ``distinctive_excluded``).
 _DISTINCTIVE_COLUMNS = (
@@ -39,8 +46,7 @@ DISTINCTIVE_EXCLUDED = TableSpec(
     "distinctive_excluded",
     "Terms kept out of the ranking by default (function words, bare letters, numbers, an outlet's "
     "boilerplate), with the same measures, listed apart.",
-    (*_DISTINCTIVE_COLUMNS,
-     C("excluded", "str", "why: `function word`, `letter`, `number` or `boilerplate`")),
+    (*_DISTINCTIVE_COLUMNS, C("excluded", "str", "why: `function word`, `letter`, `number` or `boilerplate`")),
     keys=("event", "outlet", "term"),
     kind="detail",
 )

@@ -132,6 +132,7 @@ WORD_CHOICE = (
     "label_sympathetic",
 )
 
+
 class _Hits(NamedTuple):
     """Hits of the loaded-language analysis as parallel arrays: article (corpus place),
     character start and end, sentence index, category (place in ``categories_``), term,
@@ -157,15 +158,19 @@ class _Hits(NamedTuple):
         texts = [a.document_text for a in arts]
         ids = np.empty(len(arts), dtype=object)
         ids[:] = [a.id for a in arts]
-        return pd.DataFrame({
-            "article_id": ids[self.article],
-            "category": np.asarray(categories, dtype=object)[self.category],
-            "term": self.term,
-            "start": self.start,
-            "end": self.end,
-            "sentence_index": self.sentence_index,
-            "match": [texts[k][a:b] for k, a, b in zip(self.article.tolist(), self.start.tolist(), self.end.tolist())],
-        })
+        return pd.DataFrame(
+            {
+                "article_id": ids[self.article],
+                "category": np.asarray(categories, dtype=object)[self.category],
+                "term": self.term,
+                "start": self.start,
+                "end": self.end,
+                "sentence_index": self.sentence_index,
+                "match": [
+                    texts[k][a:b] for k, a, b in zip(self.article.tolist(), self.start.tolist(), self.end.tolist())
+                ],
+            }
+        )
 
 
 def _binom_two_sided(k, n, p):
@@ -219,10 +224,18 @@ class LoadedLanguageAnalyzer(Analyzer):
             (
                 EVENT,
                 OUTLET,
-                C("category", "str", "`loaded`, `euphemism`, `sympathetic`, `delegitimising`, `dehumanising`, "
-                  "`label_pejorative`, `label_sympathetic`, `label_neutral`, `attribution_judging`, "
-                  "`attribution_neutral`, `hedge`, `factive`, `scare_quote`"),
-                C("term", "str", "the lexicon term (folded), or the quoted phrase for scare quotes; `*` marks the category total"),
+                C(
+                    "category",
+                    "str",
+                    "`loaded`, `euphemism`, `sympathetic`, `delegitimising`, `dehumanising`, "
+                    "`label_pejorative`, `label_sympathetic`, `label_neutral`, `attribution_judging`, "
+                    "`attribution_neutral`, `hedge`, `factive`, `scare_quote`",
+                ),
+                C(
+                    "term",
+                    "str",
+                    "the lexicon term (folded), or the quoted phrase for scare quotes; `*` marks the category total",
+                ),
                 C("count", "int", "hits"),
                 C("per_1k", "float", "`count / n_words * 1000`"),
                 C("ci_low", "float", "lower end of the exact Poisson 95% interval of the rate"),
@@ -233,7 +246,11 @@ class LoadedLanguageAnalyzer(Analyzer):
                 C("p_value", "float", "exact conditional test of equal rates (two-sided)"),
                 C("q_value", "float", "Benjamini-Hochberg q, separately over total rows and term rows"),
                 C("too_little_data", "bool", "`count < 5`"),
-                C("count_writer", "int", "hits in the writer's own words, outside quotations (scare quotes count as the writer's)"),
+                C(
+                    "count_writer",
+                    "int",
+                    "hits in the writer's own words, outside quotations (scare quotes count as the writer's)",
+                ),
                 C("n_words_writer", "int", "tokens of the outlet's articles in the event outside quotations"),
                 C("per_1k_writer", "float", "`count_writer / n_words_writer * 1000`; NaN when every word is quoted"),
                 C("count_quoted", "int", "hits inside quotations (`count - count_writer`)"),
@@ -283,8 +300,7 @@ class LoadedLanguageAnalyzer(Analyzer):
             unknown = sorted(set(wanted) - set(cats))
             if unknown:
                 raise ParameterError(
-                    f"The 'categories' parameter of {owner} names unknown categories {unknown}; "
-                    f"available: {cats}."
+                    f"The 'categories' parameter of {owner} names unknown categories {unknown}; available: {cats}."
                 )
             cats = [c for c in cats if c in wanted]
             lex = lex[lex["category"].isin(wanted)]
@@ -314,13 +330,18 @@ class LoadedLanguageAnalyzer(Analyzer):
         """
         arts = corpus.articles
         quotes = [find_quotations(a.document_text) for a in arts]
-        found = [(k, a, b, stop) for k, art in enumerate(arts) for a, b, stop in quote_candidates(art.document_text, quotes[k])]
+        found = [
+            (k, a, b, stop)
+            for k, art in enumerate(arts)
+            for a, b, stop in quote_candidates(art.document_text, quotes[k])
+        ]
         scare = self._scare_hits(corpus, found) if found else _Hits.empty()
         q_art, q_lo, q_hi = quoted_ranges(quotes, set(zip(scare.article.tolist(), scare.start.tolist())))
         flat = corpus.flat_tokens()
         quoted_words = np.bincount(
             q_art,
-            weights=search_within(flat.indptr, flat.starts, q_art, q_hi) - search_within(flat.indptr, flat.starts, q_art, q_lo),
+            weights=search_within(flat.indptr, flat.starts, q_art, q_hi)
+            - search_within(flat.indptr, flat.starts, q_art, q_lo),
             minlength=len(arts),
         ).astype(np.int64)
         parts = []
@@ -333,8 +354,17 @@ class LoadedLanguageAnalyzer(Analyzer):
                 # is not counted again ("immigrants" in "undocumented immigrants")
                 keep = keep_longest_mask(m.article, np.zeros_like(cat), m.token_start, m.token_end)
                 art, start = m.article[keep], m.start[keep]
-                parts.append(_Hits(art, start, m.end[keep], m.sentence_index[keep], cat[keep],
-                                   self.lex_term_[row[keep]], inside_ranges(q_art, q_lo, q_hi, len(arts), art, start)))
+                parts.append(
+                    _Hits(
+                        art,
+                        start,
+                        m.end[keep],
+                        m.sentence_index[keep],
+                        cat[keep],
+                        self.lex_term_[row[keep]],
+                        inside_ranges(q_art, q_lo, q_hi, len(arts), art, start),
+                    )
+                )
         if SCARE_QUOTE in self.categories_ and len(scare.article):
             parts.append(scare)
         if not parts:
@@ -358,8 +388,15 @@ class LoadedLanguageAnalyzer(Analyzer):
         rows, phrases = [], []
         for i in np.flatnonzero((n >= 1) & (n <= self.max_quote_words)).tolist():
             doc = corpus.document(arts[k[i]])
-            phrase = scare_phrase(doc, int(lo[i]), int(hi[i]), found[i][1:], max_words=self.max_quote_words,
-                                   speech=self.speech_, window=SPEECH_WINDOW)
+            phrase = scare_phrase(
+                doc,
+                int(lo[i]),
+                int(hi[i]),
+                found[i][1:],
+                max_words=self.max_quote_words,
+                speech=self.speech_,
+                window=SPEECH_WINDOW,
+            )
             if phrase is not None:
                 rows.append(i)
                 phrases.append(phrase)
@@ -398,8 +435,9 @@ class LoadedLanguageAnalyzer(Analyzer):
         cell_w = np.r_[art_words[own], art_words]
         cells = np.unique(cell_art)  # (event, outlet) cells with articles, sorted
         cell_words = np.bincount(cell_art, weights=cell_w, minlength=n_ev * n_out)[cells].astype(np.int64)
-        cell_writer = np.bincount(cell_art, weights=np.r_[art_writer[own], art_writer],
-                                  minlength=n_ev * n_out)[cells].astype(np.int64)
+        cell_writer = np.bincount(cell_art, weights=np.r_[art_writer[own], art_writer], minlength=n_ev * n_out)[
+            cells
+        ].astype(np.int64)
         ev_words = np.bincount(cells // n_out, weights=cell_words, minlength=n_ev)
         cats = list(self.categories_)
         n_cat = len(cats)

@@ -147,7 +147,9 @@ class NamingAnalyzer(Analyzer):
         check_number("min_count", self.min_count, owner=owner, low=0, integer=True)
         check_number("switch_purity", self.switch_purity, owner=owner, low=0, high=1)
         if not isinstance(self.discover, bool):
-            raise ParameterError(f"The 'discover' parameter of {owner} must be True or False. Got {self.discover!r} instead.")
+            raise ParameterError(
+                f"The 'discover' parameter of {owner} must be True or False. Got {self.discover!r} instead."
+            )
 
     def _fit(self, corpus: Corpus) -> None:
         self._check()

@@ -41,8 +41,9 @@ def _switches(hits: pd.DataFrame, factorized: dict, purity: float) -> pd.DataFra
     hit_date = pd.DatetimeIndex(dates).asi8
     # one row per article and group (a hit of it, and its majority variant), each
     # (outlet, group) a segment of rows in date order
-    rep, variant = _majority_variants(codes["outlet"], codes["group"], codes["article_id"],
-                                      pd.factorize(hit_date)[0], codes["variant"])
+    rep, variant = _majority_variants(
+        codes["outlet"], codes["group"], codes["article_id"], pd.factorize(hit_date)[0], codes["variant"]
+    )
     o, g = codes["outlet"][rep], codes["group"][rep]
     date_rank = np.unique(hit_date[rep], return_inverse=True)[1].ravel()
     order = _sort_order([o, g, date_rank, codes["article_id"][rep]])
@@ -129,8 +130,9 @@ def _first_seen_codes(seg: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, 
     return number[inv.ravel()], (key % n_v)[order], seg_off
 
 
-def _best_switches(rows: np.ndarray, seg: np.ndarray, local: np.ndarray, date: np.ndarray, width: int,
-                   purity: float) -> tuple[np.ndarray, ...]:
+def _best_switches(
+    rows: np.ndarray, seg: np.ndarray, local: np.ndarray, date: np.ndarray, width: int, purity: float
+) -> tuple[np.ndarray, ...]:
     """The best change point of each segment among ``rows`` (whole segments with ``width``
     variants each, numbered ``local`` by first appearance; rows in date order).
 

@@ -16,8 +16,15 @@ from ..tables import Column as C
 from .base import ALL_EVENTS
 
 __all__ = [
-    "NAMING", "NAMING_TESTS", "NAMING_SWITCHES", "NAMING_CANDIDATES", "NAMING_EVIDENCE",
-    "COLUMNS", "TEST_COLUMNS", "SWITCH_COLUMNS", "naming_table",
+    "NAMING",
+    "NAMING_TESTS",
+    "NAMING_SWITCHES",
+    "NAMING_CANDIDATES",
+    "NAMING_EVIDENCE",
+    "COLUMNS",
+    "TEST_COLUMNS",
+    "SWITCH_COLUMNS",
+    "naming_table",
 ]
 
 NAMING = TableSpec(
@@ -26,7 +33,7 @@ NAMING = TableSpec(
     (
         EVENT,
         OUTLET,
-        C("group", "str", "the thing named (e.g. `Kyiv`; discovered groups end in \"(discovered)\")"),
+        C("group", "str", 'the thing named (e.g. `Kyiv`; discovered groups end in "(discovered)")'),
         C("variant", "str", "the variant (lexicon spelling, or the commonest written form for discovered ones)"),
         C("count", "int", "mentions of this variant by the outlet in the event"),
         C("share", "float", "`count / n_group`"),
@@ -97,7 +104,7 @@ NAMING_CANDIDATES = TableSpec(
         C("similarity", "float", "string similarity of the folded words"),
         C("count_a", "int", "mentions of term_a"),
         C("count_b", "int", "mentions of term_b"),
-        C("outlets_a", "str", "outlets using term_a, \"outlet (count); ...\""),
+        C("outlets_a", "str", 'outlets using term_a, "outlet (count); ..."'),
         C("outlets_b", "str", "outlets using term_b"),
         C("complementarity", "float", "share of the pair's mentions made by cells using only one spelling"),
         C("context_similarity", "float", "cosine of the words around each spelling"),
@@ -287,27 +294,39 @@ def _naming_tables(hits: pd.DataFrame, factorized: dict, confidence: float, min_
         }
     )
     # rows: by event (corpus-wide last), lexicon, group, outlet, variant
-    order = _sort_order([ev_rank[codes["event"][first]][r_g], codes["lexicon"][first][r_g],
-                         codes["group"][first][r_g], r_o, r_v, codes["source"][first][r_g]])
-    naming = pd.DataFrame(
-        {
-            "event": g_labels["event"][r_g],
-            "outlet": labels["outlet"][r_o],
-            "group": g_labels["group"][r_g],
-            "variant": labels["variant"][r_v],
-            "count": count,
-            "share": share,
-            "ci_low": lo,
-            "ci_high": hi,
-            "source": g_labels["source"][r_g],
-            "n_group": n_group,
-            "lexicon": g_labels["lexicon"][r_g],
-            "p_value": p_value[r_g],
-            "q_value": q_value[r_g],
-            "method": method[r_g],
-            "too_little_data": n_group < min_count,
-        }
-    ).iloc[order].reset_index(drop=True)
+    order = _sort_order(
+        [
+            ev_rank[codes["event"][first]][r_g],
+            codes["lexicon"][first][r_g],
+            codes["group"][first][r_g],
+            r_o,
+            r_v,
+            codes["source"][first][r_g],
+        ]
+    )
+    naming = (
+        pd.DataFrame(
+            {
+                "event": g_labels["event"][r_g],
+                "outlet": labels["outlet"][r_o],
+                "group": g_labels["group"][r_g],
+                "variant": labels["variant"][r_v],
+                "count": count,
+                "share": share,
+                "ci_low": lo,
+                "ci_high": hi,
+                "source": g_labels["source"][r_g],
+                "n_group": n_group,
+                "lexicon": g_labels["lexicon"][r_g],
+                "p_value": p_value[r_g],
+                "q_value": q_value[r_g],
+                "method": method[r_g],
+                "too_little_data": n_group < min_count,
+            }
+        )
+        .iloc[order]
+        .reset_index(drop=True)
+    )
     return naming, tests[TEST_COLUMNS].reset_index(drop=True)
 
 

@@ -33,14 +33,38 @@ __all__ = ["COLUMNS", "VERB_COLUMNS", "VOICE_COLUMNS", "QuoteAnalyzer", "resolve
 
 #: Columns of the ``quotes`` table (the first eight are the public contract).
 COLUMNS = [
-    "event", "outlet", "article_id", "speaker", "side", "verb", "anonymous", "quote",
-    "verb_lemma", "kind", "n_words", "actor", "sentence_index", "start", "end", "sentence", "judging",
+    "event",
+    "outlet",
+    "article_id",
+    "speaker",
+    "side",
+    "verb",
+    "anonymous",
+    "quote",
+    "verb_lemma",
+    "kind",
+    "n_words",
+    "actor",
+    "sentence_index",
+    "start",
+    "end",
+    "sentence",
+    "judging",
     "form",
 ]
 #: Columns of ``voice_share``.
 VOICE_COLUMNS = [
-    "event", "outlet", "side", "n_quotes", "quote_words", "share_quotes", "share_words",
-    "ci_low", "ci_high", "n_outlet_quotes", "too_little_data",
+    "event",
+    "outlet",
+    "side",
+    "n_quotes",
+    "quote_words",
+    "share_quotes",
+    "share_words",
+    "ci_low",
+    "ci_high",
+    "n_outlet_quotes",
+    "too_little_data",
 ]
 #: Columns of ``verbs_by_side``.
 VERB_COLUMNS = ["event", "outlet", "side", "verb_lemma", "count", "share", "judging"]
@@ -56,8 +80,13 @@ _FINDERS_PER_CORPUS = 4
 def _fingerprint(lexicon: pd.DataFrame, sides: dict[str, str]) -> tuple:
     """A key for a loaded lexicon and side scheme that changes whenever their content does."""
     rows = pd.util.hash_pandas_object(lexicon, index=False).to_numpy()
-    return (tuple(lexicon.columns), len(lexicon), int(rows.sum(dtype=np.uint64)), hash(rows.tobytes()),
-            tuple(sorted(sides.items())))
+    return (
+        tuple(lexicon.columns),
+        len(lexicon),
+        int(rows.sum(dtype=np.uint64)),
+        hash(rows.tobytes()),
+        tuple(sorted(sides.items())),
+    )
 
 
 def shared_finder(corpus: Corpus, lexicon: Any, sides: Any, discover: bool, merge_threshold: float) -> ActorFinder:
@@ -167,12 +196,16 @@ class QuoteAnalyzer(Analyzer):
                 EVENT,
                 OUTLET,
                 C("article_id", "str", "the article"),
-                C("speaker", "str", "the speaker as written (a resolved pronoun shows its name); empty when unattributed"),
+                C(
+                    "speaker",
+                    "str",
+                    "the speaker as written (a resolved pronoun shows its name); empty when unattributed",
+                ),
                 C("side", "str", "the speaker's side; `mixed` for several; empty when unknown"),
-                C("verb", "str", "the verb of saying as written, or \"according to\""),
+                C("verb", "str", 'the verb of saying as written, or "according to"'),
                 C("anonymous", "bool", "anonymous sourcing"),
                 C("quote", "str", "the quoted text (for indirect speech, the reported clause)"),
-                C("verb_lemma", "str", "the normalised verb (\"say\", \"confess\")"),
+                C("verb_lemma", "str", 'the normalised verb ("say", "confess")'),
                 C("kind", "str", "`direct`, `partial`, `indirect`, `scare`"),
                 C("n_words", "int", "words in the quote"),
                 C("actor", "str", "canonical actor id of the speaker"),
@@ -181,8 +214,12 @@ class QuoteAnalyzer(Analyzer):
                 C("end", "int", "character offset just after it"),
                 C("sentence", "str", "the sentences of the quote, with the speaker"),
                 C("judging", "bool", "the verb judges the speaker (claimed, admitted, confessed, ...)"),
-                C("form", "str", "PARC 3.0 form: `direct` (all in quotation marks), `mixed` (a quoted phrase in "
-                  "reported speech), `indirect` (no marks); empty for scare quotes"),
+                C(
+                    "form",
+                    "str",
+                    "PARC 3.0 form: `direct` (all in quotation marks), `mixed` (a quoted phrase in "
+                    "reported speech), `indirect` (no marks); empty for scare quotes",
+                ),
             ),
             keys=("event", "outlet", "article_id", "start"),
             evidence="quotes_evidence",
@@ -286,19 +323,43 @@ class QuoteAnalyzer(Analyzer):
                 s0, s1 = max(s0, lo_q - _EVIDENCE_MARGIN), min(s1, max(q.end, q.speaker_end) + _EVIDENCE_MARGIN)
                 rows.append(
                     (
-                        event, art.outlet, art.id, speaker, side, q.verb, bool(q.anonymous),
-                        doc.text[q.start : q.end], q.verb_lemma, q.kind, int(q.n_words), actor,
-                        int(q.sentence_index), int(q.start), int(q.end), doc.text[s0:s1], bool(q.judging),
+                        event,
+                        art.outlet,
+                        art.id,
+                        speaker,
+                        side,
+                        q.verb,
+                        bool(q.anonymous),
+                        doc.text[q.start : q.end],
+                        q.verb_lemma,
+                        q.kind,
+                        int(q.n_words),
+                        actor,
+                        int(q.sentence_index),
+                        int(q.start),
+                        int(q.end),
+                        doc.text[s0:s1],
+                        bool(q.judging),
                         q.form,
                     )
                 )
         generic = {a for a in finder.types if finder.type_of(a) == "group" and not finder.side_of(a)}
         quotes_df = _propagate_sides(pd.DataFrame(rows, columns=COLUMNS), generic)
-        quotes_df = quotes_df.astype({"anonymous": bool, "judging": bool, "n_words": "int64",
-                                      "sentence_index": "int64", "start": "int64", "end": "int64"})
+        quotes_df = quotes_df.astype(
+            {
+                "anonymous": bool,
+                "judging": bool,
+                "n_words": "int64",
+                "sentence_index": "int64",
+                "start": "int64",
+                "end": "int64",
+            }
+        )
         voiced = quotes_df[quotes_df["kind"] != "scare"]
         evidence = quotes_df.rename(columns={"quote": "match"})
-        evidence = evidence[["event", "outlet", *EVIDENCE_KEYS, "article_id", "sentence_index", "start", "end", "match", "sentence"]]
+        evidence = evidence[
+            ["event", "outlet", *EVIDENCE_KEYS, "article_id", "sentence_index", "start", "end", "match", "sentence"]
+        ]
         return {
             "quotes": quotes_df,
             "voice_share": voice_share(voiced),
@@ -364,7 +425,9 @@ def voice_share(quotes: pd.DataFrame) -> pd.DataFrame:
     )
     tot = g.groupby(["event", "outlet"])[["n_quotes", "quote_words"]].transform("sum")
     g["share_quotes"] = g["n_quotes"] / tot["n_quotes"]
-    g["share_words"] = np.where(tot["quote_words"] > 0, g["quote_words"] / tot["quote_words"].where(tot["quote_words"] > 0, 1), np.nan)
+    g["share_words"] = np.where(
+        tot["quote_words"] > 0, g["quote_words"] / tot["quote_words"].where(tot["quote_words"] > 0, 1), np.nan
+    )
     lo, hi = wilson_interval(g["n_quotes"].to_numpy(), tot["n_quotes"].to_numpy())
     g["ci_low"], g["ci_high"] = lo, hi
     g["n_outlet_quotes"] = tot["n_quotes"].astype("int64")

@@ -105,8 +105,10 @@ def tables_page() -> str:
     from ..corpus_tables import ARTICLES, EVENTS, HEADLINES
     from ..tables import tables_markdown
 
-    groups: list[tuple[str, list[TableSpec]]] = [("Corpus", [ARTICLES, EVENTS]),
-                                                 ("Views across the analyses", [HEADLINES])]
+    groups: list[tuple[str, list[TableSpec]]] = [
+        ("Corpus", [ARTICLES, EVENTS]),
+        ("Views across the analyses", [HEADLINES]),
+    ]
     for cls in BUILTIN:
         title = (cls.__doc__ or cls.__name__).strip().splitlines()[0].rstrip(".")
         groups.append((f"`{cls.name}`: {title} (`{cls.__name__}`)", list(cls.tables)))

@@ -16,7 +16,15 @@ from ..quotemarks import QuoteSpan, find_quotations
 from ..text import Document, fold
 from .speech_verbs import speech_verbs
 
-__all__ = ["SPEECH_VERBS", "SPEECH_WINDOW", "find_scare_quotes", "inside_ranges", "quote_candidates", "quoted_ranges", "scare_phrase"]
+__all__ = [
+    "SPEECH_VERBS",
+    "SPEECH_WINDOW",
+    "find_scare_quotes",
+    "inside_ranges",
+    "quote_candidates",
+    "quoted_ranges",
+    "scare_phrase",
+]
 
 #: Words that make a short quotation someone's speech when they come before it in
 #: its sentence, or within three words after it (added to the attribution verbs of
@@ -98,8 +106,16 @@ def quote_candidates(text: str, quotes: list[QuoteSpan] | None = None) -> list[t
     return out
 
 
-def scare_phrase(doc: Document, lo: int, hi: int, quote: tuple[int, int, bool], *, max_words: int,
-                  speech: frozenset[str], window: int) -> str | None:
+def scare_phrase(
+    doc: Document,
+    lo: int,
+    hi: int,
+    quote: tuple[int, int, bool],
+    *,
+    max_words: int,
+    speech: frozenset[str],
+    window: int,
+) -> str | None:
     """The phrase of a quotation over tokens ``lo:hi`` of ``doc`` if it is a scare quote
     (the rules of :func:`find_scare_quotes`), else None. ``quote`` is the quotation's
     ``(start, end, ends_with_stop)``; the phrase is its folded text between the marks."""

@@ -119,11 +119,9 @@ def load_corpus(
         path = _check_path(source)
         side = _read_sidecar(metadata) if metadata is not None else None
         if path.is_dir():
-            _load_dir(path, mapping, builder, encoding=encoding, sidecar=side, format=format,
-                      follow_links=follow_links)
+            _load_dir(path, mapping, builder, encoding=encoding, sidecar=side, format=format, follow_links=follow_links)
         elif not path.is_file():
-            raise InputError("not a regular file (a pipe, socket or device); give a file or a folder",
-                             path=str(path))
+            raise InputError("not a regular file (a pipe, socket or device); give a file or a folder", path=str(path))
         else:
             _load_file(path, mapping, builder, encoding=encoding, format=format, sidecar=side, root=path.parent)
     elif isinstance(source, Iterable) and not isinstance(source, (bytes, Mapping)):
@@ -163,8 +161,9 @@ def _check_path(source: str | Path) -> Path:
                 "or use Corpus.from_texts([...])."
             )
         if problem is not None:
-            raise InputError(f"cannot use this path: {problem.strerror or problem}. Check the path.",
-                             path=_short(str(source)))
+            raise InputError(
+                f"cannot use this path: {problem.strerror or problem}. Check the path.", path=_short(str(source))
+            )
         raise InputError("no such file or folder. Check the path.", path=_short(str(source)))
     return path
 
@@ -175,8 +174,17 @@ def _short(text: str, limit: int = 120) -> str:
 
 # -- tables and records ---------------------------------------------------------------
 
-def _load_records(records: list[Any], mapping, builder: ArticleBuilder, *, where: str, first_line: int = 1,
-                  defaults: Mapping[str, Any] | None = None, id_prefix: str = "") -> None:
+
+def _load_records(
+    records: list[Any],
+    mapping,
+    builder: ArticleBuilder,
+    *,
+    where: str,
+    first_line: int = 1,
+    defaults: Mapping[str, Any] | None = None,
+    id_prefix: str = "",
+) -> None:
     keys: list[str] = []
     seen: set[str] = set()
     for r in records:
@@ -188,8 +196,9 @@ def _load_records(records: list[Any], mapping, builder: ArticleBuilder, *, where
     if not keys:
         if records:
             for i, r in enumerate(records):
-                builder.skip(where, "bad record", f"expected an object with fields, got {kind_of(r)}",
-                             line=first_line + i)
+                builder.skip(
+                    where, "bad record", f"expected an object with fields, got {kind_of(r)}", line=first_line + i
+                )
         return
     columns = resolve_columns(keys, mapping, where=where)
     for i, r in enumerate(records):
@@ -197,8 +206,9 @@ def _load_records(records: list[Any], mapping, builder: ArticleBuilder, *, where
         builder.add_record(r, columns, source=where, line=line, default_id=f"{id_prefix}{line}", defaults=defaults)
 
 
-def _load_frame(df: pd.DataFrame, mapping, builder: ArticleBuilder, *, where: str, first_line: int = 1,
-                id_prefix: str = "") -> None:
+def _load_frame(
+    df: pd.DataFrame, mapping, builder: ArticleBuilder, *, where: str, first_line: int = 1, id_prefix: str = ""
+) -> None:
     df = df.copy()
     df.columns = [str(c) for c in df.columns]
     columns = resolve_columns(list(df.columns), mapping, where=where)
@@ -226,8 +236,11 @@ def _read_text(path: Path, encoding: str | None, builder: ArticleBuilder) -> str
         return None
     share = binary_share(text)
     if share > BINARY_SHARE:
-        builder.skip(str(path), "not an article",
-                     f"binary data, not text ({share:.0%} control or undecodable characters as {used})")
+        builder.skip(
+            str(path),
+            "not an article",
+            f"binary data, not text ({share:.0%} control or undecodable characters as {used})",
+        )
         return None
     if used not in ("utf-8", "utf-8-sig"):
         logger.info("%s decoded as %s", path, used)
@@ -262,13 +275,23 @@ def _kind(path: Path, format: str | None) -> str | None:
     return None
 
 
-def _load_file(path: Path, mapping, builder: ArticleBuilder, *, encoding, format, sidecar, root: Path,
-               folder_outlet: str | None = None) -> None:
+def _load_file(
+    path: Path,
+    mapping,
+    builder: ArticleBuilder,
+    *,
+    encoding,
+    format,
+    sidecar,
+    root: Path,
+    folder_outlet: str | None = None,
+) -> None:
     kind = _kind(path, format)
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
     if kind is None:
-        builder.skip(str(path), "unsupported file",
-                     f"framing reads {', '.join(TEXT_SUFFIXES + TABLE_SUFFIXES + HTML_SUFFIXES)}")
+        builder.skip(
+            str(path), "unsupported file", f"framing reads {', '.join(TEXT_SUFFIXES + TABLE_SUFFIXES + HTML_SUFFIXES)}"
+        )
         return
     if kind in ("jsonl", "json", "csv", "tsv"):
         _load_table_file(path, kind, mapping, builder, encoding)
@@ -287,13 +310,21 @@ def _load_file(path: Path, mapping, builder: ArticleBuilder, *, encoding, format
         except MissingDependencyError:
             raise
         except Exception as exc:  # a page the HTML parser cannot handle is one bad input, not a crash
-            raise InputError(f"cannot extract the text of the HTML page ({type(exc).__name__}: {exc})",
-                             path=str(path)) from None
+            raise InputError(
+                f"cannot extract the text of the HTML page ({type(exc).__name__}: {exc})", path=str(path)
+            ) from None
         if page is None:
             builder.skip(str(path), "not an article", "no main text found in the HTML page (fewer than 15 words)")
             return
-        _add_file_article(builder, path, file_id, {**{k: v for k, v in page.items() if v}, **side}, guessed_outlet=None, folder_outlet=folder_outlet,
-                          meta={"author": page.get("author")} if page.get("author") else {})
+        _add_file_article(
+            builder,
+            path,
+            file_id,
+            {**{k: v for k, v in page.items() if v}, **side},
+            guessed_outlet=None,
+            folder_outlet=folder_outlet,
+            meta={"author": page.get("author")} if page.get("author") else {},
+        )
         return
     parts = split_text_file(raw)
     fields: dict[str, Any] = {"text": parts.text}
@@ -306,12 +337,14 @@ def _load_file(path: Path, mapping, builder: ArticleBuilder, *, encoding, format
         meta["byline"] = parts.byline
     if parts.outlet_line:
         meta["outlet_line"] = parts.outlet_line
-    _add_file_article(builder, path, file_id, fields, guessed_outlet=parts.outlet, folder_outlet=folder_outlet,
-                      meta=meta)
+    _add_file_article(
+        builder, path, file_id, fields, guessed_outlet=parts.outlet, folder_outlet=folder_outlet, meta=meta
+    )
 
 
-def _add_file_article(builder, path: Path, file_id: str, fields: dict[str, Any], *, guessed_outlet,
-                      folder_outlet, meta) -> None:
+def _add_file_article(
+    builder, path: Path, file_id: str, fields: dict[str, Any], *, guessed_outlet, folder_outlet, meta
+) -> None:
     from .records import _title_from_text
 
     guessed = []
@@ -334,25 +367,31 @@ def _add_file_article(builder, path: Path, file_id: str, fields: dict[str, Any],
         date = parse_date(fields.get("date"))
     except DATE_ERRORS as exc:
         if builder.strict:
-            raise InputError(f"cannot parse the date {fields.get('date')!r} ({exc})", path=str(path),
-                             field="date") from None
+            raise InputError(
+                f"cannot parse the date {fields.get('date')!r} ({exc})", path=str(path), field="date"
+            ) from None
         date = None
         meta["date_unparsed"] = fields.get("date")
-    extra = {k: v for k, v in fields.items()
-             if k not in ("text", "title", "outlet", "date", "url", "id", "event", "language", "file")}
-    builder.add(Article(
-        id=str(fields.get("id") or file_id),
-        outlet=str(outlet),
-        title=str(title),
-        text=text,
-        date=date,
-        url=fields.get("url") or None,
-        language=str(fields.get("language") or "en"),
-        source=str(path),
-        event=str(fields["event"]) if fields.get("event") else None,
-        meta={**extra, **meta},
-        guessed=tuple(guessed),
-    ))
+    extra = {
+        k: v
+        for k, v in fields.items()
+        if k not in ("text", "title", "outlet", "date", "url", "id", "event", "language", "file")
+    }
+    builder.add(
+        Article(
+            id=str(fields.get("id") or file_id),
+            outlet=str(outlet),
+            title=str(title),
+            text=text,
+            date=date,
+            url=fields.get("url") or None,
+            language=str(fields.get("language") or "en"),
+            source=str(path),
+            event=str(fields["event"]) if fields.get("event") else None,
+            meta={**extra, **meta},
+            guessed=tuple(guessed),
+        )
+    )
 
 
 def _read_sidecar(meta: str | Path | pd.DataFrame) -> pd.DataFrame:
@@ -379,8 +418,9 @@ def _read_sidecar(meta: str | Path | pd.DataFrame) -> pd.DataFrame:
                 raise InputError("a JSON metadata file holds an array of objects with a 'file' key", path=where)
             df = pd.DataFrame(data)
         else:
-            header, rows = csv_rows(raw, sep="\t" if p.suffix.lower() == ".tsv" else ",", where=where,
-                                    builder=ArticleBuilder(strict=True))
+            header, rows = csv_rows(
+                raw, sep="\t" if p.suffix.lower() == ".tsv" else ",", where=where, builder=ArticleBuilder(strict=True)
+            )
             df = pd.DataFrame([r for _, r in rows], columns=header, dtype=str)
     df.columns = [str(c).lower() for c in df.columns]
     key = next((k for k in _FILE_KEYS if k in df.columns), None)
@@ -404,12 +444,12 @@ def _sidecar_row(side: pd.DataFrame | None, path: Path, rel: str) -> dict[str, A
     return {}
 
 
-def _load_dir(root: Path, mapping, builder: ArticleBuilder, *, encoding, sidecar, format,
-              follow_links: bool = False) -> None:
+def _load_dir(
+    root: Path, mapping, builder: ArticleBuilder, *, encoding, sidecar, format, follow_links: bool = False
+) -> None:
     entries = list(walk_folder(root, follow_links=follow_links))
     if not entries:
-        raise InputError("the folder holds no files to read (names starting with '.' are left out)",
-                         path=str(root))
+        raise InputError("the folder holds no files to read (names starting with '.' are left out)", path=str(root))
     sidecar_paths = {root / n for n in SIDECAR_NAMES}
     if sidecar is None:
         for p in [root / n for n in SIDECAR_NAMES]:  # in order of preference
@@ -430,8 +470,16 @@ def _load_dir(root: Path, mapping, builder: ArticleBuilder, *, encoding, sidecar
         rel_parts = p.relative_to(root).parts
         folder_outlet = rel_parts[0] if len(rel_parts) > 1 else None
         try:
-            _load_file(p, mapping, builder, encoding=encoding, format=format, sidecar=sidecar, root=root,
-                       folder_outlet=folder_outlet)
+            _load_file(
+                p,
+                mapping,
+                builder,
+                encoding=encoding,
+                format=format,
+                sidecar=sidecar,
+                root=root,
+                folder_outlet=folder_outlet,
+            )
         except (ParameterError, MissingDependencyError, MemoryError):
             raise  # the call is wrong, not the file
         except InputError as exc:

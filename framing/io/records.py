@@ -35,9 +35,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-def resolve_columns(
-    available: list[str], mapping: Mapping[str, str | None], *, where: str
-) -> dict[str, str | None]:
+def resolve_columns(available: list[str], mapping: Mapping[str, str | None], *, where: str) -> dict[str, str | None]:
     """Decide which column holds each article field.
 
     ``mapping`` holds the user's ``text=``, ``outlet=``, ... arguments. A named
@@ -178,12 +176,25 @@ class ArticleBuilder:
         self._ids: set[str] = set()
         self._texts: dict[str, str] = {}
 
-    def skip(self, source: str, reason: str, detail: str = "", *, line: int | None = None,
-             id: str | None = None, outlet: str | None = None, title: str | None = None,
-             field: str | None = None) -> None:
+    def skip(
+        self,
+        source: str,
+        reason: str,
+        detail: str = "",
+        *,
+        line: int | None = None,
+        id: str | None = None,
+        outlet: str | None = None,
+        title: str | None = None,
+        field: str | None = None,
+    ) -> None:
         if self.strict:
-            raise InputError(f"{reason}: {detail} (strict mode; use strict=False to skip and record it)",
-                             path=source, line=line, field=field)
+            raise InputError(
+                f"{reason}: {detail} (strict mode; use strict=False to skip and record it)",
+                path=source,
+                line=line,
+                field=field,
+            )
         logger.info("skipped %s%s: %s (%s)", source, f" line {line}" if line else "", reason, detail)
 
         def field_text(v: Any, limit: int = 300) -> str | None:  # what the input said, shown cleaned
@@ -192,31 +203,45 @@ class ArticleBuilder:
             v = clean_field(str(v)[: limit * 4])
             return v if len(v) <= limit else v[:limit] + "…"
 
-        self.skipped.append(SkippedInput(source=clean_text(source), reason=reason, detail=field_text(detail, 1000) or "",
-                                         line=line, id=field_text(id), outlet=field_text(outlet),
-                                         title=field_text(title)))
+        self.skipped.append(
+            SkippedInput(
+                source=clean_text(source),
+                reason=reason,
+                detail=field_text(detail, 1000) or "",
+                line=line,
+                id=field_text(id),
+                outlet=field_text(outlet),
+                title=field_text(title),
+            )
+        )
 
     def add(self, article: Article, *, line: int | None = None) -> bool:
         """Add ``article`` after cleaning its fields (:func:`clean_article`), unless its text is
         empty, binary data or has no letter, or its id or text was already loaded."""
         src = article.source if isinstance(article.source, str) and article.source else "<input>"
         if not isinstance(article.text, str):
-            self.skip(src, "bad record", f"the text is {kind_of(article.text)}, not a string", line=line,
-                      id=str(article.id), field="text")
+            self.skip(
+                src,
+                "bad record",
+                f"the text is {kind_of(article.text)}, not a string",
+                line=line,
+                id=str(article.id),
+                field="text",
+            )
             return False
         share = binary_share(article.text)
         article = clean_article(article)
 
         def skip(reason: str, detail: str, field: str) -> None:
-            self.skip(src, reason, detail, line=line, id=article.id, outlet=article.outlet, title=article.title,
-                      field=field)
+            self.skip(
+                src, reason, detail, line=line, id=article.id, outlet=article.outlet, title=article.title, field=field
+            )
 
         if not article.text.strip():
             skip("empty text", "the article has no text", "text")
             return False
         if share > BINARY_SHARE:
-            skip("not an article", f"binary data, not text ({share:.0%} control or undecodable characters)",
-                 "text")
+            skip("not an article", f"binary data, not text ({share:.0%} control or undecodable characters)", "text")
             return False
         if not has_letter(article.text):
             skip("no words", "the text holds no letter (only punctuation, digits or symbols)", "text")
@@ -234,9 +259,16 @@ class ArticleBuilder:
         self.articles.append(article)
         return True
 
-    def add_record(self, record: Mapping[str, Any], columns: Mapping[str, str | None], *,
-                   source: str, line: int | None, default_id: str,
-                   defaults: Mapping[str, Any] | None = None) -> bool:
+    def add_record(
+        self,
+        record: Mapping[str, Any],
+        columns: Mapping[str, str | None],
+        *,
+        source: str,
+        line: int | None,
+        default_id: str,
+        defaults: Mapping[str, Any] | None = None,
+    ) -> bool:
         """Build an article from one record with the resolved ``columns``."""
         if not isinstance(record, Mapping):
             self.skip(source, "bad record", f"expected an object with fields, got {kind_of(record)}", line=line)
@@ -254,10 +286,16 @@ class ArticleBuilder:
         title = get("title")
         outlet = get("outlet")
         if _missing(text) or not isinstance(text, str):
-            self.skip(source, "empty text" if _missing(text) else "bad record",
-                      "no text in the record" if _missing(text) else f"the text is {kind_of(text)}, not a string",
-                      line=line, id=rid, outlet=None if _missing(outlet) else str(outlet),
-                      title=None if _missing(title) else str(title), field=columns.get("text"))
+            self.skip(
+                source,
+                "empty text" if _missing(text) else "bad record",
+                "no text in the record" if _missing(text) else f"the text is {kind_of(text)}, not a string",
+                line=line,
+                id=rid,
+                outlet=None if _missing(outlet) else str(outlet),
+                title=None if _missing(title) else str(title),
+                field=columns.get("text"),
+            )
             return False
         guessed: list[str] = []
         if _missing(outlet):
@@ -269,8 +307,12 @@ class ArticleBuilder:
             date = parse_date(raw_date)
         except DATE_ERRORS as exc:
             if self.strict:
-                raise InputError(f"cannot parse the date {raw_date!r} ({exc}); use ISO dates like 2025-05-16",
-                                 path=source, line=line, field=columns.get("date")) from None
+                raise InputError(
+                    f"cannot parse the date {raw_date!r} ({exc}); use ISO dates like 2025-05-16",
+                    path=source,
+                    line=line,
+                    field=columns.get("date"),
+                ) from None
             logger.warning("%s line %s: unparseable date %r kept as metadata", source, line, raw_date)
             date, meta["date_unparsed"] = None, raw_date
         if _missing(title):

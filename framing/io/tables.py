@@ -36,11 +36,15 @@ def parse_json(text: str, *, where: str, line: int | None = None) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON: {exc.msg} at column {exc.colno}", path=where,
-                         line=exc.lineno if line is None else line) from None
+        raise InputError(
+            f"invalid JSON: {exc.msg} at column {exc.colno}", path=where, line=exc.lineno if line is None else line
+        ) from None
     except RecursionError:
-        raise InputError("the JSON is nested too deeply to read (more than about 1,000 levels); "
-                         "articles are flat objects", path=where, line=line) from None
+        raise InputError(
+            "the JSON is nested too deeply to read (more than about 1,000 levels); articles are flat objects",
+            path=where,
+            line=line,
+        ) from None
     except ValueError as exc:  # e.g. an integer with too many digits
         raise InputError(f"invalid JSON: {exc}", path=where, line=line) from None
 
@@ -80,8 +84,7 @@ def _load_json(raw: str, mapping, builder: ArticleBuilder, *, where: str, prefix
     keys = list(dict.fromkeys(str(k) for r in data if isinstance(r, Mapping) for k in r))
     if not keys:
         for i, r in enumerate(data):
-            builder.skip(where, "bad record", f"expected an object with fields, got {kind_of(r)}",
-                         line=i + 1)
+            builder.skip(where, "bad record", f"expected an object with fields, got {kind_of(r)}", line=i + 1)
         return
     columns = resolve_columns(keys, mapping, where=where)
     for i, r in enumerate(data):
@@ -113,8 +116,9 @@ def _header_names(row: list[str]) -> list[str]:
     return names
 
 
-def csv_rows(raw: str, *, sep: str, where: str, builder: ArticleBuilder
-             ) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+def csv_rows(
+    raw: str, *, sep: str, where: str, builder: ArticleBuilder
+) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """The header and the ``(line, row)`` pairs of a CSV/TSV text.
 
     ``line`` is the line the row starts on (1-based; quoted cells may span lines).
@@ -150,9 +154,13 @@ def csv_rows(raw: str, *, sep: str, where: str, builder: ArticleBuilder
                 header = _header_names(row)
                 continue
             if len(row) != len(header):
-                builder.skip(where, "bad record",
-                             f"the row has {_fields(len(row))} where the header has {len(header)} "
-                             "(an unquoted separator or line break in a cell?)", line=start)
+                builder.skip(
+                    where,
+                    "bad record",
+                    f"the row has {_fields(len(row))} where the header has {len(header)} "
+                    "(an unquoted separator or line break in a cell?)",
+                    line=start,
+                )
                 continue
             rows.append((start, dict(zip(header, row))))
     if header is None:

@@ -10,7 +10,9 @@ __all__ = ["TextFileParts", "split_text_file"]
 
 _FRONT_RE = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _KV_RE = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
-_BYLINE_RE = re.compile(r"^\s*(?:by|BY|By)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}(?:\s*(?:and|,)\s*[A-Z][\w.'’ -]*)?\s*$")
+_BYLINE_RE = re.compile(
+    r"^\s*(?:by|BY|By)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}(?:\s*(?:and|,)\s*[A-Z][\w.'’ -]*)?\s*$"
+)
 _DOMAIN_RE = re.compile(
     r"\b([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|us|uk|ru|ua|de|fr|eu|info|news|io|tv|es|it|ca|au|in))\b",
     re.I,

@@ -77,9 +77,11 @@ def walk_folder(root: Path, *, follow_links: bool = False) -> Iterator[Entry]:
                     continue
                 assert real is not None
                 if not follow_links and not _inside(real, real_root):
-                    yield Entry(path, "link outside the folder",
-                                f"the link leads to {real}, outside the folder; load_corpus(..., follow_links=True) "
-                                "reads it")
+                    yield Entry(
+                        path,
+                        "link outside the folder",
+                        f"the link leads to {real}, outside the folder; load_corpus(..., follow_links=True) reads it",
+                    )
                     continue
                 target = real
             try:
