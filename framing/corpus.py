@@ -328,7 +328,7 @@ class Corpus:
 
     @property
     def sentence_splitter(self) -> SentenceSplitter:
-        return self._cache.splitter  # type: ignore[return-value]
+        return self._cache.splitter
 
     @property
     def event_method(self) -> str | None:

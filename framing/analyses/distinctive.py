@@ -94,8 +94,8 @@ def _lower_bound(sorted_rows: np.ndarray, rows: np.ndarray, values: np.ndarray) 
     """Per entry, the first column of ``sorted_rows[rows]`` (ascending) not below ``values``:
     a binary search on all entries at once."""
     width = sorted_rows.shape[1]
-    lo = np.zeros(len(rows), dtype=np.int64)
-    hi = np.full(len(rows), width, dtype=np.int64)
+    lo: np.ndarray = np.zeros(len(rows), dtype=np.int64)
+    hi: np.ndarray = np.full(len(rows), width, dtype=np.int64)
     for _ in range(width.bit_length()):
         mid = (lo + hi) // 2
         right = sorted_rows[rows, np.minimum(mid, width - 1)] < values

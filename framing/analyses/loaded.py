@@ -400,14 +400,14 @@ class LoadedLanguageAnalyzer(Analyzer):
             if phrase is not None:
                 rows.append(i)
                 phrases.append(phrase)
-        rows = np.asarray(rows, dtype=np.int64)
+        row_idx = np.asarray(rows, dtype=np.int64)
         sents = corpus.flat_sentences()
-        sentence = np.maximum(search_within(sents.indptr, sents.starts, k[rows], a[rows], side="right") - 1, 0)
-        term = np.empty(len(rows), dtype=object)
+        sentence = np.maximum(search_within(sents.indptr, sents.starts, k[row_idx], a[row_idx], side="right") - 1, 0)
+        term = np.empty(len(row_idx), dtype=object)
         term[:] = phrases
         code = self.categories_.index(SCARE_QUOTE) if SCARE_QUOTE in self.categories_ else -1
-        cat = np.full(len(rows), code, dtype=np.int64)
-        return _Hits(k[rows], a[rows], b[rows], sentence, cat, term, np.zeros(len(rows), dtype=bool))
+        cat = np.full(len(row_idx), code, dtype=np.int64)
+        return _Hits(k[row_idx], a[row_idx], b[row_idx], sentence, cat, term, np.zeros(len(row_idx), dtype=bool))
 
     def _transform(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
         hits, quoted_words = self._hits(corpus)
