@@ -283,3 +283,44 @@ def test_example_omissions_against_hand_labels(example):
     assert v[("B03", "ex-008")] in ("omitted", "uncertain", "covered")  # casualties: EH (see docs)
     assert v[("C04", "ex-012")] in ("omitted", "uncertain", "covered")
     assert v[("D05", "ex-019")] == "omitted"  # SWIFT: KD
+
+
+def test_corpus_units_headline_lead_body_quotes_and_names():
+    """Units of all articles at once: headline first, lead then body, quoted and capitalised tokens."""
+    from framing.analyses.fact_units import corpus_units
+
+    c = load_corpus(
+        [
+            {
+                "id": "h",
+                "outlet": "A",
+                "title": "Zelensky Meets Leaders In Kyiv On Friday",  # title case: its words are not names
+                "text": 'Officials said talks began in Geneva on Monday morning. The minister said "we will not '
+                "give up any of our land" + '" to reporters. Short one. Then the delegates went home for the night.',
+            },
+            {"id": "n", "outlet": "B", "title": "", "text": "Too short. Also too short here."},
+        ]
+    )
+    _, terms = c.term_counts()
+    U = corpus_units(c, list(terms), unit="sentence", min_words=5, lead_sentences=2, headlines=True)
+    assert U.article.tolist() == [0, 0, 0, 0]  # the article of short sentences has no unit
+    assert U.position == ["headline", "lead", "lead", "body"]
+    assert U.sentence_index[0] == -1 and U.text[0] == c["h"].title
+    doc = c["h"].document_text
+    for s, e, t in zip(U.start[1:].tolist(), U.end[1:].tolist(), U.text[1:]):
+        assert doc[s:e] == t and t == t.strip()
+    words = [terms[i] for i in U.tok_id]
+    quoted = {w for w, q in zip(words, U.tok_quoted) if q}
+    assert {"give", "land"} <= quoted and "minister" not in quoted
+    caps = {w for w, cap, u in zip(words, U.tok_cap, U.tok_unit) if cap}
+    assert "geneva" in caps and "officials" in caps
+    head_caps = {w for w, cap, u in zip(words, U.tok_cap, U.tok_unit) if cap and u == 0}
+    assert not head_caps  # a title-case headline says nothing about names
+    # clause units cut sentences again; offsets still point into the document
+    V = corpus_units(c, list(terms), unit="clause", min_words=3, lead_sentences=2, headlines=False)
+    assert "headline" not in V.position
+    docs = [a.document_text for a in c]
+    assert V.text and all(
+        docs[k][s:e] == t for k, s, e, t in zip(V.article.tolist(), V.start.tolist(), V.end.tolist(), V.text)
+    )
+    assert "Also too short here." in V.text  # min_words=3 keeps the second article's sentence
