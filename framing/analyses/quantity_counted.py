@@ -163,15 +163,18 @@ class _CountedMixin(_TokenView):
         (("per", "party"), "side"),
         (("from", "each", "party"), "side"),
     ]
+    #: First words of :attr:`_PER_PATTERNS` (a quick test before trying them all).
+    _PER_FIRST: ClassVar[frozenset[str]] = frozenset(p[0] for p, _ in _PER_PATTERNS)
 
     def _per(self, j: int, counted: str) -> tuple[str, int]:
+        """ "from each side", "each", "apiece" after the quantity: (kind, token after it), or ("", j)."""
         toks, n = self.toks, self.n
         k = j
         # allow "of war" ("prisoners of war from each side")
         if k + 1 < n and toks[k] == "of" and toks[k + 1] == "war":
             k += 2
         for _ in range(2):
-            for pat, kind in self._PER_PATTERNS:
+            for pat, kind in self._PER_PATTERNS if k < n and toks[k] in self._PER_FIRST else ():
                 L = len(pat)
                 if tuple(toks[k : k + L]) == pat and all(self.plain_gap(x) for x in range(k, k + L) if x > 0):
                     # "each" must not start a new clause ("each of them")

@@ -316,11 +316,12 @@ class _Parser(_CountedMixin):
         i, toks = d.i, self.toks
         # "several dozen aircraft": handled by looking back
         d.few_back = None
-        for phrase, (flo, fhi) in _FEW.items():
-            ptoks = phrase.split()
-            k = i - len(ptoks)
-            if k >= 0 and toks[k:i] == ptoks and d.t in ("dozen", "hundred", "thousand", "million", "billion"):
-                d.few_back = (flo, fhi, k)
+        if d.t in ("dozen", "hundred", "thousand", "million", "billion"):
+            for phrase, (flo, fhi) in _FEW.items():
+                ptoks = phrase.split()
+                k = i - len(ptoks)
+                if k >= 0 and toks[k:i] == ptoks:
+                    d.few_back = (flo, fhi, k)
         if d.value is None:
             raise _Done(None)
 
