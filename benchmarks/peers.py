@@ -58,7 +58,7 @@ def _log_odds(records: list[dict]) -> None:
     n_i = y.sum(axis=1, keepdims=True)
     rest = y.sum(axis=0, keepdims=True) - y
     n_j = total - n_i
-    delta = (np.log((y + prior) / (n_i + a0 - y - prior)) - np.log((rest + prior) / (n_j + a0 - rest - prior)))
+    delta = np.log((y + prior) / (n_i + a0 - y - prior)) - np.log((rest + prior) / (n_j + a0 - rest - prior))
     var = 1.0 / (y + prior) + 1.0 / (rest + prior)
     z = delta / np.sqrt(var)
     np.argsort(-z, axis=1)[:, :50]  # the top terms of every outlet
@@ -69,8 +69,9 @@ def _scattertext(records: list[dict]) -> None:
     import scattertext as st
 
     df = pd.DataFrame({"outlet": [r["outlet"] for r in records], "text": [r["text"] for r in records]})
-    corpus = st.CorpusFromPandas(df, category_col="outlet", text_col="text",
-                                 nlp=st.whitespace_nlp_with_sentences).build()
+    corpus = st.CorpusFromPandas(
+        df, category_col="outlet", text_col="text", nlp=st.whitespace_nlp_with_sentences
+    ).build()
     for outlet in corpus.get_categories():
         s = corpus.get_scaled_f_scores(outlet)
         np.argsort(-np.asarray(s))[:50]
@@ -94,8 +95,13 @@ def bench_peers(records: list[dict] | None = None, repeat: int = 1) -> list[dict
     rows = []
     for name, (module, fn) in PEERS.items():
         if importlib.util.find_spec(module.split(".")[0]) is None:
-            rows.append({"peer": name, "seconds": float("nan"), "note": f"skipped: {module} not installed "
-                         "(pip install -r benchmarks/requirements.txt)"})
+            rows.append(
+                {
+                    "peer": name,
+                    "seconds": float("nan"),
+                    "note": f"skipped: {module} not installed (pip install -r benchmarks/requirements.txt)",
+                }
+            )
             continue
         importlib.import_module(module)  # import time is not counted
         best = float("inf")

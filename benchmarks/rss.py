@@ -136,15 +136,17 @@ def run_command(args: list[str], *, cwd: str | None = None, timeout: float | Non
         "cpu_s": usage.ru_utime + usage.ru_stime,
         "peak_during": after[0] if after else "(end)",
         "returncode": proc.returncode,
-        "status": f"stopped after {timeout:.0f} s" if timed_out else (
-            "finished" if proc.returncode == 0 else f"failed ({proc.returncode})"),
+        "status": f"stopped after {timeout:.0f} s"
+        if timed_out
+        else ("finished" if proc.returncode == 0 else f"failed ({proc.returncode})"),
         "last_log": lines[-1][1] if lines else "",
         "log_tail": [text for _, text in lines[-5:]],
     }
 
 
-def bench_command(records: list[dict], command: str = "analyze", extra: list[str] | None = None,
-                  timeout: float | None = None) -> dict:
+def bench_command(
+    records: list[dict], command: str = "analyze", extra: list[str] | None = None, timeout: float | None = None
+) -> dict:
     """``framing COMMAND`` on ``records`` written as JSONL to a temporary folder (given events kept)."""
     with tempfile.TemporaryDirectory(prefix="framing-rss-") as tmp:
         src = write_jsonl(records, Path(tmp) / "corpus.jsonl")

@@ -63,6 +63,7 @@ def _stages(records, only=None):
     def make(name):
         def run():
             state["tables"].update(ANALYZERS[name]().fit_transform(state["grouped"]))
+
         return run
 
     for name in ANALYZERS:
@@ -117,8 +118,9 @@ def real_records(path: Path, mapping: dict) -> list[dict]:
     import framing
 
     c = framing.load_corpus(path, **mapping)
-    return [{"id": a.id, "outlet": a.outlet, "title": a.title, "date": a.date, "event": a.event, "text": a.text}
-            for a in c]
+    return [
+        {"id": a.id, "outlet": a.outlet, "title": a.title, "date": a.date, "event": a.event, "text": a.text} for a in c
+    ]
 
 
 def bench(n: int, memory: bool, *, one_event: bool = False, only=None, records=None, name=None) -> list[dict]:
@@ -133,8 +135,17 @@ def bench(n: int, memory: bool, *, one_event: bool = False, only=None, records=N
     texts = [r["text"] for r in records]
     n_words = sum(len(t.split()) for t in texts)
     base = min(_baseline(texts) for _ in range(3))
-    rows = [{"N": n, "corpus": corpus, "stage": "CountVectorizer (baseline)", "seconds": base,
-             "articles_per_s": n / base, "x_baseline": 1.0, "peak_mib": float("nan")}]
+    rows = [
+        {
+            "N": n,
+            "corpus": corpus,
+            "stage": "CountVectorizer (baseline)",
+            "seconds": base,
+            "articles_per_s": n / base,
+            "x_baseline": 1.0,
+            "peak_mib": float("nan"),
+        }
+    ]
     sampler = _sampler()
     with sampler:
         for name, fn in _stages(records, only):
@@ -143,9 +154,18 @@ def bench(n: int, memory: bool, *, one_event: bool = False, only=None, records=N
             t = time.perf_counter()
             fn()
             dt = time.perf_counter() - t
-            rows.append({"N": n, "corpus": corpus, "stage": name, "seconds": dt,
-                         "articles_per_s": n / dt if dt else float("inf"), "x_baseline": dt / base,
-                         "peak_mib": float("nan"), "rss_mib": sampler.peak() / 2**20})
+            rows.append(
+                {
+                    "N": n,
+                    "corpus": corpus,
+                    "stage": name,
+                    "seconds": dt,
+                    "articles_per_s": n / dt if dt else float("inf"),
+                    "x_baseline": dt / base,
+                    "peak_mib": float("nan"),
+                    "rss_mib": sampler.peak() / 2**20,
+                }
+            )
     if memory:
         stages = _stages(records, only)
         for i, (_name, fn) in enumerate(stages):
@@ -162,8 +182,18 @@ def bench(n: int, memory: bool, *, one_event: bool = False, only=None, records=N
         "word choice (parse+vocabulary+naming+loaded+distinctive)": sum(secs.get(k, 0.0) for k in WORD_CHOICE),
     }
     for stage, t in sums.items():
-        rows.append({"N": n, "corpus": corpus, "stage": stage, "seconds": t, "articles_per_s": n / t,
-                     "x_baseline": t / base, "peak_mib": float("nan"), "rss_mib": float("nan")})
+        rows.append(
+            {
+                "N": n,
+                "corpus": corpus,
+                "stage": stage,
+                "seconds": t,
+                "articles_per_s": n / t,
+                "x_baseline": t / base,
+                "peak_mib": float("nan"),
+                "rss_mib": float("nan"),
+            }
+        )
     print(f"N={n}: {n_words:,} words; CountVectorizer {base:.2f}s", file=sys.stderr)
     return rows
 
@@ -171,30 +201,56 @@ def bench(n: int, memory: bool, *, one_event: bool = False, only=None, records=N
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, nargs="*", default=None, help="corpus sizes (events of ~8 articles; default 1000)")
-    ap.add_argument("--one-event", type=int, nargs="*", default=[], metavar="K",
-                    help="also time one event of K articles")
+    ap.add_argument(
+        "--one-event", type=int, nargs="*", default=[], metavar="K", help="also time one event of K articles"
+    )
     ap.add_argument("--no-memory", action="store_true")
-    ap.add_argument("--corpus", type=Path, default=None, metavar="PATH",
-                    help="also time a real corpus (a file or folder framing.load_corpus reads); its events "
-                         "are used when given, e.g. ../shared/datasets/allsides_article_bias/articles_subset.jsonl "
-                         "--text content_original --outlet source --event topic --id ID")
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="also time a real corpus (a file or folder framing.load_corpus reads); its events "
+        "are used when given, e.g. ../shared/datasets/allsides_article_bias/articles_subset.jsonl "
+        "--text content_original --outlet source --event topic --id ID",
+    )
     for field in ("text", "outlet", "event", "id", "title", "date"):
         ap.add_argument(f"--{field}", default=None, help=f"--corpus: column holding the {field}")
-    ap.add_argument("--stages", nargs="*", default=None, metavar="STAGE",
-                    help="time only these analyses or 'report' (load, parse and events always run); "
-                         "'word-choice' stands for naming, loaded and distinctive")
-    ap.add_argument("--rss", action="store_true",
-                    help="also run 'framing analyze' (or --rss-command) in a subprocess on each corpus and "
-                         "report its wall time and peak resident memory (psutil, the process and its workers)")
-    ap.add_argument("--rss-command", default="analyze", choices=("analyze", "report"),
-                    help="the command --rss runs (default analyze)")
+    ap.add_argument(
+        "--stages",
+        nargs="*",
+        default=None,
+        metavar="STAGE",
+        help="time only these analyses or 'report' (load, parse and events always run); "
+        "'word-choice' stands for naming, loaded and distinctive",
+    )
+    ap.add_argument(
+        "--rss",
+        action="store_true",
+        help="also run 'framing analyze' (or --rss-command) in a subprocess on each corpus and "
+        "report its wall time and peak resident memory (psutil, the process and its workers)",
+    )
+    ap.add_argument(
+        "--rss-command",
+        default="analyze",
+        choices=("analyze", "report"),
+        help="the command --rss runs (default analyze)",
+    )
     ap.add_argument("--rss-only", action="store_true", help="with --rss: skip the in-process stage timings")
     ap.add_argument("--n-jobs", type=int, default=None, help="--rss: pass --n-jobs to framing")
-    ap.add_argument("--rss-timeout", type=float, default=None, metavar="S",
-                    help="--rss: stop the command after S seconds and report how far it got")
-    ap.add_argument("--peers", action="store_true",
-                    help="also time the peers for distinctive terms (scattertext, log-odds over CountVectorizer) "
-                         "on 2,000 articles of 600 words from 20 outlets (benchmarks/peers.py)")
+    ap.add_argument(
+        "--rss-timeout",
+        type=float,
+        default=None,
+        metavar="S",
+        help="--rss: stop the command after S seconds and report how far it got",
+    )
+    ap.add_argument(
+        "--peers",
+        action="store_true",
+        help="also time the peers for distinctive terms (scattertext, log-odds over CountVectorizer) "
+        "on 2,000 articles of 600 words from 20 outlets (benchmarks/peers.py)",
+    )
     ap.add_argument("--out", type=Path, default=None, help="write the markdown table here")
     args = ap.parse_args(argv)
     import pandas as pd
@@ -243,9 +299,18 @@ def _rss(records: list[dict], name: str, command: str, extra: list[str], timeout
 
     r = bench_command(records, command, extra, timeout)
     print(f"{command} on {name}: {r['seconds']:.1f}s, peak RSS {r['peak_rss_mib']:.0f} MiB", file=sys.stderr)
-    return {"corpus": name, "articles": len(records), "command": f"framing {command} {' '.join(extra)}".strip(),
-            "seconds": r["seconds"], "cpu_s": r["cpu_s"], "peak_rss_mib": r["peak_rss_mib"], "maxrss_mib": r["maxrss_mib"],
-            "peak_during": r["peak_during"], "status": r["status"], "last_log": r["last_log"]}
+    return {
+        "corpus": name,
+        "articles": len(records),
+        "command": f"framing {command} {' '.join(extra)}".strip(),
+        "seconds": r["seconds"],
+        "cpu_s": r["cpu_s"],
+        "peak_rss_mib": r["peak_rss_mib"],
+        "maxrss_mib": r["maxrss_mib"],
+        "peak_during": r["peak_during"],
+        "status": r["status"],
+        "last_log": r["last_log"],
+    }
 
 
 def _markdown(df):

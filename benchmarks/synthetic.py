@@ -11,16 +11,46 @@ import random
 
 OUTLETS = [
     ("Daily Meridian", {"Kyiv": "Kyiv", "Zelensky": "Zelensky", "war": "full-scale invasion"}, [], "said"),
-    ("Northern Ledger", {"Kyiv": "Kyiv", "Zelensky": "Zelensky", "war": "war"}, ["slams", "brutal", "regime"], "claimed"),
-    ("Eastern Herald", {"Kyiv": "Kiev", "Zelensky": "Zelensky", "war": "special military operation"}, ["regime", "so-called"], "admitted"),
+    (
+        "Northern Ledger",
+        {"Kyiv": "Kyiv", "Zelensky": "Zelensky", "war": "war"},
+        ["slams", "brutal", "regime"],
+        "claimed",
+    ),
+    (
+        "Eastern Herald",
+        {"Kyiv": "Kiev", "Zelensky": "Zelensky", "war": "special military operation"},
+        ["regime", "so-called"],
+        "admitted",
+    ),
     ("Kyiv Dispatch", {"Kyiv": "Kyiv", "Zelensky": "Zelenskyy", "war": "invasion"}, ["brutal"], "said"),
     ("Harbor Post", {"Kyiv": "Kyiv", "Zelensky": "Zelenskiy", "war": "conflict"}, [], "told reporters"),
     ("Capital Wire", {"Kyiv": "Kyiv", "Zelensky": "Zelensky", "war": "war"}, [], "stated"),
     ("Globe Review", {"Kyiv": "Kiev", "Zelensky": "Zelensky", "war": "crisis"}, ["snub"], "insisted"),
     ("Evening Courier", {"Kyiv": "Kyiv", "Zelensky": "Zelenskyy", "war": "aggression"}, ["savage"], "said"),
 ]
-PLACES = ["Geneva", "Istanbul", "Vienna", "Riyadh", "Doha", "Helsinki", "Oslo", "Minsk", "Ankara", "Warsaw",
-          "Kharkiv", "Odesa", "Dnipro", "Lviv", "Sumy", "Poltava", "Kherson", "Mykolaiv", "Zaporizhzhia", "Chernihiv"]
+PLACES = [
+    "Geneva",
+    "Istanbul",
+    "Vienna",
+    "Riyadh",
+    "Doha",
+    "Helsinki",
+    "Oslo",
+    "Minsk",
+    "Ankara",
+    "Warsaw",
+    "Kharkiv",
+    "Odesa",
+    "Dnipro",
+    "Lviv",
+    "Sumy",
+    "Poltava",
+    "Kherson",
+    "Mykolaiv",
+    "Zaporizhzhia",
+    "Chernihiv",
+]
 TOPICS = [
     ("talks", ["ceasefire", "delegations", "negotiators", "memorandum", "prisoner", "exchange", "round"]),
     ("strike", ["drones", "missiles", "air defence", "power plant", "substation", "debris", "casualties"]),
@@ -28,17 +58,91 @@ TOPICS = [
     ("sanctions", ["banks", "assets", "oil price cap", "tankers", "exports", "tariffs", "embargo"]),
 ]
 PEOPLE = ["Umerov", "Medinsky", "Peskov", "Fidan", "Sybiha", "Lavrov", "Rubio", "Yermak", "Brunner", "Halvorsen"]
-SUBJECTS = ["Officials", "The ministry", "Analysts", "Residents", "A spokesperson", "Diplomats", "The delegation",
-            "Local authorities", "Witnesses", "Observers", "The governor", "Engineers", "Economists", "Aid workers",
-            "Lawmakers", "Military experts", "A senior adviser", "The mayor", "Regional police", "Insurers"]
+SUBJECTS = [
+    "Officials",
+    "The ministry",
+    "Analysts",
+    "Residents",
+    "A spokesperson",
+    "Diplomats",
+    "The delegation",
+    "Local authorities",
+    "Witnesses",
+    "Observers",
+    "The governor",
+    "Engineers",
+    "Economists",
+    "Aid workers",
+    "Lawmakers",
+    "Military experts",
+    "A senior adviser",
+    "The mayor",
+    "Regional police",
+    "Insurers",
+]
 VERBS = ["said", "warned", "noted", "argued", "reported", "confirmed", "suggested", "estimated", "stressed", "expected"]
-ADJ = ["fragile", "cautious", "difficult", "unexpected", "limited", "broad", "temporary", "lengthy", "narrow", "tense",
-       "costly", "modest", "significant", "uncertain", "rapid", "careful", "partial", "renewed", "final", "early"]
-NOUNS = ["agreement", "schedule", "repairs", "negotiations", "shipments", "inspection", "budget", "deadline", "statement",
-         "evacuation", "investigation", "vote", "proposal", "timetable", "reconstruction", "supplies", "exports",
-         "guarantees", "sanctions", "elections", "talks", "ceasefire", "power lines", "railway", "bridge", "harbour"]
-TIME = ["on Monday", "on Tuesday", "late on Wednesday", "early on Thursday", "on Friday", "over the weekend",
-        "last month", "earlier this year", "within days", "by the end of the month"]
+ADJ = [
+    "fragile",
+    "cautious",
+    "difficult",
+    "unexpected",
+    "limited",
+    "broad",
+    "temporary",
+    "lengthy",
+    "narrow",
+    "tense",
+    "costly",
+    "modest",
+    "significant",
+    "uncertain",
+    "rapid",
+    "careful",
+    "partial",
+    "renewed",
+    "final",
+    "early",
+]
+NOUNS = [
+    "agreement",
+    "schedule",
+    "repairs",
+    "negotiations",
+    "shipments",
+    "inspection",
+    "budget",
+    "deadline",
+    "statement",
+    "evacuation",
+    "investigation",
+    "vote",
+    "proposal",
+    "timetable",
+    "reconstruction",
+    "supplies",
+    "exports",
+    "guarantees",
+    "sanctions",
+    "elections",
+    "talks",
+    "ceasefire",
+    "power lines",
+    "railway",
+    "bridge",
+    "harbour",
+]
+TIME = [
+    "on Monday",
+    "on Tuesday",
+    "late on Wednesday",
+    "early on Thursday",
+    "on Friday",
+    "over the weekend",
+    "last month",
+    "earlier this year",
+    "within days",
+    "by the end of the month",
+]
 TEMPLATES = [
     "{subj} {verb} that the {adj} {noun} in {place} could take {n} weeks.",
     "{subj} {verb} {time} that {n} {noun} had been delayed near {place}.",
@@ -56,15 +160,33 @@ TEMPLATES = [
 def _sentence(rng: random.Random, place: str) -> str:
     t = rng.choice(TEMPLATES)
     return t.format(
-        subj=rng.choice(SUBJECTS), subj2=rng.choice(SUBJECTS).lower(), verb=rng.choice(VERBS),
-        adj=rng.choice(ADJ), noun=rng.choice(NOUNS), noun2=rng.choice(NOUNS), n=rng.randint(2, 900),
-        time=rng.choice(TIME), place=rng.choice([place, place, rng.choice(PLACES)]), person=rng.choice(PEOPLE),
+        subj=rng.choice(SUBJECTS),
+        subj2=rng.choice(SUBJECTS).lower(),
+        verb=rng.choice(VERBS),
+        adj=rng.choice(ADJ),
+        noun=rng.choice(NOUNS),
+        noun2=rng.choice(NOUNS),
+        n=rng.randint(2, 900),
+        time=rng.choice(TIME),
+        place=rng.choice([place, place, rng.choice(PLACES)]),
+        person=rng.choice(PEOPLE),
     )
 
 
-EXTRA_OUTLET_NAMES = ["Morning Signal", "Riverside Times", "Western Gazette", "Coastal Observer", "Metro Bulletin",
-                      "Summit Daily", "Plains Tribune", "Island Chronicle", "Valley Record", "Border Monitor",
-                      "Central Mail", "Highland News"]
+EXTRA_OUTLET_NAMES = [
+    "Morning Signal",
+    "Riverside Times",
+    "Western Gazette",
+    "Coastal Observer",
+    "Metro Bulletin",
+    "Summit Daily",
+    "Plains Tribune",
+    "Island Chronicle",
+    "Valley Record",
+    "Border Monitor",
+    "Central Mail",
+    "Highland News",
+]
 
 
 def outlets(n: int) -> list[tuple]:
@@ -73,8 +195,9 @@ def outlets(n: int) -> list[tuple]:
     return (OUTLETS + extra)[:n]
 
 
-def make_corpus(n: int, *, n_outlets: int = 8, articles_per_event: int = 8, seed: int = 0,
-                length: tuple[int, int] = (400, 500)) -> list[dict]:
+def make_corpus(
+    n: int, *, n_outlets: int = 8, articles_per_event: int = 8, seed: int = 0, length: tuple[int, int] = (400, 500)
+) -> list[dict]:
     """``n`` article records (id, outlet, title, date, text) of about ``length`` words (a range; default 400-500)."""
     rng = random.Random(seed)
     outlets_ = outlets(n_outlets)

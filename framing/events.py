@@ -43,14 +43,40 @@ from .lexicons import stop_words
 __all__ = ["EVENT_COLUMNS", "events_table", "group_events", "round_ordinals", "similarity_matrix", "topic_flag"]
 
 #: Columns of :func:`events_table`.
-EVENT_COLUMNS = ["event", "n_articles", "n_outlets", "outlets", "first_date", "last_date", "keywords", "method",
-                 "flag", "advice"]
+EVENT_COLUMNS = [
+    "event",
+    "n_articles",
+    "n_outlets",
+    "outlets",
+    "first_date",
+    "last_date",
+    "keywords",
+    "method",
+    "flag",
+    "advice",
+]
 
 _STOP = stop_words(["english", "reporting", "news_generic"])  # the packaged list (framing/lexicons/stopwords.csv)
 
 
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-             "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "new": 0, "next": 0, "another": 0, "latest": 0}
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "fifth": 5,
+    "5th": 5,
+    "sixth": 6,
+    "6th": 6,
+    "new": 0,
+    "next": 0,
+    "another": 0,
+    "latest": 0,
+}
 _ROUND_RE = re.compile(
     r"\b(" + "|".join(_ORDINALS) + r")\s+(?:[\w-]+\s+){0,2}?"
     r"(round|summit|meeting|session|talks?|negotiations|vote|hearing|debate|visit|conference)s?\b",
@@ -118,8 +144,9 @@ def _features(corpus: Corpus) -> tuple[sp.csr_matrix, np.ndarray]:
     for t, j in vocab.items():
         terms[j] = t
     n = len(corpus)
-    titles = sp.csr_matrix((np.full(len(t_rows), TITLE_WEIGHT, dtype=np.int64), (t_rows, t_cols)),
-                           shape=(n, len(terms)))
+    titles = sp.csr_matrix(
+        (np.full(len(t_rows), TITLE_WEIGHT, dtype=np.int64), (t_rows, t_cols)), shape=(n, len(terms))
+    )
     body = sp.csr_matrix((body.data, body.indices, body.indptr), shape=(n, len(terms)))
     counts = (body + titles).tocsr()
     terms_arr = np.asarray(terms, dtype=object)
@@ -228,14 +255,18 @@ def group_events(
         if not given:
             missing = [a.id for a in corpus if a.event is None][:5]
             raise ValueError(f"group_events(method='given'): articles without an event, e.g. {missing}.")
-        options = {"threshold": threshold, "window_days": window_days, "ordinals": ordinals,
-                   "half_life": half_life, "max_neighbours": max_neighbours, "cohesion": cohesion}
+        options = {
+            "threshold": threshold,
+            "window_days": window_days,
+            "ordinals": ordinals,
+            "half_life": half_life,
+            "max_neighbours": max_neighbours,
+            "cohesion": cohesion,
+        }
         return _given_events(corpus, split_topics, options)
 
     X, _ = _features(corpus)
-    days = np.array(
-        [a.date.toordinal() if a.date is not None else np.nan for a in corpus], dtype=float
-    )
+    days = np.array([a.date.toordinal() if a.date is not None else np.nan for a in corpus], dtype=float)
     rounds = round_ordinals(corpus) if ordinals else [frozenset()] * n
     masks = _round_masks(rounds)
 
@@ -243,13 +274,23 @@ def group_events(
         return ~_conflicts(masks[r], masks[c])
 
     graph = sparse_neighbours(
-        X, days, floor=NEIGHBOUR_FLOOR * threshold, window_days=window_days, half_life=half_life,
-        max_neighbours=max_neighbours, allowed=allowed if ordinals else None,
+        X,
+        days,
+        floor=NEIGHBOUR_FLOOR * threshold,
+        window_days=window_days,
+        half_life=half_life,
+        max_neighbours=max_neighbours,
+        allowed=allowed if ordinals else None,
     )
     logger.info("events: %d links kept between %d articles", graph.nnz // 2, n)
     labels = constrained_average_linkage(
-        graph, threshold, days, window_days, masks,
-        conflicts=lambda a, b: bool(_conflicts(np.array([a]), np.array([b]))[0]), cohesion=cohesion,
+        graph,
+        threshold,
+        days,
+        window_days,
+        masks,
+        conflicts=lambda a, b: bool(_conflicts(np.array([a]), np.array([b]))[0]),
+        cohesion=cohesion,
     )
 
     # Order events by first date, then by first appearance.
@@ -316,7 +357,10 @@ def _given_events(corpus: Corpus, split: bool, options: dict) -> Corpus:
         logger.warning(
             "%d given event(s) look like topics, not events (e.g. %r): comparisons within them mix "
             "different events. Give one event per story, or split them with "
-            "group_events(corpus, split_topics=True).", len(topics), topics[0])
+            "group_events(corpus, split_topics=True).",
+            len(topics),
+            topics[0],
+        )
         return corpus.with_events({a.id: str(a.event) for a in corpus}, method="given")
     logger.info("split %d given topic(s) into %d events", len(topics), len(set(labels.values())))
     return corpus.with_events({a.id: labels.get(a.id, str(a.event)) for a in corpus}, method="given, topics split")
@@ -339,11 +383,13 @@ def events_table(corpus: Corpus, *, n_keywords: int = 5) -> pd.DataFrame:
     # summed weights per event: one sparse product, never a loop over events x articles
     member = sp.csr_matrix((np.ones(len(codes)), (codes, rows_of)), shape=(n_ev, len(corpus)))
     weight = (member @ X).tocsr() if X.shape[1] else None
-    df = pd.DataFrame({
-        "code": codes,
-        "outlet": [a.outlet for a in arts],
-        "date": pd.to_datetime(pd.Series([a.date for a in arts], dtype=object), errors="coerce"),
-    })
+    df = pd.DataFrame(
+        {
+            "code": codes,
+            "outlet": [a.outlet for a in arts],
+            "date": pd.to_datetime(pd.Series([a.date for a in arts], dtype=object), errors="coerce"),
+        }
+    )
     g = df.groupby("code", sort=True)
     size = g.size().to_numpy()
     first, last = g["date"].min(), g["date"].max()
@@ -351,8 +397,8 @@ def events_table(corpus: Corpus, *, n_keywords: int = 5) -> pd.DataFrame:
     rows = []
     for k in range(n_ev):
         if weight is not None and weight.indptr[k + 1] > weight.indptr[k]:
-            cols = weight.indices[weight.indptr[k]:weight.indptr[k + 1]]
-            vals = weight.data[weight.indptr[k]:weight.indptr[k + 1]]
+            cols = weight.indices[weight.indptr[k] : weight.indptr[k + 1]]
+            vals = weight.data[weight.indptr[k] : weight.indptr[k + 1]]
             order = np.lexsort((cols, -vals))[:n_keywords]
             top = terms[cols[order]]
         else:

@@ -156,8 +156,10 @@ def _on_dask(analyzers: Sequence[Analyzer], corpus: Corpus, client: Any) -> list
     logger.info("running %d analyses on Dask (%s)", len(analyzers), getattr(client, "dashboard_link", "client"))
     payload = client.scatter(_payload(corpus), broadcast=True)
     order = _order(analyzers)
-    futures = {i: client.submit(_run_payload, analyzers[i], payload, pure=False, priority=len(order) - k)
-               for k, i in enumerate(order)}
+    futures = {
+        i: client.submit(_run_payload, analyzers[i], payload, pure=False, priority=len(order) - k)
+        for k, i in enumerate(order)
+    }
     done = client.gather([futures[i] for i in range(len(analyzers))])
     return list(done)
 
