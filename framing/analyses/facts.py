@@ -268,7 +268,7 @@ class FactCoverageAnalyzer(Analyzer):
         all_outlets = outlet_code[0].tolist()
         oc = np.asarray(outlet_code[1], dtype=np.int64)
         pairs = np.unique(ev_of_unit * max(len(all_outlets), 1) + oc[art_of_unit])
-        outlets_of_event = [[] for _ in events]
+        outlets_of_event: list[list[str]] = [[] for _ in events]
         for p in pairs.tolist():
             outlets_of_event[p // len(all_outlets)].append(all_outlets[p % len(all_outlets)])
         ids = np.array([a.id for a in arts], dtype=object)
