@@ -205,7 +205,7 @@ def coverage_rows(corpus, facts: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=COVERAGE_COLUMNS)
     arts = pd.DataFrame(
         {
-            "event": [a.event if a.event is not None else ALL_EVENTS for a in corpus],
+            "event": corpus.event_labels(),
             "outlet": [a.outlet for a in corpus],
         }
     )

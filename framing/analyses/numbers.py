@@ -46,7 +46,7 @@ from ..corpus import Corpus
 from ..tables import EVENT, OUTLET, TableSpec, evidence_table
 from ..tables import Column as C
 from ..text import parse
-from .base import ALL_EVENTS, Analyzer, make_evidence
+from .base import Analyzer, make_evidence
 from .number_compare import SMALL_GROUP, _Context, compare_group, compare_small_groups, context_keys
 from .number_context import context_matrix, sentence_terms, title_terms
 from .quantities import Quantity, extract_from_document, plural
@@ -272,8 +272,9 @@ class NumbersAnalyzer(Analyzer):
         vocab = corpus.term_counts()[1]
         counted_words: list[str] = []
         start_ok = may_start_mask(vocab)  # per vocabulary term: can it start a quantity?
-        for art in corpus:
-            event = art.event if art.event is not None else ALL_EVENTS
+        event_of = corpus.event_labels()
+        for k, art in enumerate(corpus):
+            event = event_of[k]
             found: list[tuple[Quantity, str, int, str]] = []
             if self.headlines and art.has_headline:
                 for q in extract_from_document(parse(art.title), title_case=True, **kw):
