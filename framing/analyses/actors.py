@@ -690,7 +690,7 @@ def _harm_roles(doc: Document, ment: Mentions, hits: list) -> dict[tuple[str, st
         after = [k for k in in_sent if m_start[k] >= b]
         agent = target = None
         if kind == "suffer":  # "farmers suffered", "thousands were displaced": the subject suffers
-            if before and a - m_end[before[-1]] <= 8 and can_do(before[-1], a):
+            if before and a - m_end[before[-1]] <= 8 and can_do(int(before[-1]), a):
                 out.setdefault(
                     (ment.actor[before[-1]], "target_harm", si), (int(doc.tok_starts[a]), int(doc.tok_ends[b - 1]))
                 )
@@ -703,7 +703,7 @@ def _harm_roles(doc: Document, ment: Mentions, hits: list) -> dict[tuple[str, st
                 if after and toks[b] == "by" and m_start[after[0]] - b <= 3:
                     agent = after[0]
             else:
-                if before and a - m_end[before[-1]] <= 8 and can_do(before[-1], a):
+                if before and a - m_end[before[-1]] <= 8 and can_do(int(before[-1]), a):
                     agent = before[-1]
                 if after and m_start[after[0]] - b <= 4:
                     target = after[0]

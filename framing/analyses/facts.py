@@ -254,8 +254,11 @@ class FactCoverageAnalyzer(Analyzer):
         )
         arts = corpus.articles
         ev_label = corpus.event_labels()
-        events, ev_code = np.unique(ev_label[U.article], return_inverse=True) if len(U.article) else ([], U.article)
-        events = [str(e) for e in events]
+        if len(U.article):
+            uniq, ev_code = np.unique(ev_label[U.article], return_inverse=True)
+            events = [str(e) for e in uniq.tolist()]
+        else:
+            events, ev_code = [], U.article
         # units of one event together (articles in corpus order), tokens following their units
         order = np.argsort(ev_code, kind="stable")
         new_id = np.empty(len(order), dtype=np.int64)
