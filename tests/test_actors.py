@@ -12,7 +12,8 @@ from conftest import SEED_EVENTS
 from framing import Corpus
 from framing.analyses import actors as actors_mod
 from framing.analyses.actor_lexicon import ActorFinder
-from framing.analyses.actors import ActorAnalyzer, assign_role, mean_interval
+from framing.analyses.actor_roles import assign_role
+from framing.analyses.actors import ActorAnalyzer, mean_interval
 from framing.errors import MissingDependencyError, ParameterError
 from framing.lexicons.actors import load_actor_lexicon, load_side_scheme
 from framing.text import parse
@@ -362,7 +363,7 @@ def test_blamed_and_praised_actors():
     ],
 )
 def test_role_prior(name, type_, role):
-    from framing.analyses.actors import role_prior
+    from framing.analyses.actor_roles import role_prior
 
     assert role_prior(name, type_) == role
 

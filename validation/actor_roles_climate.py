@@ -149,7 +149,7 @@ def evidence(root):
             else:
                 recs.append((False, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, float("nan")))
     ev = pd.DataFrame(recs, columns=["found", *cols], index=roles.index)
-    from framing.analyses.actors import role_prior
+    from framing.analyses.actor_roles import role_prior
 
     ev["prior"] = [role_prior(e, "group") for e in roles["entity"]]
     ev["prior_blind"] = [_blind_prior(e) for e in roles["entity"]]
@@ -198,7 +198,7 @@ SEEN = {
 
 
 def _blind_prior(entity):
-    from framing.analyses.actors import actor_head, role_prior
+    from framing.analyses.actor_roles import actor_head, role_prior
 
     head = actor_head(entity)
     toks = head.split()
@@ -210,7 +210,7 @@ def _blind_prior(entity):
 def predict(
     df, weight, fallback, prior_weight=None, prior="prior", cue_weight=0.0, fallback_roles=("antagonist", "protagonist")
 ):
-    from framing.analyses.actors import assign_roles
+    from framing.analyses.actor_roles import assign_roles
 
     return assign_roles(
         df["agent_harm"],
@@ -248,7 +248,7 @@ def folds(root):
 def main() -> None:
     args = parser(__doc__.splitlines()[0]).parse_args()
     root = dataset(args.shared, "narrative_frames_climate")
-    from framing.analyses.actors import (
+    from framing.analyses.actor_roles import (
         ROLE_CUE_WEIGHT,
         ROLE_PRIOR_WEIGHT,
         ROLE_TONE_FALLBACK,
