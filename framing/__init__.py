@@ -19,13 +19,13 @@ from .analyses import (
     QuoteAnalyzer,
     register_analyzer,
 )
-from .analyses.quantities import Quantity, extract_quantities
-from .analyses.quote_extraction import extract_quotes
 from .article import Article, SkippedInput
 from .corpus import Corpus
 from .errors import FramingError, InputError, MissingDependencyError, NotFittedError, ParameterError
 from .events import events_table, group_events
 from .example import load_example
+from .extract.quantities import Quantity, extract_quantities
+from .extract.quote_extraction import extract_quotes
 from .io import load_corpus
 from .matching import PhraseMatcher
 from .pipeline import analyze

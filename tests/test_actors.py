@@ -11,10 +11,10 @@ from conftest import SEED_EVENTS
 
 from framing import Corpus
 from framing.analyses import actors as actors_mod
-from framing.analyses.actor_lexicon import ActorFinder
 from framing.analyses.actor_roles import assign_role
 from framing.analyses.actors import ActorAnalyzer, mean_interval
 from framing.errors import MissingDependencyError, ParameterError
+from framing.extract.actor_lexicon import ActorFinder
 from framing.lexicons.actors import load_actor_lexicon, load_side_scheme
 from framing.text import parse
 
@@ -152,7 +152,7 @@ def test_missing_vader(monkeypatch, caplog):
     def boom(*a, **k):
         raise MissingDependencyError("Actor tone needs vaderSentiment. Install it with: pip install 'framing[tone]'")
 
-    from framing.analyses import actor_tone
+    from framing.extract import actor_tone
 
     monkeypatch.setattr(actors_mod, "import_optional", boom)
     monkeypatch.setattr(actor_tone, "import_optional", boom)
@@ -237,8 +237,8 @@ def _equivalence_corpora():
 
 def test_batch_matching_equals_phrase_matcher():
     """PhraseMatcher.find_tokens (one pass over the corpus) gives exactly find_in's hits per document."""
-    from framing.analyses.actor_lexicon import _CAP_RE, _cap_matches
     from framing.analyses.actors import harm_lexicon
+    from framing.extract.actor_lexicon import _CAP_RE, _cap_matches
     from framing.matching import PhraseMatcher
 
     lex = load_actor_lexicon()
@@ -286,7 +286,7 @@ def test_tone_about_the_actor(text, actor, low, high):
 
 def test_target_tone_function():
     pytest.importorskip("vaderSentiment")
-    from framing.analyses.actor_tone import TargetTone, tone_label
+    from framing.extract.actor_tone import TargetTone, tone_label
 
     tt = TargetTone()
     s = "Russia's brutal invasion killed hundreds, Zelensky said, thanking the generous allies."

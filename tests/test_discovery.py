@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from framing import NamingAnalyzer, load_corpus
-from framing.analyses.discovery import discover_variants
-from framing.analyses.discovery_rules import not_variants
+from framing.extract.discovery import discover_variants
+from framing.extract.discovery_rules import not_variants
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from framing import Article, Corpus, NamingAnalyzer, ParameterError, load_corpus
-from framing.analyses.discovery import discover_variants, spelling_similarity
+from framing.extract.discovery import discover_variants, spelling_similarity
 
 SEED_OUTLETS = {
     "000": "000_3aaa32b14751efd5",

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from framing.analyses.quantities import extract_quantities, intervals_overlap
+from framing.extract.quantities import extract_quantities, intervals_overlap
 
 INF = math.inf
 

@@ -7,9 +7,9 @@ import pytest
 from conftest import SEED_EVENTS
 
 from framing import Corpus
-from framing.analyses.quote_extraction import extract_quotes, quote_spans
 from framing.analyses.quotes import QuoteAnalyzer
 from framing.errors import ParameterError
+from framing.extract.quote_extraction import extract_quotes, quote_spans
 from framing.text import parse
 
 
@@ -380,7 +380,7 @@ def test_judging_verb_quote_is_not_scare():
 
 
 def test_one_speech_verb_list():
-    from framing.analyses.speech_verbs import speech_verbs, verb_info
+    from framing.extract.speech_verbs import speech_verbs, verb_info
 
     info = verb_info()
     for form in ("slammed", "fumed", "blasted", "claimed", "admitted"):
@@ -534,7 +534,7 @@ def test_finding_ruling_adding_and_continuation(text, expected):
 def test_a_name_never_runs_across_a_sentence_end():
     """'... in Oslo. Insurers said' has no actor 'Oslo. Insurers' (an abbreviation-like word ends the sentence)."""
     from framing import parse
-    from framing.analyses.actor_lexicon import _candidates
+    from framing.extract.actor_lexicon import _candidates
 
     doc = parse("Talks were held in Oslo. Insurers said the premiums would rise. Dr. Anna Berg agreed.")
     names = [c[0] for c in _candidates(doc, set())]

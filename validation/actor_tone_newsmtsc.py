@@ -72,7 +72,7 @@ def macro_f1(gold, pred) -> tuple[float, float, dict]:
 def main() -> None:
     args = parser(__doc__.splitlines()[0]).parse_args()
     root = dataset(args.shared, "newsmtsc")
-    from framing.analyses.actor_tone import NEGATIVE_BAND, POSITIVE_BAND, TargetTone
+    from framing.extract.actor_tone import NEGATIVE_BAND, POSITIVE_BAND, TargetTone
 
     tt = TargetTone()
     methods = {
@@ -108,7 +108,7 @@ def main() -> None:
         "",
         "NewsMTSC (Hamborg and Donnay 2021) labels the sentiment of a news sentence *towards one target* "
         "(negative / neutral / positive). framing's actor tone is `TargetTone.score` "
-        "(`framing/analyses/actor_tone.py`), the same function `ActorAnalyzer` uses for the `tone` of every "
+        "(`framing/extract/actor_tone.py`), the same function `ActorAnalyzer` uses for the `tone` of every "
         "actor: VADER word valences (vaderSentiment's own lexicon, computed on the whole sentence so negation "
         'and "but" hold) weighted by distance from the mention within its clause, bounded by the other '
         "targets' mentions; what the target says is not tone about it; who does what to whom from the packaged "

@@ -1,11 +1,11 @@
 """Actors and their portrayal: mentions, tone, agent or target of harm, and a role.
 
-:class:`ActorAnalyzer` finds actors with :class:`~framing.analyses.actor_lexicon.ActorFinder`
+:class:`ActorAnalyzer` finds actors with :class:`~framing.extract.actor_lexicon.ActorFinder`
 (packaged lexicon + capitalised names, spelling variants merged) and measures, per
 event, outlet and actor:
 
 * ``mentions`` and ``n_sentences`` (distinct sentences that name the actor);
-* ``tone``: the tone of the words *about the actor* (:mod:`framing.analyses.actor_tone`:
+* ``tone``: the tone of the words *about the actor* (:mod:`framing.extract.actor_tone`:
   VADER word valences, Hutto and Gilbert 2014, with the lexicon the ``vaderSentiment``
   package ships, weighted by distance from the mention within its clause, bounded by
   other actors' mentions; what the actor says is not tone about it; who does what to
@@ -41,21 +41,21 @@ from .._log import logger
 from .._optional import import_optional
 from ..corpus import Corpus
 from ..errors import MissingDependencyError, ParameterError
+from ..extract.actor_lexicon import ActorFinder, Mentions
+from ..extract.actor_tone import TargetTone, mention_tones
+from ..extract.speech_verbs import speech_verbs
 from ..lexicons import load_lexicon
 from ..matching import PhraseMatcher
 from ..stats import MIN_COUNT, t_interval
 from ..tables import EVENT, OUTLET, TableSpec, evidence_table
 from ..tables import Column as C
 from ..text import Document, fold
-from .actor_lexicon import ActorFinder, Mentions
 from .actor_roles import (
     assign_roles,
     role_prior,
 )
-from .actor_tone import TargetTone, mention_tones
 from .base import ALL_EVENTS, Analyzer
 from .quotes import _mentions, prefill_mentions, shared_finder
-from .speech_verbs import speech_verbs
 
 __all__ = [
     "COLUMNS",
@@ -465,7 +465,7 @@ def _actor_sentence_tones(
     and the role-cue evidence rows ``(actor, "blamed" | "praised", sentence, start, end)``.
 
     Each mention is scored by :meth:`TargetTone.score` on its sentence, with the other
-    actors' mentions of the sentence as bounds (see :mod:`framing.analyses.actor_tone`);
+    actors' mentions of the sentence as bounds (see :mod:`framing.extract.actor_tone`);
     :meth:`TargetTone.cues` gives the cues ("accused X", "X lied": blamed; "elected X",
     "X won": praised), one row per actor, sentence and polarity.
     """

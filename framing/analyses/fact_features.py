@@ -41,8 +41,8 @@ _VOWELS = frozenset("aeiouy")
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, str], frozenset[str], dict[str, float]]:
     """(synonym word or stem -> concept, dropped words, number words -> value), from the packaged lexicons."""
+    from ..extract.quantity_words import NUMBER_WORDS
     from ..lexicons import load_lexicon, stop_words
-    from .quantity_words import NUMBER_WORDS
 
     stem = _stemmer()
     syn: dict[str, str] = {}

@@ -65,15 +65,7 @@ from .._arrays import search_within
 from .._validation import check_number
 from ..corpus import Corpus
 from ..errors import ParameterError
-from ..lexicons import load_lexicon
-from ..matching import keep_longest_mask, lexicon_matcher
-from ..quotemarks import find_quotations
-from ..stats import MIN_COUNT, benjamini_hochberg, poisson_rate_interval
-from ..tables import EVENT, OUTLET, TableSpec, evidence_table
-from ..tables import Column as C
-from ..text import fold
-from .base import ALL_EVENTS, Analyzer, make_evidence
-from .scare_quotes import (
+from ..extract.scare_quotes import (
     SPEECH_VERBS,
     SPEECH_WINDOW,
     find_scare_quotes,
@@ -82,6 +74,14 @@ from .scare_quotes import (
     quoted_ranges,
     scare_phrase,
 )
+from ..lexicons import load_lexicon
+from ..matching import keep_longest_mask, lexicon_matcher
+from ..quotemarks import find_quotations
+from ..stats import MIN_COUNT, benjamini_hochberg, poisson_rate_interval
+from ..tables import EVENT, OUTLET, TableSpec, evidence_table
+from ..tables import Column as C
+from ..text import fold
+from .base import ALL_EVENTS, Analyzer, make_evidence
 
 __all__ = [
     "COLUMNS",

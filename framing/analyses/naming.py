@@ -3,7 +3,7 @@
 For every group of variants in the naming lexicons (Kyiv / Kiev; Zelenskyy /
 Zelensky; full-scale invasion / invasion / special military operation / ...;
 illegal aliens / undocumented immigrants / ...), and for variant pairs discovered
-in the corpus itself (Medinsky / Madinsky, see :mod:`framing.analyses.discovery`),
+in the corpus itself (Medinsky / Madinsky, see :mod:`framing.extract.discovery`),
 the analysis counts each variant per event and outlet, gives its share of the
 group with a Wilson interval, tests whether the choice depends on the outlet
 (Fisher / chi-square, Benjamini-Hochberg over all event-group tests), finds when
@@ -96,7 +96,7 @@ class NamingAnalyzer(Analyzer):
         ``["ukraine_places", "war_labels"]``; None uses all.
     discover:
         Also look for variant spellings no lexicon lists (see
-        :func:`framing.analyses.discovery.discover_variants`); they are reported with
+        :func:`framing.extract.discovery.discover_variants`); they are reported with
         ``source == "discovered"`` and their evidence in ``naming_candidates``.
     min_similarity:
         Spelling similarity (0-1) a discovered pair needs.
@@ -159,7 +159,7 @@ class NamingAnalyzer(Analyzer):
         )
 
     def _transform(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
-        from .discovery import CANDIDATE_COLUMNS, discover_variants
+        from ..extract.discovery import CANDIDATE_COLUMNS, discover_variants
 
         lex = self.lexicon_
         hits = self.matcher_.find(corpus)

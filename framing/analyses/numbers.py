@@ -1,7 +1,7 @@
 """Numbers: the quantities each outlet gives for the same event, and where they disagree.
 
 Every quantity with a known counted or measured thing (see
-:mod:`framing.analyses.quantities`) becomes a row of the ``numbers`` table. Within
+:mod:`framing.extract.quantities`) becomes a row of the ``numbers`` table. Within
 an event, rows that count the same thing in the same unit form one *quantity*
 ("prisoners", "meeting duration (minutes)", "money (USD)", "votes against").
 
@@ -43,14 +43,14 @@ import pandas as pd
 from .._validation import check_number
 from ..article import LEAD_SENTENCES
 from ..corpus import Corpus
+from ..extract.quantities import Quantity, extract_from_document, plural
+from ..extract.quantity_parser import may_start_mask
 from ..tables import EVENT, OUTLET, TableSpec, evidence_table
 from ..tables import Column as C
 from ..text import parse
 from .base import Analyzer, make_evidence
 from .number_compare import SMALL_GROUP, _Context, compare_group, compare_small_groups, context_keys
 from .number_context import context_matrix, sentence_terms, title_terms
-from .quantities import Quantity, extract_from_document, plural
-from .quantity_parser import may_start_mask
 
 __all__ = ["COLUMNS", "DISAGREEMENT_COLUMNS", "NumbersAnalyzer", "format_interval", "quantity_label"]
 
@@ -104,7 +104,7 @@ MAX_PAIRS_PER_OUTLETS = 3
 def quantity_label(q: Quantity) -> str:
     """The name of the quantity ``q`` belongs to, e.g. ``"prisoners"``, ``"meeting duration (minutes)"``.
 
-    >>> from framing.analyses.quantities import extract_quantities
+    >>> from framing.extract.quantities import extract_quantities
     >>> quantity_label(extract_quantities("The talks lasted 90 minutes.")[0])
     'meeting duration (minutes)'
     """

@@ -1,9 +1,9 @@
 """Voices: who is quoted, with which verb, and how much room each side gets.
 
-:class:`QuoteAnalyzer` extracts quotations with :func:`~framing.analyses.quote_extraction.extract_quotes`
+:class:`QuoteAnalyzer` extracts quotations with :func:`~framing.extract.quote_extraction.extract_quotes`
 (direct, partial, indirect and scare quotes; speaker; verb of saying; anonymous
 sourcing), links each speaker to an actor and a side through the actor finder of
-:mod:`framing.analyses.actor_lexicon` (pronouns "he"/"she" to the last person named
+:mod:`framing.extract.actor_lexicon` (pronouns "he"/"she" to the last person named
 before, "it"/"they" to the government or group that is the subject), and counts,
 per event and outlet, the quotes and quoted words of each side and the verbs each
 side is introduced with.
@@ -19,15 +19,15 @@ import pandas as pd
 from .._validation import check_number
 from ..corpus import Corpus
 from ..errors import ParameterError
+from ..extract.actor_lexicon import ActorFinder, Mentions
+from ..extract.quote_extraction import extract_quotes
+from ..extract.speaker_resolution import resolve_speaker, resolve_speakers
 from ..lexicons.actors import load_actor_lexicon, load_side_scheme
 from ..stats import MIN_COUNT, wilson_interval
 from ..tables import EVENT, OUTLET, TableSpec, evidence_table
 from ..tables import Column as C
 from ..text import Document
-from .actor_lexicon import ActorFinder, Mentions
 from .base import ALL_EVENTS, Analyzer
-from .quote_extraction import extract_quotes
-from .speaker_resolution import resolve_speaker, resolve_speakers
 
 __all__ = ["COLUMNS", "VERB_COLUMNS", "VOICE_COLUMNS", "QuoteAnalyzer", "resolve_speaker", "shared_finder"]
 

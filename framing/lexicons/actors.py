@@ -1,5 +1,5 @@
 """The actor lexicon and the side schemes: loading only (finding actors is
-:class:`framing.analyses.actor_lexicon.ActorFinder`).
+:class:`framing.extract.actor_lexicon.ActorFinder`).
 
 ``actors.csv`` lists actors with their aliases, side, type and source; ``sides.csv``
 holds side schemes (``us_politics``), side cues (demonyms and party words) and the
