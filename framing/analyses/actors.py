@@ -65,26 +65,6 @@ __all__ = [
     "mean_interval",
 ]
 
-#: Columns of the ``actors`` table (the first eleven are the public contract).
-COLUMNS = [
-    "event",
-    "outlet",
-    "actor",
-    "side",
-    "mentions",
-    "tone",
-    "ci_low",
-    "ci_high",
-    "agent_harm",
-    "target_harm",
-    "role",
-    "aliases_seen",
-    "n_sentences",
-    "too_little_data",
-    "agent_positive",
-    "type",
-    "beneficiary",
-]
 EVIDENCE_KEYS = ["actor", "side", "evidence", "compound"]
 _BE = frozenset(["was", "were", "is", "are", "been", "being", "be", "got", "get", "gets", "getting"])
 _AGENT_PREP = frozenset({"by", "from"})
@@ -359,7 +339,7 @@ class ActorAnalyzer(Analyzer):
         """Per (event, outlet, actor) statistics, vectorised (groups by integer codes)."""
         finder: ActorFinder = self.finder_
         if M.empty:
-            return pd.DataFrame(columns=COLUMNS)
+            return self.tables[0].empty()
 
         # rows of each event, plus a copy under the corpus-wide event "all"
         def expand(df: pd.DataFrame) -> pd.DataFrame:
@@ -566,3 +546,7 @@ def _harm_roles(doc: Document, ment: Mentions, hits: list) -> dict[tuple[str, st
         ):
             out.setdefault((ment.actor[target], "beneficiary", si), (s, e))  # "protect the reef"
     return out
+
+
+#: Columns of the ``actors`` table (declared in :attr:`ActorAnalyzer.tables`).
+COLUMNS = ActorAnalyzer.tables[0].column_names
