@@ -97,8 +97,10 @@ def analyze(
     Returns
     -------
     Results
-        ``articles`` (every input), ``events`` (the grouping) and each analysis's
-        tables, by name.
+        ``articles`` (every input), ``events`` (the grouping), each analysis's
+        declared tables, ``headlines`` (what each outlet puts in its headlines, from every
+        analysis's evidence) and, with ``outlet_groups``, ``outlet_groups``; by name, each
+        with its declaration in ``results.specs``.
     """
     corpus = check_corpus(corpus, "analyze").canonical()  # the input order never changes a table
     params = dict(params or {})
