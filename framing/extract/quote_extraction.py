@@ -58,6 +58,7 @@ from .speaker_spans import (
     _after_title,
     according,
     classify_speaker,
+    doc_view,
     find_verb,
     speaker_after_verb,
     speaker_before,
@@ -174,7 +175,7 @@ def extract_quotes(
     [('indirect', 'police', 'Three people were injured in the blast')]
     """
     verbs = attribution_verbs()
-    d = Doc(doc)
+    d = doc_view(doc)
     text = doc.text
     if doc.n_sentences == 0:
         return []
@@ -188,8 +189,8 @@ def extract_quotes(
         if n_words == 0:
             prev_end = qb
             continue
-        si = doc.sentence_at(qa - 1 if qa > 0 else 0)
-        sj = doc.sentence_at(qb)
+        si = d.sentence_at(qa - 1 if qa > 0 else 0)
+        sj = d.sentence_at(qb)
         sent_start, sent_end = int(s_starts[si]), int(s_ends[max(sj, si)])
         if sent_end < qb:
             sent_end = int(s_ends[min(sj + 1, doc.n_sentences - 1)]) if sj + 1 < doc.n_sentences else len(text)

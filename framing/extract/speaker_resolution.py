@@ -21,13 +21,13 @@ and a side, resolving to the fullest name in the article:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..text import Document
 from .actor_lexicon import ActorFinder, Mentions
 from .quote_extraction import Quote
-from .speaker_sides import cue_side, side_from_context
-from .speaker_spans import LOOKBACK, Doc, subject_of
+from .speaker_sides import cue_side, mention_view, side_from_context
+from .speaker_spans import LOOKBACK, doc_view, subject_of
 
 __all__ = ["resolve_speaker", "resolve_speakers"]
 
@@ -114,21 +114,22 @@ def _named_core(q: Quote, doc: Document, ment: Mentions, finder: ActorFinder) ->
         if i > 0:
             b = a + i
             head = head[:i]
-    k0 = int(ment.start.searchsorted(a)) if len(ment) else 0
-    k1 = int(ment.start.searchsorted(b)) if len(ment) else 0
-    inside = [k for k in range(k0, k1) if ment.end[k] <= b]
+    mv = mention_view(ment)
+    k0 = bisect_left(mv.start, a)
+    k1 = bisect_left(mv.start, b)
+    inside = [k for k in range(k0, k1) if mv.end[k] <= b]
     if inside:
         # a place after "in"/"at" locates the speaker ("the Ukrainian embassy in Washington"):
         # a demonym or party word of the speaker's own comes first
-        located = [k for k in inside if k > inside[0] or ment.start[k] > a]
-        located = [k for k in located if _LOCATIVE.search(doc.text[max(a, ment.start[k] - 12) : ment.start[k]])]
+        located = [k for k in inside if k > inside[0] or mv.start[k] > a]
+        located = [k for k in located if _LOCATIVE.search(doc.text[max(a, mv.start[k] - 12) : mv.start[k]])]
         if located and len(located) == len(inside):
-            own = _cue_side(doc.text[a : int(ment.start[located[0]])])
+            own = _cue_side(doc.text[a : mv.start[located[0]]])
             if own:
                 return "", own
     if inside:
         last = inside[-1]
-        if doc.text[ment.end[last] : ment.end[last] + 2] in ("'s", "’s") and b - ment.end[last] > 3:
+        if doc.text[mv.end[last] : mv.end[last] + 2] in ("'s", "’s") and b - mv.end[last] > 3:
             return "", finder.side_of(ment.actor[last])  # "Zelensky's spokesperson"
         actors = [ment.actor[k] for k in inside if finder.type_of(ment.actor[k]) != "media"]
         if actors:
@@ -189,13 +190,14 @@ def _quoted_spans(quotes) -> list[tuple[int, int]]:
 def _resolve_pronoun(q: Quote, doc: Document, ment: Mentions, finder: ActorFinder, quotes) -> tuple[str, str]:
     if q.pronoun in ("i", "we"):
         return "", ""
-    sent = doc.sentence_at(q.speaker_start)
+    sent = doc_view(doc).sentence_at(q.speaker_start)
     want_person = q.pronoun in ("he", "she")
     quoted = _quoted_spans(quotes)
     q_starts = [s for s, _ in quoted]
-    k0 = int(ment.sentence.searchsorted(sent - 3)) if len(ment) else 0
-    k0 = max(k0, int(ment.start.searchsorted(q.speaker_start - 4 * LOOKBACK)) if len(ment) else 0)
-    k1 = int(ment.start.searchsorted(q.speaker_start)) if len(ment) else 0
+    mv = mention_view(ment)
+    k0 = bisect_left(mv.sentence, sent - 3)
+    k0 = max(k0, bisect_left(mv.start, q.speaker_start - 4 * LOOKBACK))
+    k1 = bisect_left(mv.start, q.speaker_start)
 
     def in_quote(pos: int) -> bool:
         i = bisect_right(q_starts, pos) - 1
@@ -204,9 +206,9 @@ def _resolve_pronoun(q: Quote, doc: Document, ment: Mentions, finder: ActorFinde
     ok = [
         k
         for k in range(k0, k1)
-        if sent - 3 <= ment.sentence[k] <= sent
-        and not in_quote(int(ment.start[k]))
-        and not (q.start <= ment.start[k] < q.end)
+        if sent - 3 <= mv.sentence[k] <= sent
+        and not in_quote(mv.start[k])
+        and not (q.start <= mv.start[k] < q.end)
         and (finder.type_of(ment.actor[k]) == "person") == want_person
         and finder.type_of(ment.actor[k]) != "media"
     ]
@@ -215,15 +217,15 @@ def _resolve_pronoun(q: Quote, doc: Document, ment: Mentions, finder: ActorFinde
     if want_person:
         # the first person named in the nearest sentence before (its subject, more often than
         # the last-named: "Zelensky met Duda in Warsaw. He said ...")
-        near = max(ment.sentence[k] for k in ok)
-        k = next(k for k in ok if ment.sentence[k] == near)
+        near = max(mv.sentence[k] for k in ok)
+        k = next(k for k in ok if mv.sentence[k] == near)
     else:
-        same = [k for k in ok if ment.sentence[k] == sent]
+        same = [k for k in ok if mv.sentence[k] == sent]
         if same:
             k = same[0]
         else:
-            last_sent = max(ment.sentence[k] for k in ok)
-            k = next(k for k in ok if ment.sentence[k] == last_sent)
+            last_sent = max(mv.sentence[k] for k in ok)
+            k = next(k for k in ok if mv.sentence[k] == last_sent)
     return ment.actor[k], finder.side_of(ment.actor[k])
 
 
@@ -323,11 +325,11 @@ def resolve_speakers(
 
 def _plural_subject_before(doc: Document, q: Quote) -> str:
     """The plural subject of the sentence before ("Immigration lawyers advise ... . ..., they say.")."""
-    si = doc.sentence_at(q.speaker_start)
+    d = doc_view(doc)
+    si = d.sentence_at(q.speaker_start)
     if si == 0:
         return ""
-    d = Doc(doc)
-    s0, s1 = int(doc.sent_starts[si - 1]), int(doc.sent_ends[si - 1])
+    s0, s1 = d.ss[si - 1], d.se[si - 1]
     a, b = subject_of(d, s0, min(s1, s0 + LOOKBACK))
     if a < 0:
         return ""
@@ -341,9 +343,10 @@ def _plural_subject_before(doc: Document, q: Quote) -> str:
 
 def _mention_with_head(ment: Mentions, text: str, before: int, headword: str) -> int:
     """The last actor mention before ``before`` whose surface or the word after it has ``headword``."""
-    k_end = int(ment.start.searchsorted(before)) if len(ment) else 0
+    mv = mention_view(ment)
+    k_end = bisect_left(mv.start, before)
     for k in range(k_end - 1, max(-1, k_end - 30), -1):
-        around = text[ment.start[k] : min(len(text), ment.end[k] + 40)].lower()
+        around = text[mv.start[k] : min(len(text), mv.end[k] + 40)].lower()
         if headword in around.split(".")[0].split(",")[0]:
             return k
     return -1

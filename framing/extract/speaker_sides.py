@@ -29,14 +29,17 @@ that gives a side wins:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..lexicons.actors import side_cues
 from ..text import Document, tokenize
 from .actor_lexicon import ActorFinder, Mentions
 from .place_sides import local_place_side, place_side
+from .speaker_spans import doc_view
 
-__all__ = ["cue_side", "side_from_context"]
+__all__ = ["MentionView", "cue_side", "mention_view", "side_from_context"]
 
 #: A speaker of both sides.
 _BOTH = re.compile(r"\bboth\s+(?:sides|countries|delegations|parties|governments|camps|teams)\b", re.I)
@@ -94,6 +97,27 @@ _MINISTER = re.compile(r"\b([A-Z][a-z]+)\s+Minist(?:er|ry)\b")
 _INSTITUTIONS = re.compile(r"\b(Navy|Army|Air Force|Coast Guard|National Guard|Border Guard|Police|Parliament)\b")
 
 
+class MentionView(NamedTuple):
+    """The arrays of :class:`Mentions` as lists, and each actor's mentions in text order."""
+
+    start: list[int]
+    end: list[int]
+    sentence: list[int]
+    by_actor: dict[str, list[int]]
+
+
+def mention_view(ment: Mentions) -> MentionView:
+    """:class:`MentionView` of ``ment``, made once and kept on it (bisect on lists, no scan per quote)."""
+    v = ment.__dict__.get("_view")
+    if v is None:
+        by_actor: dict[str, list[int]] = {}
+        for k, actor in enumerate(ment.actor):
+            by_actor.setdefault(actor, []).append(k)
+        v = MentionView(ment.start.tolist(), ment.end.tolist(), ment.sentence.tolist(), by_actor)
+        ment.__dict__["_view"] = v
+    return v
+
+
 @lru_cache(maxsize=65536)
 def cue_side(text: str) -> str:
     """The side that demonyms and party words in ``text`` point to (``mixed`` for several)."""
@@ -130,8 +154,9 @@ def side_from_context(q, doc: Document, ment: Mentions, finder: ActorFinder, act
     side = cue_side(own)
     if side:
         return side
-    si = doc.sentence_at(a)
-    s0 = int(doc.sent_starts[si])
+    d = doc_view(doc)
+    si = d.sentence_at(a)
+    s0 = d.ss[si]
     before = text[s0:a]
     is_person = bool(actor) and finder.type_of(actor) == "person"
     if is_person and _FRONTED_APPOSITIVE.match(before):
@@ -150,8 +175,8 @@ def side_from_context(q, doc: Document, ment: Mentions, finder: ActorFinder, act
         if side:
             return side
         if _LOCAL.search(head):
-            lo = int(doc.sent_starts[max(0, si - 3)])
-            hi = int(doc.sent_ends[si])
+            lo = d.ss[max(0, si - 3)]
+            hi = d.se[si]
             side = local_place_side(text[lo:hi], a - lo, hi - lo, finder)
             if side:
                 return side
@@ -166,11 +191,12 @@ def _title_actor_side(ment: Mentions, finder: ActorFinder, a: int, b: int) -> st
     """Side of the institutions (not persons, not media) named inside the speaker ("Wagner founder X")."""
     if not len(ment):
         return ""
-    k0, k1 = int(ment.start.searchsorted(a)), int(ment.start.searchsorted(b))
+    mv = mention_view(ment)
+    k0, k1 = bisect_left(mv.start, a), bisect_left(mv.start, b)
     sides = {
         finder.side_of(ment.actor[k])
         for k in range(k0, k1)
-        if ment.end[k] <= b and finder.type_of(ment.actor[k]) in ("government", "group", "institution")
+        if mv.end[k] <= b and finder.type_of(ment.actor[k]) in ("government", "group", "institution")
     }
     sides.discard("")
     return sides.pop() if len(sides) == 1 else ""
@@ -179,12 +205,13 @@ def _title_actor_side(ment: Mentions, finder: ActorFinder, a: int, b: int) -> st
 def _introduced_side(ment: Mentions, finder: ActorFinder, doc: Document, actor: str, pos: int) -> str:
     """Side from how the article presents the person at its other mentions (nearest first)."""
     text = doc.text
-    ks = [k for k in range(len(ment)) if ment.actor[k] == actor]
-    ks.sort(key=lambda k: abs(int(ment.start[k]) - pos))
+    d = doc_view(doc)
+    mv = mention_view(ment)
+    ks = sorted(mv.by_actor.get(actor, ()), key=lambda k: abs(mv.start[k] - pos))
     for k in ks[:8]:
-        s, e = int(ment.start[k]), int(ment.end[k])
+        s, e = mv.start[k], mv.end[k]
         # the title run right before the name: capitalised words, demonyms, title words
-        words = text[max(int(doc.sent_starts[doc.sentence_at(s)]), s - 80) : s].split()
+        words = text[max(d.ss[d.sentence_at(s)], s - 80) : s].split()
         run: list[str] = []
         for w in reversed(words):
             bare = w.strip(".'’")
@@ -217,8 +244,9 @@ def _institution_title_side(head: str, doc: Document, finder: ActorFinder, befor
         return ""
     text = doc.text[:before]
     pat = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b", re.I)
+    d = doc_view(doc)
     for m in reversed(list(pat.finditer(text))):
-        s0 = int(doc.sent_starts[doc.sentence_at(m.start())])
+        s0 = d.ss[d.sentence_at(m.start())]
         # the words right before it ("Ukraine's navy", "the Russian Foreign Ministry"), else a
         # place fronted in its sentence ("In Kyiv, the Foreign Ministry asked ...")
         near = re.split(r"[,;:\"“”()]", text[max(s0, m.start() - 40) : m.start()])[-1].split()[-3:]
