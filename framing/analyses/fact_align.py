@@ -24,6 +24,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from .._log import logger
+from .fact_facets import Facets, find_facets
 from .fact_features import event_df, rowdot, rowdots, rows_of, tfidf
 
 __all__ = ["AlignParams", "align"]
@@ -54,6 +55,8 @@ class Features:
     mass: np.ndarray  # IDF mass of each unit
     A: sp.csr_matrix  # specific anchors: names, numbers, rare concept bigrams
     Q: sp.csr_matrix  # quoted n-grams
+    A_full: sp.csr_matrix  # every anchor of each unit (columns as A)
+    bigrams: np.ndarray  # code c1 * n_concepts + c2 of each bigram column of A (after the concepts)
 
 
 def features(n, tu, tc, tn, tq, ev, isnum, n_concepts, quote_ngram, max_df, art_of_unit) -> Features:
@@ -77,6 +80,7 @@ def features(n, tu, tc, tn, tq, ev, isnum, n_concepts, quote_ngram, max_df, art_
         bi.sum_duplicates()
     else:
         bi = sp.csr_matrix((n, 1), dtype=np.float32)
+        bval = np.zeros(1, dtype=np.int64)
     Xw = tfidf(sp.hstack([uni, bi], format="csr"), ev, n_of_unit)
     Xu = tfidf(uni, ev, n_of_unit)
     first_art = np.r_[True, (ev[1:] != ev[:-1]) | (art_of_unit[1:] != art_of_unit[:-1])]
@@ -90,10 +94,12 @@ def features(n, tu, tc, tn, tq, ev, isnum, n_concepts, quote_ngram, max_df, art_
     anc = keep & (tn | isnum[np.maximum(tc, 0)])
     A = _binary(sp.csr_matrix((np.ones(int(anc.sum()), np.float32), (tu[anc], tc[anc])), shape=(n, n_concepts)))
     A = sp.hstack([A, _binary(bi)], format="csr")
+    A_full = A.copy()
     adf, _ = event_df(A, ev)
     A.data[adf > np.maximum(3.0, 0.1 * n_of_unit[rows_of(A)])] = 0.0
     A.eliminate_zeros()
-    return Features(Xw, Xu, Xs, skeys, Y, mass, A, _quote_ngrams(n, tu, tc, tq, ev, quote_ngram))
+    Q = _quote_ngrams(n, tu, tc, tq, ev, quote_ngram)
+    return Features(Xw, Xu, Xs, skeys, Y, mass, A, Q, A_full, bval)
 
 
 def _binary(X: sp.csr_matrix) -> sp.csr_matrix:
@@ -284,16 +290,20 @@ def split_components(roots, pi, pj, score, threshold) -> np.ndarray:
     return labels
 
 
-def align(n, tu, tc, tn, tq, art_of_unit, ev, active, isnum, n_concepts, p: AlignParams):
+def align(
+    n, tu, tc, tn, tq, art_of_unit, ev, active, isnum, n_concepts, p: AlignParams, oc=None, n_outlets=1, detail_tok=None
+):
     """Labels, link score sums and carriers of ``n`` units of whole events.
 
     Returns
     -------
-    labels, score_sum, (fact label, unit, carry score, similarity)
+    labels, score_sum, (fact label, unit, carry score, similarity), facets, bigrams
         Carriers: from the scored pairs in both directions, the fact of one unit, the other
         unit, the share of the smaller unit's IDF mass the two share (0-1), and the pair's
         similarity; only the best carrier of each fact in each article is kept (the first
-        of equal ones, in pair order).
+        of equal ones, in pair order). Facets (:func:`~framing.analyses.fact_facets.find_facets`,
+        when ``oc``, the outlet code of each unit, is given) and the concept pair of each
+        bigram anchor column (``c1 * n_concepts + c2``).
     """
     labels = np.arange(n)
     score_sum = np.zeros(n)
@@ -301,7 +311,7 @@ def align(n, tu, tc, tn, tq, art_of_unit, ev, active, isnum, n_concepts, p: Alig
     F = features(n, tu, tc, tn, tq, ev, isnum, n_concepts, p.quote_ngram, p.max_df, art_of_unit)
     pi, pj = candidates(F, art_of_unit, active, p)
     if not len(pi):
-        return labels, score_sum, (z.astype(np.int64), z.astype(np.int64), z, z)
+        return labels, score_sum, (z.astype(np.int64), z.astype(np.int64), z, z), Facets.empty(), F.bigrams
     sim, anchors, quotes, shared = score_pairs(F, pi, pj)
     ok, score = link(sim, anchors, quotes, p)
     li, lj, ls = pi[ok], pj[ok], score[ok]
@@ -324,4 +334,10 @@ def align(n, tu, tc, tn, tq, art_of_unit, ev, active, isnum, n_concepts, p: Alig
     o = np.lexsort((-c_share, key))
     best = np.sort(o[np.r_[True, key[o][1:] != key[o][:-1]]])
     carriers = (c_lab[best], c_unit[best], c_share[best], np.r_[sim, sim][best])
-    return labels, score_sum, carriers
+    facets = Facets.empty()
+    if oc is not None:
+        size = np.bincount(labels, minlength=n)
+        centrality = score_sum / np.maximum(size[labels] - 1, 1)
+        dt = (tc >= 0) & isnum[np.maximum(tc, 0)] if detail_tok is None else detail_tok
+        facets = find_facets(labels, oc, n_outlets, ev, F.A, F.A_full, centrality, tu, tc, isnum, n_concepts, dt)
+    return labels, score_sum, carriers, facets, F.bigrams

@@ -38,6 +38,8 @@ EXTRA_COLUMNS = [
     "similarity",
     "status",
     "closest",
+    "detail_of",
+    "anchor",
 ]
 #: Columns of ``coverage``.
 COVERAGE_COLUMNS = [
@@ -78,17 +80,29 @@ def _carried_by(n_o, carriers, labels_u, oc_of_unit):
 
 
 def facts_rows(
-    events, outlets_of_event, unit_cols, ev_of_unit, labels, score_sum, carriers, *, carry: float, uncertain: float
-) -> pd.DataFrame:
+    events,
+    outlets_of_event,
+    unit_cols,
+    ev_of_unit,
+    labels,
+    score_sum,
+    carriers,
+    *,
+    carry: float,
+    uncertain: float,
+    with_ids: bool = False,
+):
     """The ``facts`` table of all events at once (one row per fact and outlet of its event).
 
     ``unit_cols`` holds one array per unit attribute: article id, outlet, position,
-    sentence index, start, end and text.
+    sentence index, start, end and text. With ``with_ids``, also returns the fact id of
+    each unit (by its label).
     """
     art_id, outlet, position, sidx, start, end, text = unit_cols
     n = len(art_id)
     if n == 0:
-        return pd.DataFrame(columns=COLUMNS + EXTRA_COLUMNS)
+        empty = pd.DataFrame(columns=COLUMNS + EXTRA_COLUMNS)
+        return (empty, np.zeros(0, dtype=object)) if with_ids else empty
     all_outlets = sorted({o for os_ in outlets_of_event for o in os_})
     n_o = len(all_outlets)
     o_code = {o: k for k, o in enumerate(all_outlets)}
@@ -194,9 +208,92 @@ def facts_rows(
             "similarity": np.round(sim.astype(float), 4),
             "status": status,
             "closest": np.round(np.where(primary, 1.0, share).astype(float), 4),
+            "detail_of": "",
+            "anchor": "",
         }
     )
-    return out[COLUMNS + EXTRA_COLUMNS]
+    out = out[COLUMNS + EXTRA_COLUMNS]
+    if with_ids:
+        return out, fact_id[lab]
+    return out
+
+
+def facet_rows(facts: pd.DataFrame, fact_id_of_unit, unit_cols, ev_of_unit, events, outlets_of_event, facets):
+    """Rows of the *details* of facts (:mod:`~framing.analyses.fact_facets`), and ``facts`` with
+    them placed after their parent fact's rows.
+
+    ``facets`` holds, with corpus-wide unit ids, ``unit`` (the detail's summary unit, in
+    its parent fact), ``anchor`` (its words), ``carrier`` (a dict outlet -> unit per
+    detail), ``other_number`` (a set of outlets per detail) and ``centrality`` (per unit;
+    ``labels`` per unit tells which units are in the parent fact).
+    """
+    if not len(facets["unit"]):
+        return facts
+    art_id, _outlet, position, sidx, start, end, text = unit_cols
+    labels, centrality = facets["labels"], facets["centrality"]
+    parent = facts.set_index(["fact_id", "outlet"])[["status", "closest"]]
+    status_of = dict(zip(parent.index, parent["status"]))
+    rows = []
+    order: dict[str, list[tuple]] = {}
+    for f, u in enumerate(facets["unit"].tolist()):
+        pid = fact_id_of_unit[u]
+        e = int(ev_of_unit[u])
+        carriers = facets["carrier"][f]
+        order.setdefault(pid, []).append((-len(carriers), u, f))
+    for pid, fs in order.items():
+        for k, (_, u, f) in enumerate(sorted(fs), start=1):
+            e = int(ev_of_unit[u])
+            outs = outlets_of_event[e]
+            carriers = facets["carrier"][f]
+            other = facets["other_number"][f]
+            nof, noe = len(carriers), len(outs)
+            t = text[u]
+            summary = t if len(t) <= 160 else t[:159].rstrip() + "…"
+            for o in outs:
+                cu = carriers.get(o, -1)
+                cov = cu >= 0
+                common = (nof - cov) / max(noe - 1, 1) > 0.5 and nof >= 2
+                if cov:
+                    status = "covered"
+                elif not common:
+                    status = "absent"
+                elif status_of.get((pid, o)) == "uncertain" or o in other:
+                    status = "uncertain"
+                else:
+                    status = "omitted"
+                rows.append(
+                    (
+                        events[e],
+                        f"{pid}.{k}",
+                        summary,
+                        o,
+                        cov,
+                        position[cu] if cov else "",
+                        text[cu] if cov else "",
+                        art_id[cu] if cov else "",
+                        int(sidx[cu]) if cov else -1,
+                        int(start[cu]) if cov else -1,
+                        int(end[cu]) if cov else -1,
+                        nof,
+                        noe,
+                        nof == 1 and noe >= 2,
+                        common,
+                        round(float(centrality[cu]), 4) if cov and labels[cu] == labels[u] else 0.0,
+                        status,
+                        1.0 if cov else 0.0,
+                        pid,
+                        facets["anchor"][f],
+                    )
+                )
+    det = pd.DataFrame(rows, columns=COLUMNS + EXTRA_COLUMNS)
+    # each detail after its parent fact's rows
+    last_row = {fid: i for i, fid in enumerate(facts["fact_id"].tolist())}
+    key_f = np.arange(len(facts), dtype=np.float64)
+    key_d = np.array([last_row[p] for p in det["detail_of"]], dtype=np.float64)
+    sub = det.groupby("fact_id", sort=False).ngroup().to_numpy()
+    out = pd.concat([facts.assign(_k=key_f, _s=0), det.assign(_k=key_d, _s=1 + sub)], ignore_index=True)
+    out = out.sort_values(["_k", "_s"], kind="stable")
+    return out.drop(columns=["_k", "_s"]).reset_index(drop=True)
 
 
 def coverage_rows(corpus, facts: pd.DataFrame) -> pd.DataFrame:

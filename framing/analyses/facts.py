@@ -27,6 +27,9 @@ aligned into one *fact* (:mod:`~framing.analyses.fact_align`):
 6. **Carriers**: an outlet also carries a fact when one of its units holds at least
    ``carry`` of a unit of the fact (IDF mass of shared concepts over the smaller unit's),
    as a long sentence that tells several facts does.
+7. **Details** (:mod:`~framing.analyses.fact_facets`): a number that some outlets give
+   with a fact and another outlet's sentence of the same fact lacks is a fact of its
+   own, so that a sentence telling several facts does not hide the omission of one.
 
 Each fact keeps its sentence from each outlet. A fact is *unique* when a single outlet
 of a multi-outlet event carries it, and *common* when more than half of the other
@@ -47,8 +50,9 @@ from ..tables import EVENT, OUTLET, TableSpec, evidence_table
 from ..tables import Column as C
 from .base import Analyzer, make_evidence
 from .fact_align import AlignParams, align
+from .fact_facets import CALENDAR_WORDS
 from .fact_features import term_concepts
-from .fact_tables import COLUMNS, COVERAGE_COLUMNS, EXTRA_COLUMNS, STATUSES, coverage_rows, facts_rows
+from .fact_tables import COLUMNS, COVERAGE_COLUMNS, EXTRA_COLUMNS, STATUSES, coverage_rows, facet_rows, facts_rows
 from .fact_units import POSITIONS, corpus_units
 
 __all__ = ["COLUMNS", "COVERAGE_COLUMNS", "POSITIONS", "STATUSES", "FactCoverageAnalyzer"]
@@ -94,6 +98,12 @@ class FactCoverageAnalyzer(Analyzer):
     headlines:
         Count article titles as units with position ``"headline"`` (default True;
         titles that framing guessed from the text are skipped).
+    details:
+        Add the *details* of facts (default True; :mod:`~framing.analyses.fact_facets`):
+        a number that the units of at least two outlets of a fact give and another
+        outlet's unit of the fact lacks ("480,000 tonnes" in one sentence of a convoy that
+        another outlet tells without the tonnage) is a fact of its own, carried by the
+        outlets that give the number anywhere in the event.
 
     Tables
     ------
@@ -103,8 +113,10 @@ class FactCoverageAnalyzer(Analyzer):
         (the outlet's unit; -1 for headlines and omissions), n_outlets (outlets
         carrying the fact), n_outlets_event, unique, common, similarity (the unit's
         mean link score inside the fact, or its carried share), status (covered,
-        omitted, uncertain, absent) and closest (the carried share of the outlet's
-        closest unit; 1 for a unit aligned into the fact).
+        omitted, uncertain, absent), closest (the carried share of the outlet's
+        closest unit; 1 for a unit aligned into the fact), detail_of and anchor (for a
+        *detail*, a number some outlets give with a fact and others leave out: its fact's
+        id and the number; fact_id ``<fact>.1``, ``.2`` ...).
     coverage
         One row per event and outlet, plus event ``"all"``: n_facts_event, n_covered,
         share_covered, n_unique, n_omitted_common (status ``omitted``), share_low/share_high
@@ -166,8 +178,15 @@ class FactCoverageAnalyzer(Analyzer):
                     "closest",
                     "float",
                     "share of the fact carried by the outlet's closest unit (1 for a unit aligned "
-                    "into the fact, 0 when none is near)",
+                    "into the fact, 0 when none is near; for a detail, 1 when carried, else 0)",
                 ),
+                C(
+                    "detail_of",
+                    "str",
+                    "for a *detail* (a number that some outlets give with a fact and others leave "
+                    "out), the fact_id of its fact; empty for a whole fact",
+                ),
+                C("anchor", "str", "the number(s) a detail is made of (empty for a whole fact)"),
             ),
             keys=("event", "fact_id", "outlet"),
             evidence="facts_evidence",
@@ -211,6 +230,7 @@ class FactCoverageAnalyzer(Analyzer):
         max_df: float = 0.2,
         top_k: int = 25,
         headlines: bool = True,
+        details: bool = True,
     ) -> None:
         self.threshold = threshold
         self.strong_margin = strong_margin
@@ -223,6 +243,7 @@ class FactCoverageAnalyzer(Analyzer):
         self.max_df = max_df
         self.top_k = top_k
         self.headlines = headlines
+        self.details = details
 
     # ------------------------------------------------------------------ parameters
     def _check(self) -> None:
@@ -295,6 +316,8 @@ class FactCoverageAnalyzer(Analyzer):
             U.tok_id[t_order],
             U.tok_cap[t_order],
             U.tok_quoted[t_order],
+            oc[art_of_unit],
+            all_outlets,
         )
 
     @staticmethod
@@ -314,22 +337,45 @@ class FactCoverageAnalyzer(Analyzer):
         isnum = np.array([x.startswith("#") for x in concepts] or [False], dtype=bool)
         return cid, isnum, max(len(concepts), 1)
 
+    @staticmethod
+    def _detail_tokens(all_terms: list[str], ti: np.ndarray, tc: np.ndarray, isnum: np.ndarray) -> np.ndarray:
+        """Tokens a detail can be made of: numbers, except the day of a date ("June 17", "17 June")."""
+        cal_term = np.zeros(len(all_terms) + 1, dtype=bool)
+        cal_term[[i for i, t in enumerate(all_terms) if t in CALENDAR_WORDS]] = True
+        cal = cal_term[ti]
+        near_date = np.r_[False, cal[:-1]] | np.r_[cal[1:], False]
+        return (tc >= 0) & isnum[np.maximum(tc, 0)] & ~near_date
+
     # ------------------------------------------------------------------ transform
     def _transform(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
         self._check()
         if len(corpus) == 0:
             return self._empty(corpus)
         _, terms = corpus.term_counts()
-        events, unit_cols, outlets_of_event, ev_of_unit, art_of_unit, tu, ti, tn, tq = self._units(corpus, list(terms))
+        units = self._units(corpus, list(terms))
+        events, unit_cols, outlets_of_event, ev_of_unit, art_of_unit, tu, ti, tn, tq, oc_unit, all_outlets = units
         if not len(ev_of_unit):
             return self._empty(corpus)
         all_terms = list(terms)
         cid, isnum, n_concepts = self._concepts(all_terms, ti, tn)
         tc = cid[ti]
-        labels, score_sum, carriers = self._align_batches(
-            events, outlets_of_event, ev_of_unit, art_of_unit, tu, tc, tn, tq, isnum, n_concepts
+        detail_tok = self._detail_tokens(all_terms, ti, tc, isnum)
+        labels, score_sum, carriers, facet_parts = self._align_batches(
+            events,
+            outlets_of_event,
+            ev_of_unit,
+            art_of_unit,
+            tu,
+            tc,
+            tn,
+            tq,
+            isnum,
+            n_concepts,
+            oc_unit,
+            all_outlets,
+            detail_tok,
         )
-        facts = facts_rows(
+        facts, fact_id_of_unit = facts_rows(
             events,
             outlets_of_event,
             unit_cols,
@@ -339,7 +385,11 @@ class FactCoverageAnalyzer(Analyzer):
             carriers,
             carry=self.carry,
             uncertain=self.uncertain,
+            with_ids=True,
         )
+        if self.details:
+            details = self._details(facet_parts, labels, score_sum, all_terms, ti, tc, n_concepts, all_outlets)
+            facts = facet_rows(facts, fact_id_of_unit, unit_cols, ev_of_unit, events, outlets_of_event, details)
         coverage = coverage_rows(corpus, facts)
         ev = facts[facts["covered"].to_numpy() & (facts["sentence_index"].to_numpy() >= 0)]
         hits = pd.DataFrame(
@@ -354,13 +404,29 @@ class FactCoverageAnalyzer(Analyzer):
         )
         return {"facts": facts, "coverage": coverage, "facts_evidence": make_evidence(corpus, hits, ["fact_id"])}
 
-    def _align_batches(self, events, outlets_of_event, ev_of_unit, art_of_unit, tu, tc, tn, tq, isnum, n_concepts):
+    def _align_batches(
+        self,
+        events,
+        outlets_of_event,
+        ev_of_unit,
+        art_of_unit,
+        tu,
+        tc,
+        tn,
+        tq,
+        isnum,
+        n_concepts,
+        oc_unit,
+        all_outlets,
+        detail_tok,
+    ):
         """Align batches of whole events (about ``_BATCH_UNITS`` units each; events never mix)."""
         n_units = len(ev_of_unit)
         n_out_event = np.array([len(o) for o in outlets_of_event], dtype=np.int64)
         labels = np.arange(n_units)
         score_sum = np.zeros(n_units)
         c_parts: list[tuple] = []
+        f_parts: list[tuple] = []
         params = AlignParams(self.threshold, self.strong_margin, self.quote_ngram, self.max_df, self.top_k)
         ev_first = np.searchsorted(ev_of_unit, np.arange(len(events) + 1))
         tok_first = np.searchsorted(tu, ev_first)
@@ -373,7 +439,7 @@ class FactCoverageAnalyzer(Analyzer):
             t0, t1 = tok_first[b0], tok_first[b1]
             multi = n_out_event[ev_of_unit[u0:u1]] >= 2
             if multi.any() and u1 - u0 >= 2:
-                lab, ss, (c_lab, c_unit, c_share, _) = align(
+                lab, ss, (c_lab, c_unit, c_share, _), fac, bigrams = align(
                     u1 - u0,
                     tu[t0:t1] - u0,
                     tc[t0:t1],
@@ -385,17 +451,67 @@ class FactCoverageAnalyzer(Analyzer):
                     isnum,
                     n_concepts,
                     params,
+                    oc=oc_unit[u0:u1] if self.details else None,
+                    n_outlets=len(all_outlets),
+                    detail_tok=detail_tok[t0:t1],
                 )
                 uniq, lab_c = np.unique(lab, return_inverse=True)  # compact: labels of batches never collide
                 labels[u0:u1] = lab_c + u0
                 score_sum[u0:u1] = ss
                 c_parts.append((np.searchsorted(uniq, c_lab) + u0, c_unit + u0, c_share))
+                if len(fac.unit):
+                    f_parts.append((fac, u0, bigrams))
             b0 = b1
         if c_parts:
             carriers = tuple(np.concatenate([p[k] for p in c_parts]) for k in range(3))
         else:
             carriers = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
-        return labels, score_sum, carriers
+        return labels, score_sum, carriers, f_parts
+
+    @staticmethod
+    def _details(f_parts, labels, score_sum, all_terms, ti, tc, n_concepts, all_outlets):
+        """The facets of every batch with corpus-wide unit ids, their anchors in words
+        (the first term of each concept), carriers and outlets giving another number."""
+        size = np.bincount(labels, minlength=len(labels))
+        out: dict = {
+            "unit": np.zeros(0, dtype=np.int64),
+            "anchor": [],
+            "carrier": [],
+            "other_number": [],
+            "labels": labels,
+            "centrality": score_sum / np.maximum(size[labels] - 1, 1),
+        }
+        if not f_parts:
+            return out
+        ok = tc >= 0
+        cs, first = np.unique(tc[ok], return_index=True)
+        rep = np.full(n_concepts, -1, dtype=np.int64)
+        rep[cs] = ti[ok][first]
+
+        def word(c: int) -> str:
+            return all_terms[rep[c]] if 0 <= c < n_concepts and rep[c] >= 0 else ""
+
+        n_o = len(all_outlets)
+        units = []
+        for fac, u0, bigrams in f_parts:
+            units.append(fac.unit + u0)
+            for f, keys in enumerate(fac.keys):
+                words = []
+                for k in keys.tolist():
+                    if k < n_concepts:
+                        words.append(word(k))
+                    else:
+                        code = int(bigrams[k - n_concepts])
+                        words.append(f"{word(code // n_concepts)} {word(code % n_concepts)}")
+                out["anchor"].append("; ".join(sorted(set(words))))
+                sel = fac.e_facet == f
+                out["carrier"].append(
+                    {all_outlets[o]: int(u) + u0 for o, u in zip(fac.e_outlet[sel].tolist(), fac.e_unit[sel].tolist())}
+                )
+                codes = fac.other_number[(fac.other_number // n_o) == f]
+                out["other_number"].append({all_outlets[int(c % n_o)] for c in codes.tolist()})
+        out["unit"] = np.concatenate(units)
+        return out
 
     def _empty(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
         return {

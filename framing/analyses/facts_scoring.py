@@ -14,9 +14,21 @@ Two error rates, both over (fact, outlet) pairs:
   the table does not flag ``omitted`` (``uncertain`` counts as missed; it is reported apart).
 
 The table's verdict on (labelled fact F, outlet O) is read from the table's facts that
-hold the sentences of F from the *other* outlets: ``covered`` if O is covered in one of
-them, else ``omitted`` if one flags O omitted, else ``uncertain`` if one flags it so,
-else ``not flagged``.
+hold the sentences of F from the *other* outlets. Two rules:
+
+* ``rule="covered-first"`` (the first rule, for sentence clusters that never overlap):
+  every table fact holding one of those sentences counts; ``covered`` if O is covered in
+  one of them, else ``omitted`` if one flags O omitted, else ``uncertain`` if one flags it
+  so, else ``not flagged``.
+* ``rule="omitted-first"`` (default; for tables whose facts overlap, as a fact and its
+  details do): the table facts that hold the labelled sentences of at least two other
+  carrying outlets (of the one, when only one other carries F) are the ones about F, a
+  *detail* (a table fact with an ``anchor``) only when every other carrier's labelled words
+  of F hold one of its anchor words (the detail is part of F as the others tell it);
+  ``omitted`` if one of them flags O omitted, else as above. A table fact about F that
+  says O omits it is a claim a reader sees, so it counts, right or wrong: a false flag
+  is counted as false as surely as a true one is counted as found. When no table fact
+  holds two carriers' sentences, every table fact holding one counts (as in the first rule).
 
 >>> import pandas as pd
 >>> facts = pd.DataFrame({"event": ["e"] * 4, "fact_id": ["f1", "f1", "f2", "f2"],
@@ -52,7 +64,23 @@ def _status(facts: pd.DataFrame) -> pd.Series:
     )
 
 
-def verdicts(facts: pd.DataFrame, gold: Mapping, outlet_of: Mapping[str, str]) -> pd.DataFrame:
+def _norm(text: str) -> str:
+    return " " + "".join(c if c.isalnum() else " " for c in text.lower().replace(",", "")) + " "
+
+
+def _detail_told(anchor: str, needles_of_others: list) -> bool:
+    """Whether every other carrier tells a detail's anchor (one of its words) in its labelled
+    words of the fact: only then is the detail part of the fact as the others tell it.
+    Whole facts (no anchor) always are."""
+    words = [_norm(w).strip() for w in str(anchor).split(";") if w.strip()]
+    if not words:
+        return True
+    return all(any(f" {w} " in _norm(n) for n in needles for w in words) for needles in needles_of_others)
+
+
+def verdicts(
+    facts: pd.DataFrame, gold: Mapping, outlet_of: Mapping[str, str], rule: str = "omitted-first"
+) -> pd.DataFrame:
     """One row per labelled fact and article of its event: gold label and the table's verdict.
 
     Parameters
@@ -64,6 +92,8 @@ def verdicts(facts: pd.DataFrame, gold: Mapping, outlet_of: Mapping[str, str]) -
         The labels (``{"events": {event: {"articles": [...], "facts": [...]}}}``).
     outlet_of:
         Article id -> outlet.
+    rule:
+        ``"omitted-first"`` or ``"covered-first"`` (see the module docstring).
 
     Returns
     -------
@@ -75,6 +105,7 @@ def verdicts(facts: pd.DataFrame, gold: Mapping, outlet_of: Mapping[str, str]) -
     cov = f[f["covered"].astype(bool)]
     by_art = {a: g for a, g in cov.groupby("article_id")}  # noqa: C416 (a GroupBy has a .keys attribute)
     status_of = dict(zip(zip(f["fact_id"], f["outlet"]), f["verdict_status"]))
+    anchor_of = dict(zip(f["fact_id"], f["anchor"])) if "anchor" in f.columns else {}
     rows = []
     for event, spec in gold["events"].items():
         arts = list(spec["articles"])
@@ -98,9 +129,20 @@ def verdicts(facts: pd.DataFrame, gold: Mapping, outlet_of: Mapping[str, str]) -
                 common = n_other > 0 and len(others) / n_other > 0.5
                 o = outlet_of[art]
                 ids = set().union(*(held[a] for a in others)) if others else set()
+                if rule == "omitted-first" and ids:
+                    need = min(2, len(others))
+                    about = {
+                        i
+                        for i in ids
+                        if sum(i in held[a] for a in others) >= need
+                        and _detail_told(anchor_of.get(i, ""), [carried[a] for a in others])
+                    }
+                    ids = about or ids
                 sts = {status_of.get((i, o), "") for i in ids}
                 if not ids:
                     verdict = "no fact"
+                elif rule == "omitted-first" and "omitted" in sts:
+                    verdict = "omitted"
                 elif "covered" in sts:
                     verdict = "covered"
                 elif "omitted" in sts:
@@ -113,7 +155,9 @@ def verdicts(facts: pd.DataFrame, gold: Mapping, outlet_of: Mapping[str, str]) -
     return pd.DataFrame(rows, columns=["event", "fact", "article_id", "outlet", "gold", "common", "verdict"])
 
 
-def score_omissions(facts: pd.DataFrame, gold: Mapping, outlet_of: Mapping[str, str]) -> dict:
+def score_omissions(
+    facts: pd.DataFrame, gold: Mapping, outlet_of: Mapping[str, str], rule: str = "omitted-first"
+) -> dict:
     """Error rates of the ``facts`` table's omission flags against labelled facts.
 
     Returns a dict with ``n_flagged_omitted``, ``n_false_omitted``, ``false_omitted_rate``,
@@ -121,7 +165,9 @@ def score_omissions(facts: pd.DataFrame, gold: Mapping, outlet_of: Mapping[str, 
     ``n_uncertain_on_omitted``, ``n_uncertain_on_carried`` and ``verdicts`` (the
     :func:`verdicts` table).
     """
-    v = verdicts(facts, gold, outlet_of)
+    if rule not in ("omitted-first", "covered-first"):
+        raise ValueError(f"rule must be 'omitted-first' or 'covered-first', not {rule!r}")
+    v = verdicts(facts, gold, outlet_of, rule)
     judged = v[v["gold"] != "partial"]
     flagged = judged[judged["verdict"] == "omitted"]
     false = flagged[flagged["gold"] == "carried"]
