@@ -293,7 +293,8 @@ class DistinctiveTermsAnalyzer(Analyzer):
         # each event's articles and tokens using each term, per entry
         key = ev * len(used) + local
         size = (int(row_event[-1]) + 1) * len(used)
-        K = np.bincount(key, weights=d, minlength=size)[key]
+        K_all = np.bincount(key, weights=d, minlength=size)  # (every entry uses its term: d >= 1)
+        K = K_all[key]
         T = np.bincount(key, weights=y, minlength=size)[key]
         N = np.bincount(row_event, weights=n_docs.astype(float))[ev]
         n = n_docs[row].astype(float)
@@ -313,7 +314,7 @@ class DistinctiveTermsAnalyzer(Analyzer):
         # the BH family of an outlet is every term of its event (corpus-wide: of the corpus),
         # not only the terms it uses: those are selected by the data (a word of one article
         # is always "used" by the outlet that wrote it), the others count with p = 1
-        family = np.bincount(np.unique(key) // len(used), minlength=int(row_event[-1]) + 1)[row_event]
+        family = np.count_nonzero(K_all.reshape(-1, len(used)), axis=1)[row_event]
         found = self._rank_rows(indptr, cols, rank_key, p, np.abs(zn), ok_null, ranked, family)
         q95, q99, mx = found[0]
         tops = []

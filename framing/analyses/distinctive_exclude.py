@@ -100,31 +100,30 @@ def boilerplate_terms(
     """
     n_docs = np.bincount(art_outlet, minlength=n_outlets)
     big = n_docs >= _BOILERPLATE_MIN_ARTICLES
-    docs = docs.tocsr()
+    docs, spread = docs.tocsr(), spread.tocsr()
+    if not (np.array_equal(spread.indptr, docs.indptr) and np.array_equal(spread.indices, docs.indices)):
+        docs.sort_indices()  # pragma: no cover (products of one pattern come out in one order)
+        spread.sort_indices()
     row = np.repeat(np.arange(docs.shape[0]), np.diff(docs.indptr))
     d = docs.data.astype(float)
     total = np.bincount(docs.indices, weights=d, minlength=docs.shape[1])
     own = d / np.maximum(n_docs[row], 1)
     rest = (total[docs.indices] - d) / np.maximum(float(n_docs.sum()) - n_docs[row], 1)
-    spread = spread.tocsr()
-    n_events = np.asarray(spread[row, docs.indices]).ravel()
+    n_events = spread.data  # (``spread`` has the pattern of ``docs``: entries in one order)
     phrase = F.ngram[docs.indices] >= 2
     hit = big[row] & phrase & (own >= share) & (own >= _BOILERPLATE_RATIO * rest) & (n_events >= 2)
     found = [row[hit].astype(np.int64) * F.n_features + docs.indices[hit]]
     rep = _repeated_sentences(F, art_outlet, art_event, n_docs) & big[art_outlet[F.sent_art]]
     if rep.any():
-        # each outlet's occurrences of every term: all, and in its repeated sentences
+        # each outlet's occurrences of every term, all and in its repeated sentences, from
+        # one product: a sentence weighs 1, plus 1 << 32 when it is repeated
         rows_out = np.tile(art_outlet[F.sent_art], F.n_blocks)
         cols = np.arange(F.n_blocks * F.n_sentences)
-        P = sp.csr_matrix((np.ones(len(cols), dtype=np.int64), (rows_out, cols)), shape=(n_outlets, len(cols)))
-        w = np.tile(rep, F.n_blocks).astype(np.int64)
-        R = sp.csr_matrix((w, (rows_out, cols)), shape=(n_outlets, len(cols)))
-        R.eliminate_zeros()
-        in_rep = (R @ F.matrix).tocoo()
-        all_counts = (P @ F.matrix).tocsr()
-        n_all = np.asarray(all_counts[in_rep.row, in_rep.col]).ravel()
-        ok = (in_rep.data >= 3) & (2 * in_rep.data >= n_all)
-        found.append(in_rep.row[ok].astype(np.int64) * F.n_features + in_rep.col[ok])
+        w = 1 + (np.tile(rep, F.n_blocks).astype(np.int64) << 32)
+        both = (sp.csr_matrix((w, (rows_out, cols)), shape=(n_outlets, len(cols))) @ F.matrix).tocoo()
+        n_rep, n_all = both.data >> 32, both.data & 0xFFFFFFFF
+        ok = (n_rep >= 3) & (2 * n_rep >= n_all)
+        found.append(both.row[ok].astype(np.int64) * F.n_features + both.col[ok])
     codes = np.unique(np.concatenate(found))
     return np.union1d(codes, _inside_boilerplate(F, codes, tokens))
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+import pandas as pd
 import scipy.sparse as sp
 from scipy import special as _sc
 
@@ -40,6 +41,8 @@ __all__ = ["hypergeom_test", "presence_log_odds", "strata_moments", "stratified_
 #: Terms of each tail summed exactly; the rest is bounded by a geometric series (the
 #: hypergeometric probabilities decrease at least geometrically beyond the mode).
 _TAIL_TERMS = 48
+#: Least entries for which :func:`hypergeom_test` looks for repeated counts first.
+_DEDUP_MIN = 4096
 
 
 def _log_choose(lf: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -77,6 +80,36 @@ def hypergeom_test(y, n, K, N) -> tuple[np.ndarray, np.ndarray]:
     y, n, K, N = (np.asarray(x, dtype=float) for x in (y, n, K, N))
     if not (y.shape == n.shape == K.shape == N.shape and y.ndim == 1):
         y, n, K, N = (np.array(a, dtype=float).ravel() for a in np.broadcast_arrays(y, n, K, N))
+    if len(y) >= _DEDUP_MIN:
+        # many entries share their four counts (small events, rare terms): test each
+        # distinct (y, n, K, N) once; every entry is computed on its own, so the result
+        # is the same as testing all of them
+        which, first = _distinct_rows(y, n, K, N)
+        if len(first) < 0.75 * len(y):
+            z, p = _hypergeom(y[first], n[first], K[first], N[first])
+            return z[which], p[which]
+    return _hypergeom(y, n, K, N)
+
+
+def _distinct_rows(y: np.ndarray, n: np.ndarray, K: np.ndarray, N: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For the whole-number float columns of :func:`hypergeom_test`: the distinct row of
+    each entry (``which``, numbered in order of first appearance) and the first entry of
+    each distinct row (``first``)."""
+    base = np.int64(N.max(initial=0)) + 1  # every count is at most N
+    a = y.astype(np.int64) * base + n.astype(np.int64)
+    b = K.astype(np.int64) * base + N.astype(np.int64)
+    if float(base) ** 4 < 2**62:  # one code per row
+        which = pd.factorize(a * (base * base) + b)[0]
+    else:
+        (ca, _), (cb, ub) = pd.factorize(a), pd.factorize(b)
+        which = pd.factorize(ca.astype(np.int64) * len(ub) + cb)[0]
+    # codes are numbered in order of first appearance: a row is first where its code is new
+    first = np.flatnonzero(np.r_[True, which[1:] > np.maximum.accumulate(which)[:-1]])
+    return which, first
+
+
+def _hypergeom(y, n, K, N) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`hypergeom_test` on float arrays of one length."""
     mean = n * K / np.maximum(N, 1)
     up = y >= mean  # which tail: the one beyond y, away from the mean
     Ni = N.astype(np.int64)
