@@ -42,7 +42,7 @@ from .._optional import import_optional
 from ..corpus import Corpus
 from ..errors import MissingDependencyError, ParameterError
 from ..extract.actor_lexicon import ActorFinder, Mentions
-from ..extract.actor_tone import TargetTone, mention_tones
+from ..extract.actor_tone import TargetTone
 from ..extract.speech_verbs import speech_verbs
 from ..lexicons import load_lexicon
 from ..matching import PhraseMatcher
@@ -313,13 +313,14 @@ class ActorAnalyzer(Analyzer):
         E = pd.concat([M.assign(evidence="mention"), R.astype({"art": np.int64})], ignore_index=True)
         E = E.sort_values("art", kind="stable").reset_index(drop=True)
         art_idx = E["art"].to_numpy(dtype=np.int64)
-        sides = {a: finder.side_of(a) for a in set(E["actor"])}
+        e_actor = E["actor"].to_numpy(dtype=object)
+        sides = {a: finder.side_of(a) for a in set(e_actor.tolist())}
         evidence = pd.DataFrame(
             {
                 "event": ev_of[art_idx],
                 "outlet": out_of[art_idx],
-                "actor": E["actor"].to_numpy(dtype=object),
-                "side": [sides[a] for a in E["actor"]],
+                "actor": e_actor,
+                "side": [sides[a] for a in e_actor.tolist()],
                 "evidence": E["evidence"].to_numpy(dtype=object),
                 "compound": E["compound"].to_numpy(dtype=float),
                 "article_id": id_of[art_idx],
@@ -348,8 +349,23 @@ class ActorAnalyzer(Analyzer):
             return pd.concat([df, df[ev != ALL_EVENTS].assign(event=ALL_EVENTS)], ignore_index=True)
 
         MM = expand(M[["art", "actor", "sentence_index", "match", "compound"]])
-        g, keys = pd.MultiIndex.from_frame(MM[["event", "outlet", "actor"]]).factorize()
-        G = len(keys)
+        RR = expand(R[["art", "actor", "evidence"]]) if len(R) else None
+        # groups (event, outlet, actor) by integer codes, the role rows coded with the same categories
+        cols = ("event", "outlet", "actor")
+        both = {
+            c: np.concatenate([MM[c].to_numpy(dtype=object), RR[c].to_numpy(dtype=object)])
+            if RR is not None
+            else MM[c].to_numpy(dtype=object)
+            for c in cols
+        }
+        codes = [pd.factorize(both[c])[0].astype(np.int64) for c in cols]
+        width = [int(c.max()) + 1 for c in codes]
+        combined = (codes[0] * width[1] + codes[1]) * width[2] + codes[2]
+        uniq, g = np.unique(combined[: len(MM)], return_inverse=True)
+        g = g.ravel()
+        G = len(uniq)
+        first_row = np.zeros(G, dtype=np.int64)
+        first_row[g[::-1]] = np.arange(len(g))[::-1]
         mentions = np.bincount(g, minlength=G)
         # distinct sentences per group (tone is one value per sentence)
         art = MM["art"].to_numpy(dtype=np.int64)
@@ -379,21 +395,26 @@ class ActorAnalyzer(Analyzer):
             w: np.zeros(G, dtype=np.int64)
             for w in ("agent_harm", "target_harm", "agent_positive", "beneficiary", "blamed", "praised")
         }
-        if len(R):
-            RR = expand(R[["art", "actor", "evidence"]])
-            rg = keys.get_indexer(pd.MultiIndex.from_frame(RR[["event", "outlet", "actor"]]))
+        if RR is not None:
+            rc = combined[len(MM) :]
+            pos = np.minimum(np.searchsorted(uniq, rc), G - 1)
+            rg = np.where(uniq[pos] == rc, pos, -1)
             for w, arr in counts.items():
                 sel = (RR["evidence"].to_numpy() == w) & (rg >= 0)
                 arr += np.bincount(rg[sel], minlength=G)
-        ev_k = keys.get_level_values(0).to_numpy(dtype=object)
-        out_k = keys.get_level_values(1).to_numpy(dtype=object)
-        act_k = keys.get_level_values(2).to_numpy(dtype=object)
+        ev_k = both["event"][first_row]
+        out_k = both["outlet"][first_row]
+        act_k = both["actor"][first_row]
+        act_l = act_k.tolist()
+        side_of = {a: finder.side_of(a) for a in set(act_l)}
+        type_of = {a: finder.type_of(a) for a in set(act_l)}
+        prior_of = {a: role_prior(a, type_of[a]) for a in set(act_l)}
         table = pd.DataFrame(
             {
                 "event": ev_k,
                 "outlet": out_k,
                 "actor": act_k,
-                "side": [finder.side_of(a) for a in act_k],
+                "side": [side_of[a] for a in act_l],
                 "mentions": mentions.astype(np.int64),
                 "tone": mean,
                 "ci_low": lo,
@@ -406,7 +427,7 @@ class ActorAnalyzer(Analyzer):
                     counts["agent_positive"],
                     mean,
                     beneficiary=counts["beneficiary"],
-                    prior=[role_prior(a, finder.type_of(a)) for a in act_k],
+                    prior=[prior_of[a] for a in act_l],
                     blamed=counts["blamed"],
                     praised=counts["praised"],
                 ),
@@ -414,7 +435,7 @@ class ActorAnalyzer(Analyzer):
                 "n_sentences": n_sent.astype(np.int64),
                 "too_little_data": n_sent < MIN_COUNT,
                 "agent_positive": counts["agent_positive"],
-                "type": [finder.type_of(a) for a in act_k],
+                "type": [type_of[a] for a in act_l],
                 "beneficiary": counts["beneficiary"],
             }
         )
@@ -444,9 +465,9 @@ def _actor_sentence_tones(
     """(actor, sentence) -> tone about the actor in that sentence (mean over its mentions there),
     and the role-cue evidence rows ``(actor, "blamed" | "praised", sentence, start, end)``.
 
-    Each mention is scored by :meth:`TargetTone.score` on its sentence, with the other
-    actors' mentions of the sentence as bounds (see :mod:`framing.extract.actor_tone`);
-    :meth:`TargetTone.cues` gives the cues ("accused X", "X lied": blamed; "elected X",
+    Each mention is scored by :meth:`TargetTone.mentions` on its sentence (the sentence
+    parsed once), with the other actors' mentions of the sentence as bounds (see
+    :mod:`framing.extract.actor_tone`); the same call gives the cues ("accused X", "X lied": blamed; "elected X",
     "X won": praised), one row per actor, sentence and polarity.
     """
     cue_rows: dict[tuple[str, str, int], tuple[int, int]] = {}
@@ -455,21 +476,24 @@ def _actor_sentence_tones(
     for k, si in enumerate(ment.sentence.tolist()):
         by_sent.setdefault(si, []).append(k)
     out: dict[tuple[str, int], list[float]] = {}
-    starts, ends = ment.start.tolist(), ment.end.tolist()
+    starts, ends, actors = ment.start.tolist(), ment.end.tolist(), ment.actor
     for si, ks in by_sent.items():
         off = int(sent_starts[si])
+        text = stext[si]
         spans = [(starts[k] - off, ends[k] - off) for k in ks]
-        keys = [ment.actor[k] for k in ks]
-        for key, v in zip(keys, mention_tones(scorer, stext[si], spans, keys)):
+        keys = [actors[k] for k in ks]
+        scored = scorer.mentions(text, spans, keys)
+        for key, (v, _) in zip(keys, scored):
             out.setdefault((key, si), []).append(v)
-        for key, (s0, e0) in zip(keys, spans):
-            for c0, c1, pol in scorer.cues(stext[si], s0, e0):
-                if fold(stext[si][c0:c1].strip(_CUE_PUNCT)) in harm_forms:
+        for key, (_, cues) in zip(keys, scored):
+            for c0, c1, pol in cues:
+                if fold(text[c0:c1].strip(_CUE_PUNCT)) in harm_forms:
                     continue  # acts of harm or help count as agent_harm / target_harm / agent_positive
                 what = "blamed" if pol < 0 else "praised"
                 cue_rows.setdefault((key, what, si), (off + c0, off + c1))
     rows = [(k[0], k[1], k[2], v[0], v[1]) for k, v in cue_rows.items()]
-    return {k: float(np.mean(v)) for k, v in out.items()}, rows
+    # the mean over the actor's mentions in the sentence (np.mean as before; one value is itself)
+    return {k: v[0] if len(v) == 1 else float(np.mean(v)) for k, v in out.items()}, rows
 
 
 def _harm_roles(doc: Document, ment: Mentions, hits: list) -> dict[tuple[str, str, int], tuple[int, int]]:
