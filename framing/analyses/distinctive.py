@@ -41,7 +41,7 @@ show a habit: its terms are listed with z = 0 and q = 1.
 
 from __future__ import annotations
 
-import itertools
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -52,9 +52,11 @@ from .._validation import check_number
 from ..corpus import Corpus
 from ..stats import MIN_COUNT
 from .base import ALL_EVENTS, Analyzer, make_evidence
+from .distinctive_compare import compare_units
+from .distinctive_evidence import term_evidence
 from .distinctive_exclude import _in_sorted, boilerplate_terms, excluded_terms
 from .distinctive_features import FUNCTION_WORDS, _Features, _unit_counts, _UnitCounts
-from .distinctive_stats import hypergeom_test, presence_log_odds, strata_moments, stratified_test
+from .distinctive_stats import strata_moments
 from .distinctive_tables import (
     COLUMNS,
     DISTINCTIVE,
@@ -68,41 +70,26 @@ from .distinctive_tables import (
 __all__ = ["DistinctiveTermsAnalyzer", "COLUMNS", "NULL_COLUMNS", "EXCLUDED_COLUMNS", "FUNCTION_WORDS"]
 
 
-#: Nonzero counts compared together in :meth:`DistinctiveTermsAnalyzer._compare`, about
-#: (whole events; small enough for the CPU cache) ...
-_GROUP_NNZ = 1 << 16
-#: ... and events, about (bounds the dense events x terms array of a group).
-_GROUP_EVENTS = 32
-#: Most cells of one padded (outlets x terms) array in :meth:`DistinctiveTermsAnalyzer._rank_rows`.
-_PAD_CELLS = 1 << 20
-#: Positions looked at together when finding the evidence.
-_EVIDENCE_CHUNK = 1 << 18
+class _Units(NamedTuple):
+    """The units of one level of comparison (each outlet in each event, or each outlet
+    corpus-wide) and their counts."""
 
-
-def _length_chunks(lengths: np.ndarray, cells: int):
-    """``(start, stop)`` slices of rows sorted by ascending length whose padded size
-    (rows x the longest) stays within ``cells`` (at least one row each)."""
-    s, n = 0, len(lengths)
-    while s < n:
-        size = np.arange(1, n - s + 1) * lengths[s:]
-        e = s + max(1, int(np.searchsorted(size, cells, side="right")))
-        yield s, e
-        s = e
-
-
-def _lower_bound(sorted_rows: np.ndarray, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """Per entry, the first column of ``sorted_rows[rows]`` (ascending) not below ``values``:
-    a binary search on all entries at once."""
-    width = sorted_rows.shape[1]
-    lo: np.ndarray = np.zeros(len(rows), dtype=np.int64)
-    hi: np.ndarray = np.full(len(rows), width, dtype=np.int64)
-    for _ in range(width.bit_length()):
-        mid = (lo + hi) // 2
-        right = sorted_rows[rows, np.minimum(mid, width - 1)] < values
-        active = lo < hi
-        lo = np.where(active & right, mid + 1, lo)
-        hi = np.where(active & ~right, mid, hi)
-    return lo
+    #: Counts of every unit (rows: units in sorted (event, outlet) order).
+    W: _UnitCounts
+    #: Event and outlet labels of each unit, its event number and its outlet code.
+    event: np.ndarray
+    outlet: np.ndarray
+    event_code: np.ndarray
+    outlet_code: np.ndarray
+    #: Articles of each unit; whether its split-half null splits articles (else sentences).
+    n_articles: np.ndarray
+    by_articles: np.ndarray
+    #: The unit of each sentence of the corpus (-1: none).
+    sent_unit: np.ndarray
+    #: Each article's event and outlet codes (numbers of the sorted labels), and the outlets.
+    art_event: np.ndarray
+    art_outlet: np.ndarray
+    n_outlets: int
 
 
 class DistinctiveTermsAnalyzer(Analyzer):
@@ -209,199 +196,8 @@ class DistinctiveTermsAnalyzer(Analyzer):
                 raise ParameterError(
                     f"The {flag!r} parameter of {owner} must be True or False. Got {getattr(self, flag)!r} instead."
                 )
-        if not isinstance(self.corpus_wide, bool):
-            from ..errors import ParameterError
 
-            raise ParameterError(
-                f"The 'corpus_wide' parameter of {owner} must be True or False. Got {self.corpus_wide!r} instead."
-            )
-
-    # -- the comparisons: all outlets of all events, on whole arrays ---------------------
-    def _compare(self, W: _UnitCounts, row_event: np.ndarray, ranked: np.ndarray, strata=None):
-        """Compare each row (an outlet in an event) of ``W`` with the other rows of its event.
-
-        ``W`` holds the unit counts of :func:`_unit_counts`, rows grouped by event
-        (``row_event``, nondecreasing); ``ranked`` says per stored entry whether the term
-        is ranked (else it is listed apart, see :func:`excluded_terms`). Events are taken
-        in groups of about ``_GROUP_NNZ`` nonzero counts (and about ``_GROUP_EVENTS``
-        events at most), so that the arrays of a group stay in the CPU cache.
-
-        Returns the per-row null statistics ``(n_terms, null_z95, null_z99, null_max)``
-        and the top-k ranked and the top-k excluded terms of every row, each as a dict
-        of columns (``row``, ``col``, ``count``, ``z``, ``q``, ``delta``,
-        ``count_other``, ``p_value``), rows in order and z descending. ``strata``: the
-        expected articles and the trials per stored entry, summed over events
-        (:func:`_strata_moments`), for a corpus-wide comparison stratified by event.
-        """
-        indptr = W.tokens.indptr
-        ev_first = np.flatnonzero(np.r_[True, row_event[1:] != row_event[:-1]])  # first row of each event
-        # an event costs its share of either limit, whichever is larger; a group ends where
-        # the running cost passes a whole number
-        ev_nnz = np.diff(indptr[np.r_[ev_first, len(row_event)]])
-        cost = np.maximum(ev_nnz / _GROUP_NNZ, 1 / _GROUP_EVENTS)
-        group = np.floor(np.cumsum(cost) - cost)
-        bounds = np.r_[ev_first[np.r_[True, group[1:] != group[:-1]]], len(row_event)].tolist()
-        event = np.cumsum(np.r_[0, row_event[1:] != row_event[:-1]])  # 0, 1, ... per row
-        lookup = np.zeros(W.tokens.shape[1], dtype=np.int64)
-        nulls: list[tuple] = []
-        tops: tuple[list[dict], list[dict]] = ([], [])
-        for s, e in itertools.pairwise(bounds):
-            lo, hi = indptr[s], indptr[e]
-            sl = slice(lo, hi)
-            null, found = self._compare_rows(
-                indptr[s : e + 1] - lo,
-                W.tokens.indices[sl],
-                W.tokens.data[sl],
-                W.docs.data[sl],
-                W.halves.data[sl],
-                W.n_docs[s:e],
-                W.n_half[s:e],
-                ranked[sl],
-                event[s:e] - event[s],
-                lookup,
-                None if strata is None else (strata[0][sl], strata[1][sl]),
-            )
-            nulls.append(null)
-            for out, top in zip(tops, found):
-                top["row"] += s
-                out.append(top)
-        null = tuple(np.concatenate(x) for x in zip(*nulls))
-        return null, tuple({k: np.concatenate([t[k] for t in ts]) for k in ts[0]} for ts in tops)
-
-    def _compare_rows(self, indptr, cols, y, d, halves, n_docs, n_half, ranked, row_event, lookup, strata=None):
-        """:meth:`_compare` on the rows of some whole events, given as CSR arrays.
-
-        The test counts articles (:func:`framing.analyses.distinctive_stats.hypergeom_test`):
-        ``d`` of the outlet's ``n_docs`` articles use the term, against the event's. Only
-        the nonzero counts are tested: an outlet's absent terms are never reported, and
-        its BH family and null are over the terms it uses. ``y`` are the token counts,
-        ``halves`` the articles of each split half using the term (``half0 + half1 << 32``)
-        out of ``n_half`` (rows x 2); ``row_event`` numbers the events 0, 1, ...;
-        ``lookup`` is a zero array over all features (used, and left zero).
-        """
-        n_rows = len(indptr) - 1
-        m = np.diff(indptr)
-        row = np.repeat(np.arange(n_rows), m)
-        ev = row_event[row]
-        # the terms used here, numbered 0, 1, ... (through a lookup table over all features)
-        lookup[cols] = 1
-        used = np.flatnonzero(lookup)
-        lookup[used] = np.arange(len(used))
-        local = lookup[cols]
-        lookup[used] = 0
-        y, d = y.astype(float), d.astype(float)
-        # each event's articles and tokens using each term, per entry
-        key = ev * len(used) + local
-        size = (int(row_event[-1]) + 1) * len(used)
-        K_all = np.bincount(key, weights=d, minlength=size)  # (every entry uses its term: d >= 1)
-        K = K_all[key]
-        T = np.bincount(key, weights=y, minlength=size)[key]
-        N = np.bincount(row_event, weights=n_docs.astype(float))[ev]
-        n = n_docs[row].astype(float)
-        # within an event: the exact test; corpus-wide over events: the stratified one
-        z, p = hypergeom_test(d, n, K, N) if strata is None else stratified_test(d, *strata)
-        delta = presence_log_odds(d, n, K, N, self.prior_scale)
-        # split-half null: the same test between the two halves of the outlet's articles
-        h0 = (halves & 0xFFFFFFFF).astype(float)
-        h1 = (halves >> 32).astype(float)
-        n0, n1 = n_half[:, 0].astype(float), n_half[:, 1].astype(float)
-        ok_null = (n0 > 0) & (n1 > 0)
-        zn, _ = hypergeom_test(h0, n0[row], h0 + h1, (n0 + n1)[row])
-        # the ranking: z, then (among equal z: one article per outlet gives z = 0 for all)
-        # the share of articles and the count, as tiny tie-breakers; only terms whose share
-        # of articles is higher in the outlet than in the others (delta > 0)
-        rank_key = np.where(delta > 0, z + 1e-9 * np.tanh(delta) + 1e-10 * np.tanh(np.log1p(y)), -np.inf)
-        # the BH family of an outlet is every term of its event (corpus-wide: of the corpus),
-        # not only the terms it uses: those are selected by the data (a word of one article
-        # is always "used" by the outlet that wrote it), the others count with p = 1
-        family = np.count_nonzero(K_all.reshape(-1, len(used)), axis=1)[row_event]
-        found = self._rank_rows(indptr, cols, rank_key, p, np.abs(zn), ok_null, ranked, family)
-        q95, q99, mx = found[0]
-        tops = []
-        for top, q in found[1:]:
-            tops.append(
-                {
-                    "row": row[top],
-                    "col": cols[top].astype(np.int64),
-                    "count": y[top],
-                    "z": z[top],
-                    "q": q,
-                    "delta": delta[top],
-                    "count_other": T[top] - y[top],
-                    "p_value": p[top],
-                }
-            )
-        return (m, q95, q99, mx), tuple(tops)
-
-    def _rank_rows(self, indptr, w, z, p, azn, ok_null, ranked, family):
-        """Per row: split-half null percentiles, and the top-k terms by the ranking key
-        ``z`` (-inf: not a candidate) with their BH q, among the ``ranked`` entries and
-        among the others.
-
-        The rows' nonzeros (columns ``w``) are laid out as padded (rows x terms)
-        arrays, rows of similar length together, so that sorting and the BH step-up
-        run on whole rows. Returns the 95th and 99th percentiles and the maximum of the
-        null ``|z|`` of each row, then for the ranked and for the excluded terms the
-        nonzero indices of the top terms (rows in order, z descending) and their q. The
-        BH family of a row has ``family`` terms (every term of its event, ranked or not;
-        those it does not use count with p = 1).
-        """
-        k = self.top_k
-        m = np.diff(indptr)
-        q95, q99, mx = (np.full(len(m), np.nan) for _ in range(3))
-        by_length = np.argsort(m, kind="stable")
-        by_length = by_length[m[by_length] > 0]
-        tops, qs = ([], []), ([], [])
-        for s, e in _length_chunks(m[by_length], _PAD_CELLS):
-            rows = by_length[s:e]
-            mr = m[rows]
-            L = int(mr[-1])
-            valid = np.arange(L) < mr[:, None]
-            nz = np.where(valid, indptr[rows, None] + np.arange(L), 0)
-            # split-half null: linear-interpolated percentiles of |z| (as numpy.percentile)
-            ok = ok_null[rows]
-            if ok.any():
-                AZ = np.where(valid, azn[nz], np.inf)[ok]
-                AZ.sort(axis=1)
-                kk, r, out_rows = mr[ok], np.arange(int(ok.sum())), rows[ok]
-                for level, out in ((0.95, q95), (0.99, q99)):
-                    pos = (kk - 1) * level
-                    lo = np.floor(pos).astype(np.int64)
-                    hi = np.minimum(lo + 1, kk - 1)
-                    out[out_rows] = AZ[r, lo] + (AZ[r, hi] - AZ[r, lo]) * (pos - lo)
-                mx[out_rows] = AZ[r, kk - 1]
-            # Benjamini-Hochberg over each row's terms: the step-up on sorted p; a top term's
-            # q is read at its p's place (tied p have the same q)
-            P = np.where(valid, p[nz], np.inf)
-            P.sort(axis=1)
-            fam = family[rows][:, None]  # the family's size (its terms the row does not use have p = 1)
-            Q = np.minimum.accumulate((P * (fam / np.arange(1, L + 1)))[:, ::-1], axis=1)[:, ::-1]
-            for cls, rank_this in enumerate((ranked[nz], ~ranked[nz])):
-                # top-k by the key ``z`` (-inf: not a candidate); ties at the cut are broken
-                # by the term's column (the earlier term in the corpus first)
-                Z = z[nz]
-                Z[~valid | ~rank_this] = -np.inf
-                if k < L:
-                    thr = -np.partition(-Z, k - 1, axis=1)[:, k - 1]
-                    cand = (thr[:, None] <= Z) & (-np.inf < Z)
-                else:
-                    cand = -np.inf < Z
-                rr, cc = np.nonzero(cand)
-                top = nz[rr, cc]
-                o = np.lexsort((w[top], -z[top], rr))
-                rr, top = rr[o], top[o]
-                keep = np.arange(len(rr)) - np.searchsorted(rr, rr) < k
-                rr, top = rr[keep], top[keep]
-                tops[cls].append(top)
-                qs[cls].append(np.clip(Q[rr, _lower_bound(P, rr, p[top])], 0, 1))
-        out = [(q95, q99, mx)]
-        for cls in range(2):
-            top = np.concatenate(tops[cls]) if tops[cls] else np.zeros(0, dtype=np.int64)
-            q = np.concatenate(qs[cls]) if qs[cls] else np.zeros(0)
-            order = np.argsort(np.searchsorted(indptr, top, side="right"), kind="stable")  # rows in order
-            out.append((top[order], q[order]))
-        return out
-
+    # -- the steps -----------------------------------------------------------------------
     def _transform(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
         empty = {
             "distinctive": pd.DataFrame(columns=COLUMNS),
@@ -434,81 +230,41 @@ class DistinctiveTermsAnalyzer(Analyzer):
         for level in levels:
             ev_of_art = events if level == "events" else np.full(len(arts), ALL_EVENTS, dtype=object)
             keep_art = ev_of_art != ALL_EVENTS if level == "events" else np.ones(len(arts), dtype=bool)
-            # units: (event, outlet) pairs in sorted order, from the codes of each
-            ev_code, ev_uniq = pd.factorize(ev_of_art, sort=True)
-            out_code, out_uniq = pd.factorize(outlets, sort=True)
-            pair_uniq, unit_code = np.unique(ev_code * len(out_uniq) + out_code, return_inverse=True)
-            unit_code = np.where(keep_art, unit_code.ravel(), -1)
-            n_units = len(pair_uniq)
-            # halves for the split-half null: by articles when enough, else by sentences
-            arts_per_unit = np.bincount(unit_code[unit_code >= 0], minlength=n_units)
-            by_articles = arts_per_unit >= self.null_min_articles
-            art_half = np.zeros(len(arts), dtype=np.int64)
-            if by_articles.any():
-                members_of = np.argsort(unit_code, kind="stable")
-                ub = np.searchsorted(unit_code[members_of], np.arange(n_units + 1))
-                for u in np.flatnonzero(by_articles).tolist():
-                    perm = rng.permutation(members_of[ub[u] : ub[u + 1]])
-                    art_half[perm[: len(perm) // 2]] = 1
-            sent_half = rng.integers(0, 2, size=max(F.n_sentences, 1))[: F.n_sentences]
-            sent_unit = unit_code[F.sent_art]
-            sent_half = np.where(by_articles[np.maximum(sent_unit, 0)], art_half[F.sent_art], sent_half)
-            A2 = F.half_counts(sent_half)
-            half_rows = np.bincount(2 * F.sent_art + sent_half, minlength=2 * len(arts)) > 0
-            W = _unit_counts(A2, unit_code, n_units, half_rows)
-            del A2
-            ev_labels = np.asarray(ev_uniq, dtype=object)[pair_uniq // len(out_uniq)]
-            out_labels = np.asarray(out_uniq, dtype=object)[pair_uniq % len(out_uniq)]
-            unit_outlet = pair_uniq % len(out_uniq)
+            U = self._units(F, ev_of_art, keep_art, outlets, rng)
             if boiler is None:  # the outlets' boilerplate, from their articles across the corpus
-                by_outlet = sp.csr_matrix(
-                    (np.ones(n_units, dtype=np.int64), (unit_outlet, np.arange(n_units))),
-                    shape=(len(out_uniq), n_units),
-                )
-                in_unit = W.docs.copy()
-                in_unit.data[:] = 1
-                boiler = (
-                    boilerplate_terms(
-                        F,
-                        out_code,
-                        ev_code,
-                        len(out_uniq),
-                        by_outlet @ W.docs,
-                        by_outlet @ in_unit,
-                        by_outlet @ W.tokens,
-                        share=self.boilerplate_share,
-                    )
-                    if self.exclude and level == "events"
-                    else np.zeros(0, dtype=np.int64)
-                )
+                boiler = self._boilerplate(F, U) if self.exclude and level == "events" else np.zeros(0, dtype=np.int64)
             # compared: the units of events with two outlets or more and any term
-            unit_event = pair_uniq // len(out_uniq)
-            units_of_event = np.bincount(unit_event)
+            units_of_event = np.bincount(U.event_code)
             for e in np.flatnonzero(units_of_event == 1).tolist():
-                logger.info("distinctive: event %r has a single outlet; nothing to compare", ev_uniq[e])
-            terms_of_event = np.bincount(unit_event, weights=np.diff(W.tokens.indptr))
-            us = np.flatnonzero((units_of_event >= 2)[unit_event] & (terms_of_event > 0)[unit_event])
+                logger.info(
+                    "distinctive: event %r has a single outlet; nothing to compare", U.event[U.event_code == e][0]
+                )
+            terms_of_event = np.bincount(U.event_code, weights=np.diff(U.W.tokens.indptr))
+            us = np.flatnonzero((units_of_event >= 2)[U.event_code] & (terms_of_event > 0)[U.event_code])
             if len(us) == 0:
                 continue
-            Wc = W if len(us) == n_units else W.rows(us)  # (a copy only when some units are left out)
+            Wc = U.W if len(us) == len(U.event) else U.W.rows(us)  # (a copy only when some units are left out)
             moments = None
             if level == "events" and keep_art.all():  # every article in an event: the corpus-wide
-                strata = (W, unit_event, unit_outlet)  # comparison is stratified by event
+                strata = (U.W, U.event_code, U.outlet_code)  # comparison is stratified by event
             elif level == "all" and strata is not None:
-                moments = strata_moments(*strata, Wc, unit_outlet[us])
+                moments = strata_moments(*strata, Wc, U.outlet_code[us])
+            # why each compared entry is not ranked ("": it is)
             entry_unit = us[np.repeat(np.arange(len(us)), np.diff(Wc.tokens.indptr))]
             entry_col = Wc.tokens.indices.astype(np.int64)
             reason = fixed[entry_col]
-            is_boiler = _in_sorted(unit_outlet[entry_unit] * np.int64(F.n_features) + entry_col, boiler)
+            is_boiler = _in_sorted(U.outlet_code[entry_unit] * np.int64(F.n_features) + entry_col, boiler)
             reason = np.where(is_boiler & (reason == ""), "boilerplate", reason)
-            (n_terms, q95, q99, mx), (top, top_x) = self._compare(Wc, unit_event[us], reason == "", moments)
+            (n_terms, q95, q99, mx), (top, top_x) = compare_units(
+                Wc, U.event_code[us], reason == "", moments, top_k=self.top_k, prior_scale=self.prior_scale
+            )
             null_parts.append(
                 pd.DataFrame(
                     {
-                        "event": ev_labels[us],
-                        "outlet": out_labels[us],
-                        "null_unit": np.where(by_articles[us], "articles", "sentences").astype(object),
-                        "n_articles": arts_per_unit[us].astype(np.int64),
+                        "event": U.event[us],
+                        "outlet": U.outlet[us],
+                        "null_unit": np.where(U.by_articles[us], "articles", "sentences").astype(object),
+                        "n_articles": U.n_articles[us].astype(np.int64),
                         "n_terms": n_terms.astype(np.int64),
                         "null_z95": q95,
                         "null_z99": q99,
@@ -520,31 +276,114 @@ class DistinctiveTermsAnalyzer(Analyzer):
                 if len(found["row"]) == 0:
                     continue
                 u, c = us[found["row"]], found["col"]
-                lt = pd.DataFrame(
-                    {
-                        "event": ev_labels[u],
-                        "outlet": out_labels[u],
-                        "term": F.labels[c],
-                        "count": found["count"].astype(np.int64),
-                        "z": found["z"],
-                        "q": found["q"],
-                        "ngram": F.ngram[c],
-                        "delta": found["delta"],
-                        "count_other": found["count_other"].astype(np.int64),
-                        "p_value": found["p_value"],
-                        "null_z95": q95[found["row"]],
-                        "null_z99": q99[found["row"]],
-                    }
-                )
+                lt = self._rows(F, U, found, u, c, q95, q99)
                 if out is excluded_parts:
                     lt["excluded"] = np.where(
-                        _in_sorted(unit_outlet[u] * np.int64(F.n_features) + c, boiler) & (fixed[c] == ""),
+                        _in_sorted(U.outlet_code[u] * np.int64(F.n_features) + c, boiler) & (fixed[c] == ""),
                         "boilerplate",
                         fixed[c],
                     )
                 else:
-                    evidence_parts.append(self._evidence(F, lt, u, c, sent_unit, n_units, article_ids))
+                    evidence_parts.append(
+                        term_evidence(
+                            F,
+                            lt,
+                            u,
+                            c,
+                            U.sent_unit,
+                            len(U.event),
+                            article_ids,
+                            top=self.evidence_top,
+                            per_term=self.evidence_per_term,
+                        )
+                    )
                 out.append(lt)
+        return self._tables(corpus, empty, parts, null_parts, evidence_parts, excluded_parts)
+
+    def _units(
+        self, F: _Features, ev_of_art: np.ndarray, keep_art: np.ndarray, outlets: np.ndarray, rng: np.random.Generator
+    ) -> _Units:
+        """The units of one level (articles of event ``ev_of_art``, those of ``keep_art``),
+        their split halves for the null (``rng``), and their counts."""
+        n_art = len(ev_of_art)
+        # units: (event, outlet) pairs in sorted order, from the codes of each
+        ev_code, ev_uniq = pd.factorize(ev_of_art, sort=True)
+        out_code, out_uniq = pd.factorize(outlets, sort=True)
+        pair_uniq, unit_code = np.unique(ev_code * len(out_uniq) + out_code, return_inverse=True)
+        unit_code = np.where(keep_art, unit_code.ravel(), -1)
+        n_units = len(pair_uniq)
+        # halves for the split-half null: by articles when enough, else by sentences
+        arts_per_unit = np.bincount(unit_code[unit_code >= 0], minlength=n_units)
+        by_articles = arts_per_unit >= self.null_min_articles
+        art_half = np.zeros(n_art, dtype=np.int64)
+        if by_articles.any():
+            members_of = np.argsort(unit_code, kind="stable")
+            ub = np.searchsorted(unit_code[members_of], np.arange(n_units + 1))
+            for u in np.flatnonzero(by_articles).tolist():
+                perm = rng.permutation(members_of[ub[u] : ub[u + 1]])
+                art_half[perm[: len(perm) // 2]] = 1
+        sent_half = rng.integers(0, 2, size=max(F.n_sentences, 1))[: F.n_sentences]
+        sent_unit = unit_code[F.sent_art]
+        sent_half = np.where(by_articles[np.maximum(sent_unit, 0)], art_half[F.sent_art], sent_half)
+        A2 = F.half_counts(sent_half)
+        half_rows = np.bincount(2 * F.sent_art + sent_half, minlength=2 * n_art) > 0
+        W = _unit_counts(A2, unit_code, n_units, half_rows)
+        del A2
+        return _Units(
+            W=W,
+            event=np.asarray(ev_uniq, dtype=object)[pair_uniq // len(out_uniq)],
+            outlet=np.asarray(out_uniq, dtype=object)[pair_uniq % len(out_uniq)],
+            event_code=pair_uniq // len(out_uniq),
+            outlet_code=pair_uniq % len(out_uniq),
+            n_articles=arts_per_unit,
+            by_articles=by_articles,
+            sent_unit=sent_unit,
+            art_event=ev_code,
+            art_outlet=out_code,
+            n_outlets=len(out_uniq),
+        )
+
+    def _boilerplate(self, F: _Features, U: _Units) -> np.ndarray:
+        """Each outlet's boilerplate (:func:`boilerplate_terms`), from the units of the event level."""
+        n_units = len(U.event)
+        by_outlet = sp.csr_matrix(
+            (np.ones(n_units, dtype=np.int64), (U.outlet_code, np.arange(n_units))), shape=(U.n_outlets, n_units)
+        )
+        in_unit = U.W.docs.copy()
+        in_unit.data[:] = 1
+        return boilerplate_terms(
+            F,
+            U.art_outlet,
+            U.art_event,
+            U.n_outlets,
+            by_outlet @ U.W.docs,
+            by_outlet @ in_unit,
+            by_outlet @ U.W.tokens,
+            share=self.boilerplate_share,
+        )
+
+    @staticmethod
+    def _rows(F: _Features, U: _Units, found: dict, u: np.ndarray, c: np.ndarray, q95, q99) -> pd.DataFrame:
+        """The table rows of the top terms ``found`` by :func:`compare_units` (units ``u``, columns ``c``)."""
+        return pd.DataFrame(
+            {
+                "event": U.event[u],
+                "outlet": U.outlet[u],
+                "term": F.labels[c],
+                "count": found["count"].astype(np.int64),
+                "z": found["z"],
+                "q": found["q"],
+                "ngram": F.ngram[c],
+                "delta": found["delta"],
+                "count_other": found["count_other"].astype(np.int64),
+                "p_value": found["p_value"],
+                "null_z95": q95[found["row"]],
+                "null_z99": q99[found["row"]],
+            }
+        )
+
+    def _tables(self, corpus: Corpus, empty: dict, parts, null_parts, evidence_parts, excluded_parts) -> dict:
+        """The four tables from the parts of every level."""
         excluded = self._finish(excluded_parts, EXCLUDED_COLUMNS)
         if not parts:
             if null_parts:
@@ -581,72 +420,3 @@ class DistinctiveTermsAnalyzer(Analyzer):
         table["beyond_null"] = (table["q"] < self.alpha) & (table["z"] > table["null_z95"].fillna(np.inf))
         table["too_little_data"] = table["count"] < self.min_count
         return table[columns]
-
-    def _evidence(
-        self,
-        F: _Features,
-        rows: pd.DataFrame,
-        units: np.ndarray,
-        cols: np.ndarray,
-        sent_unit: np.ndarray,
-        n_units: int,
-        article_ids: np.ndarray,
-    ) -> pd.DataFrame:
-        """Up to ``evidence_per_term`` occurrences (first in the text) of the top
-        ``evidence_top`` terms of each outlet and event, as hits for :func:`make_evidence`.
-
-        ``rows`` is the level's table (``units`` ascending, z descending within each
-        unit), ``cols`` the feature column of each row and ``sent_unit`` the unit of
-        each sentence (-1: none).
-        """
-        out_cols = ["article_id", "event", "term", "sentence_index", "start", "end"]
-        if self.evidence_top == 0 or len(rows) == 0:
-            return pd.DataFrame(columns=out_cols)
-        rank = np.arange(len(units)) - np.searchsorted(units, units)  # place in the unit's rows
-        sel = np.flatnonzero(rank < self.evidence_top)
-        want_unit, want_col = units[sel], cols[sel]
-        # the occurrences of the wanted (unit, column) pairs, in chunks of positions (rows
-        # of F.matrix): a hashed filter first (which units want some column equal to each
-        # column modulo 256), then an exact lookup of the few positions that pass
-        M = F.matrix
-        row_unit = np.tile(sent_unit, F.n_blocks)
-        hashed = np.zeros((n_units + 1, 256), dtype=bool)  # (row -1, for no unit, stays empty)
-        hashed[want_unit, want_col % 256] = True
-        want = pd.Index(want_unit * np.int64(F.n_features) + want_col)
-        chunk_rows = np.searchsorted(M.indptr, np.arange(0, M.nnz, _EVIDENCE_CHUNK), side="right") - 1
-        row_bounds = np.r_[np.unique(chunk_rows), M.shape[0]].tolist()
-        found_pos, found_which = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
-        for r0, r1 in itertools.pairwise(row_bounds):
-            lo, hi = M.indptr[r0], M.indptr[r1]
-            unit = np.repeat(row_unit[r0:r1], np.diff(M.indptr[r0 : r1 + 1]))
-            col = M.indices[lo:hi]
-            hit = np.flatnonzero(hashed.ravel()[unit * 256 + (col & 255)])
-            which = want.get_indexer(unit[hit] * np.int64(F.n_features) + col[hit])
-            found_pos.append(hit[which >= 0] + lo)
-            found_which.append(which[which >= 0])
-        pos, which = np.concatenate(found_pos), np.concatenate(found_which)
-        if len(pos) == 0:
-            return pd.DataFrame(columns=out_cols)
-        # the first occurrences in the text: a term's positions are in corpus order
-        order = np.argsort(which, kind="stable")
-        pos, which = pos[order], which[order]
-        first = np.r_[True, which[1:] != which[:-1]]
-        start_of = np.maximum.accumulate(np.where(first, np.arange(len(which)), 0))
-        ok = np.arange(len(which)) - start_of < self.evidence_per_term
-        pos, which = pos[ok], which[ok]
-        sent = (np.searchsorted(M.indptr, pos, side="right") - 1) % F.n_sentences
-        art = F.sent_art[sent]
-        tok = F.first_token(pos)  # the first and last token of each occurrence, in the corpus
-        starts = F.tokens.starts[tok]
-        ends = F.tokens.ends[tok + F.ngram[M.indices[pos]] - 1]
-        src = sel[which]
-        return pd.DataFrame(
-            {
-                "article_id": article_ids[art],
-                "event": rows["event"].to_numpy()[src],
-                "term": rows["term"].to_numpy()[src],
-                "sentence_index": sent - F.sent_first[art],
-                "start": starts,
-                "end": ends,
-            }
-        )
