@@ -222,76 +222,100 @@ def facet_rows(facts: pd.DataFrame, fact_id_of_unit, unit_cols, ev_of_unit, even
     """Rows of the *details* of facts (:mod:`~framing.analyses.fact_facets`), and ``facts`` with
     them placed after their parent fact's rows.
 
-    ``facets`` holds, with corpus-wide unit ids, ``unit`` (the detail's summary unit, in
-    its parent fact), ``anchor`` (its words), ``carrier`` (a dict outlet -> unit per
-    detail), ``other_number`` (a set of outlets per detail) and ``centrality`` (per unit;
-    ``labels`` per unit tells which units are in the parent fact).
+    ``facets`` holds, with corpus-wide unit ids and outlet codes into ``facets["outlets"]``:
+    ``unit`` and ``anchor`` per detail (its summary unit, in its fact, and its words),
+    ``e_facet``/``e_outlet``/``e_unit`` per carrier, ``o_facet``/``o_outlet`` per outlet that
+    gives another number, ``labels`` and ``centrality`` per unit.
     """
-    if not len(facets["unit"]):
+    f_unit = np.asarray(facets["unit"], dtype=np.int64)
+    n_f = len(f_unit)
+    if not n_f:
         return facts
     art_id, _outlet, position, sidx, start, end, text = unit_cols
-    labels, centrality = facets["labels"], facets["centrality"]
-    parent = facts.set_index(["fact_id", "outlet"])[["status", "closest"]]
-    status_of = dict(zip(parent.index, parent["status"]))
-    rows = []
-    order: dict[str, list[tuple]] = {}
-    for f, u in enumerate(facets["unit"].tolist()):
-        pid = fact_id_of_unit[u]
-        e = int(ev_of_unit[u])
-        carriers = facets["carrier"][f]
-        order.setdefault(pid, []).append((-len(carriers), u, f))
-    for pid, fs in order.items():
-        for k, (_, u, f) in enumerate(sorted(fs), start=1):
-            e = int(ev_of_unit[u])
-            outs = outlets_of_event[e]
-            carriers = facets["carrier"][f]
-            other = facets["other_number"][f]
-            nof, noe = len(carriers), len(outs)
-            t = text[u]
-            summary = t if len(t) <= 160 else t[:159].rstrip() + "…"
-            for o in outs:
-                cu = carriers.get(o, -1)
-                cov = cu >= 0
-                common = (nof - cov) / max(noe - 1, 1) > 0.5 and nof >= 2
-                if cov:
-                    status = "covered"
-                elif not common:
-                    status = "absent"
-                elif status_of.get((pid, o)) == "uncertain" or o in other:
-                    status = "uncertain"
-                else:
-                    status = "omitted"
-                rows.append(
-                    (
-                        events[e],
-                        f"{pid}.{k}",
-                        summary,
-                        o,
-                        cov,
-                        position[cu] if cov else "",
-                        text[cu] if cov else "",
-                        art_id[cu] if cov else "",
-                        int(sidx[cu]) if cov else -1,
-                        int(start[cu]) if cov else -1,
-                        int(end[cu]) if cov else -1,
-                        nof,
-                        noe,
-                        nof == 1 and noe >= 2,
-                        common,
-                        round(float(centrality[cu]), 4) if cov and labels[cu] == labels[u] else 0.0,
-                        status,
-                        1.0 if cov else 0.0,
-                        pid,
-                        facets["anchor"][f],
-                    )
-                )
-    det = pd.DataFrame(rows, columns=COLUMNS + EXTRA_COLUMNS)
-    # each detail after its parent fact's rows
-    last_row = {fid: i for i, fid in enumerate(facts["fact_id"].tolist())}
-    key_f = np.arange(len(facts), dtype=np.float64)
-    key_d = np.array([last_row[p] for p in det["detail_of"]], dtype=np.float64)
-    sub = det.groupby("fact_id", sort=False).ngroup().to_numpy()
-    out = pd.concat([facts.assign(_k=key_f, _s=0), det.assign(_k=key_d, _s=1 + sub)], ignore_index=True)
+    labels, centrality, names = facets["labels"], facets["centrality"], facets["outlets"]
+    n_o = max(len(names), 1)
+    code_of = {o: k for k, o in enumerate(names)}
+    f_ev = np.asarray(ev_of_unit, dtype=np.int64)[f_unit]
+    pid = np.asarray(fact_id_of_unit, dtype=object)[f_unit]
+    # carriers and other numbers, keyed facet * n_o + outlet
+    e_key = facets["e_facet"] * n_o + facets["e_outlet"]
+    o_e = np.argsort(e_key, kind="stable")
+    e_key, e_unit = e_key[o_e], facets["e_unit"][o_e]
+    other_key = np.unique(facets["o_facet"] * n_o + facets["o_outlet"])
+    n_carriers = np.bincount(facets["e_facet"], minlength=n_f)
+    # number of each detail within its fact: most outlets first, then by its unit
+    _, p_code = np.unique(pid.astype(str), return_inverse=True)
+    o = np.lexsort((np.arange(n_f), f_unit, -n_carriers, p_code))
+    first = np.r_[True, p_code[o][1:] != p_code[o][:-1]]
+    starts = np.flatnonzero(first)
+    rank = np.empty(n_f, dtype=np.int64)
+    rank[o] = np.arange(n_f) - np.repeat(starts, np.diff(np.r_[starts, n_f]))
+    # the grid: each detail x the outlets of its event, details in order
+    ev_outs = [np.array([code_of[x] for x in os_], dtype=np.int64) for os_ in outlets_of_event]
+    reps = np.array([len(ev_outs[e]) for e in f_ev.tolist()], dtype=np.int64)
+    g_f = np.repeat(o, reps[o])
+    g_o = np.concatenate([ev_outs[f_ev[f]] for f in o.tolist()])
+    m = len(g_f)
+    key = g_f * n_o + g_o
+    p = np.minimum(np.searchsorted(e_key, key), max(len(e_key) - 1, 0))
+    cov = (e_key[p] == key) if len(e_key) else np.zeros(m, dtype=bool)
+    cu = np.where(cov, e_unit[p] if len(e_unit) else -1, -1)
+    other = np.isin(key, other_key)
+    nof = n_carriers[g_f]
+    noe = reps[g_f]
+    common = ((nof - cov.astype(int)) / np.maximum(noe - 1, 1) > 0.5) & (nof >= 2)
+    g_pid = pid[g_f]
+    g_out = np.array(names, dtype=object)[g_o]
+    parent = pd.Series(
+        facts["status"].to_numpy(), index=facts["fact_id"].astype(str) + "\x00" + facts["outlet"].astype(str)
+    )
+    p_status = parent.reindex(pd.Index(g_pid.astype(str)) + "\x00" + pd.Index(g_out.astype(str))).to_numpy()
+    status = np.where(
+        cov,
+        "covered",
+        np.where(~common, "absent", np.where((p_status == "uncertain") | other, "uncertain", "omitted")),
+    ).astype(object)
+    ci = np.maximum(cu, 0)
+
+    def pick(vals, fill, dtype=object):
+        arr = np.asarray(vals, dtype=dtype) if dtype is not object else np.array(vals, dtype=object)
+        return np.where(cov, arr[ci], fill).astype(dtype)
+
+    summaries = np.array(
+        [t if len(t) <= 160 else t[:159].rstrip() + "…" for t in (text[u] for u in f_unit)], dtype=object
+    )
+    det = pd.DataFrame(
+        {
+            "event": np.array(events, dtype=object)[f_ev[g_f]],
+            "fact_id": [f"{a}.{k + 1}" for a, k in zip(g_pid.tolist(), rank[g_f].tolist())],
+            "summary": summaries[g_f],
+            "outlet": g_out,
+            "covered": cov,
+            "position": pick(position, ""),
+            "sentence": pick(text, ""),
+            "article_id": pick(art_id, ""),
+            "sentence_index": pick(sidx, -1, np.int64),
+            "start": pick(start, -1, np.int64),
+            "end": pick(end, -1, np.int64),
+            "n_outlets": nof.astype(np.int64),
+            "n_outlets_event": noe.astype(np.int64),
+            "unique": (nof == 1) & (noe >= 2),
+            "common": common,
+            "similarity": np.where(cov & (labels[ci] == labels[f_unit[g_f]]), np.round(centrality[ci], 4), 0.0),
+            "status": status,
+            "closest": np.where(cov, 1.0, 0.0),
+            "detail_of": g_pid,
+            "anchor": np.array(facets["anchor"], dtype=object)[g_f],
+        }
+    )[COLUMNS + EXTRA_COLUMNS]
+    # each detail after its parent fact's rows (details of a fact in their order)
+    fid = facts["fact_id"].to_numpy()
+    last = pd.Series(np.arange(len(facts)), index=fid).groupby(level=0).max()
+    key_d = last.reindex(g_pid).to_numpy().astype(np.float64)
+    out = pd.concat(
+        [facts.assign(_k=np.arange(len(facts), dtype=np.float64), _s=0), det.assign(_k=key_d, _s=1 + rank[g_f])],
+        ignore_index=True,
+    )
     out = out.sort_values(["_k", "_s"], kind="stable")
     return out.drop(columns=["_k", "_s"]).reset_index(drop=True)
 

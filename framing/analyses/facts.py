@@ -470,16 +470,22 @@ class FactCoverageAnalyzer(Analyzer):
 
     @staticmethod
     def _details(f_parts, labels, score_sum, all_terms, ti, tc, n_concepts, all_outlets):
-        """The facets of every batch with corpus-wide unit ids, their anchors in words
-        (the first term of each concept), carriers and outlets giving another number."""
+        """The facets of every batch as flat arrays with corpus-wide unit ids: their summary
+        unit and anchor in words (the first term of each concept), the (facet, outlet code,
+        unit) of each carrier and the (facet, outlet code) of each outlet giving another number."""
         size = np.bincount(labels, minlength=len(labels))
+        z = np.zeros(0, dtype=np.int64)
         out: dict = {
-            "unit": np.zeros(0, dtype=np.int64),
+            "unit": z,
             "anchor": [],
-            "carrier": [],
-            "other_number": [],
+            "e_facet": z,
+            "e_outlet": z,
+            "e_unit": z,
+            "o_facet": z,
+            "o_outlet": z,
             "labels": labels,
             "centrality": score_sum / np.maximum(size[labels] - 1, 1),
+            "outlets": list(all_outlets),
         }
         if not f_parts:
             return out
@@ -491,11 +497,12 @@ class FactCoverageAnalyzer(Analyzer):
         def word(c: int) -> str:
             return all_terms[rep[c]] if 0 <= c < n_concepts and rep[c] >= 0 else ""
 
-        n_o = len(all_outlets)
-        units = []
+        n_o = max(len(all_outlets), 1)
+        parts: dict[str, list] = {k: [] for k in ("unit", "e_facet", "e_outlet", "e_unit", "o_facet", "o_outlet")}
+        f0 = 0
         for fac, u0, bigrams in f_parts:
-            units.append(fac.unit + u0)
-            for f, keys in enumerate(fac.keys):
+            parts["unit"].append(fac.unit + u0)
+            for keys in fac.keys:
                 words = []
                 for k in keys.tolist():
                     if k < n_concepts:
@@ -504,13 +511,14 @@ class FactCoverageAnalyzer(Analyzer):
                         code = int(bigrams[k - n_concepts])
                         words.append(f"{word(code // n_concepts)} {word(code % n_concepts)}")
                 out["anchor"].append("; ".join(sorted(set(words))))
-                sel = fac.e_facet == f
-                out["carrier"].append(
-                    {all_outlets[o]: int(u) + u0 for o, u in zip(fac.e_outlet[sel].tolist(), fac.e_unit[sel].tolist())}
-                )
-                codes = fac.other_number[(fac.other_number // n_o) == f]
-                out["other_number"].append({all_outlets[int(c % n_o)] for c in codes.tolist()})
-        out["unit"] = np.concatenate(units)
+            parts["e_facet"].append(fac.e_facet + f0)
+            parts["e_outlet"].append(fac.e_outlet)
+            parts["e_unit"].append(fac.e_unit + u0)
+            parts["o_facet"].append(fac.other_number // n_o + f0)
+            parts["o_outlet"].append(fac.other_number % n_o)
+            f0 += len(fac.unit)
+        for k, v in parts.items():
+            out[k] = np.concatenate(v).astype(np.int64)
         return out
 
     def _empty(self, corpus: Corpus) -> dict[str, pd.DataFrame]:
