@@ -174,8 +174,7 @@ def _top_k_pairs(pi, pj, score, top_k):
     big = np.flatnonzero(~keep)
     if len(big):
         ub = u[big]
-        sc = np.clip(np.r_[score, score][big].astype(np.float64), 0.0, 1.0)
-        o = np.argsort(ub * 2.0 + (1.0 - sc), kind="stable")  # by unit, best score first
+        o = _by_group_best_first(ub, np.r_[score, score][big])
         us = ub[o]
         first = np.r_[0, np.flatnonzero(us[1:] != us[:-1]) + 1]
         rank = np.empty(len(ub), dtype=np.int64)
@@ -231,12 +230,35 @@ def link(sim, anchors, quotes, p: AlignParams) -> tuple[np.ndarray, np.ndarray]:
     return ok, np.where(quotes >= 1, np.maximum(sim, thr), sim)
 
 
+def _by_group_best_first(group: np.ndarray, score: np.ndarray, clip: bool = True) -> np.ndarray:
+    """Stable order by ``group`` (non-negative integers), then by ``score`` (clipped to [0, 1]
+    with ``clip``; else non-negative), highest first; equal (group, score) keep their order.
+
+    For float32 scores and groups below 2**31 one stable sort of an integer key (the group,
+    then the bits of the score, whose order is the order of non-negative floats) does it;
+    otherwise a float key (the order is the same either way).
+    """
+    if score.dtype == np.float32 and (not len(group) or int(group.max()) < 2**31):
+        sc = (np.clip(score, np.float32(0.0), np.float32(1.0)) if clip else score) + np.float32(0.0)  # -0.0 -> 0.0
+        inv = np.uint32(0xFFFFFFFF) - sc.view(np.uint32)
+        return np.argsort((group.astype(np.int64) << 32) | inv.astype(np.int64), kind="stable")
+    if not clip:
+        return np.lexsort((-score, group))
+    sc64 = np.clip(score.astype(np.float64), 0.0, 1.0)
+    return np.argsort(group * 2.0 + (1.0 - sc64), kind="stable")
+
+
 def _best_per_article(pi, pj, score, art_of_unit) -> np.ndarray:
     """Keep each unit's best link per other article (both directions)."""
     keep = np.zeros(len(pi), dtype=bool)
+    n_art = int(art_of_unit.max()) + 1 if len(art_of_unit) else 1
     for a, b in ((pi, pj), (pj, pi)):
-        order = np.lexsort((-score, art_of_unit[b], a))
-        key = a[order] * (art_of_unit.max() + 1) + art_of_unit[b[order]]
+        group = a * n_art + art_of_unit[b]
+        if score.dtype == np.float32 and bool((score >= 0).all()) and bool(np.isfinite(score).all()):
+            order = _by_group_best_first(group, score, clip=False)
+        else:
+            order = np.lexsort((-score, art_of_unit[b], a))
+        key = group[order]
         first = np.ones(len(order), dtype=bool)
         first[1:] = key[1:] != key[:-1]
         keep[order[first]] = True
