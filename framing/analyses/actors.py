@@ -31,6 +31,7 @@ tone NaN when vaderSentiment is missing; ``tone=True`` raises
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -521,13 +522,25 @@ def _harm_roles(doc: Document, ment: Mentions, hits: list) -> dict[tuple[str, st
         si = int(m_sent[k])
         return not any((int(m_start[k]) - d, si) in verb_ends for d in (0, 1, 2))
 
+    # the mentions of each sentence, in order (they do not overlap: their ends are in order too)
+    sent_l, start_l, end_l = m_sent.tolist(), m_start.tolist(), m_end.tolist()
+    by_sent: dict[int, tuple[list[int], list[int], list[int]]] = {}
+    for k, si in enumerate(sent_l):
+        ks, ss_, es_ = by_sent.setdefault(si, ([], [], []))
+        ks.append(k)
+        ss_.append(start_l[k])
+        es_.append(end_l[k])
     for a, b, (kind, pos, _lemma) in hits:
         si = int(tsent[a])
-        in_sent = np.flatnonzero(m_sent == si)
-        if not len(in_sent):
+        group = by_sent.get(si)
+        if group is None:
             continue
-        before = [k for k in in_sent if m_end[k] <= a]
-        after = [k for k in in_sent if m_start[k] >= b]
+        ks, ss_, es_ = group
+        # the last mention that ends before the act and the first that starts after it
+        nb = bisect_right(es_, a)
+        na = bisect_left(ss_, b)
+        before = ks[nb - 1 : nb] if nb else []
+        after = ks[na : na + 1]
         agent = target = None
         if kind == "suffer":  # "farmers suffered", "thousands were displaced": the subject suffers
             if before and a - m_end[before[-1]] <= 8 and can_do(int(before[-1]), a):

@@ -167,6 +167,9 @@ _CUE = 16  # a role cue of actor_cues.csv
 
 _first = itemgetter(0)
 _canon = itemgetter(7)  # _CANON
+#: Words further than this many times TAU from a mention are not read for its tone: their weight,
+#: exp(-50), is below 1e-21 (a bound on the work per mention in a sentence without end).
+_REACH_TAUS = 50
 #: Sentences up to this many characters locate a mention by counting the words before it.
 _SHORT = 600
 
@@ -283,7 +286,7 @@ class _Sentence:
     mention needs it.
     """
 
-    __slots__ = ("_starts", "bnd", "cuepos", "infos", "n", "raw", "text", "vals", "vset")
+    __slots__ = ("_starts", "bnd", "cuepos", "infos", "n", "raw", "text", "vals", "vpos", "vset")
 
     def __init__(self, text: str, scorer: TargetTone) -> None:
         raw = text.split()
@@ -332,7 +335,8 @@ class _Sentence:
                     continue
             kept.append((i, float(v)))
         self.vals = kept
-        self.vset = {i for i, _ in kept}
+        self.vpos = [i for i, _ in kept]
+        self.vset = set(self.vpos)
 
     @property
     def starts(self) -> list[int]:
@@ -415,6 +419,7 @@ class TargetTone:
         self._vocab = _Vocabulary(self._an, vader)
         self._valence: dict[tuple, float] = {}
         self._exp: list[float] = [1.0]
+        self._reach = math.ceil(_REACH_TAUS * tau)
 
     # -- sentence-level ---------------------------------------------------------------
     def sentence(self, text: str) -> float:
@@ -564,17 +569,21 @@ class TargetTone:
         content, judged = self._speech(S, a, b)
         hits = self._cue_hits(S, a, b, content)
         total = 0.0
-        vals = S.vals
-        if vals:
+        # the words with a valence within reach of the mention
+        vpos = S.vpos
+        reach = self._reach
+        p0 = bisect_left(vpos, a - reach)
+        p1 = bisect_right(vpos, b - 1 + reach)
+        if p0 < p1:
             exp = self._exp
-            if len(exp) <= S.n:
-                self._decay(S.n)
+            if len(exp) <= reach:
+                self._decay(reach)
             # the weight of each word with a valence: distance decay, clause boundaries and
             # other mentions, walking out from the mention (the product in the same order)
             weights: dict[int, float] = {}
             bnd, vset = S.bnd, S.vset
             cp, op = self.clause_penalty, self.other_penalty
-            lo = vals[0][0]
+            lo = vpos[p0]
             if lo < a:
                 w = 1.0
                 for i in range(a - 1, lo - 1, -1):
@@ -584,7 +593,7 @@ class TargetTone:
                         w *= op
                     elif i in vset:
                         weights[i] = w * exp[a - i]
-            hi = vals[-1][0]
+            hi = vpos[p1 - 1]
             if hi >= b:
                 w = 1.0
                 for i in range(b, hi + 1):
@@ -595,7 +604,7 @@ class TargetTone:
                     elif i in vset:
                         weights[i] = w * exp[i - b + 1]
             sp, ps = self.speech_penalty, self.positive_scale
-            for i, v in vals:
+            for i, v in S.vals[p0:p1]:
                 wt = weights.get(i)
                 if wt is None:
                     continue
