@@ -224,7 +224,8 @@ class DistinctiveTermsAnalyzer(Analyzer):
         null_parts: list[pd.DataFrame] = []
         evidence_parts: list[pd.DataFrame] = []
         excluded_parts: list[pd.DataFrame] = []
-        fixed = excluded_terms(F.labels, F.ngram) if self.exclude else np.full(F.n_features, "", dtype=object)
+        fixed = excluded_terms(F.labels, F.ngram, F.words) if self.exclude else np.full(F.n_features, "", dtype=object)
+        rankable = fixed == ""
         boiler = None
         strata = None
         for level in levels:
@@ -249,14 +250,13 @@ class DistinctiveTermsAnalyzer(Analyzer):
                 strata = (U.W, U.event_code, U.outlet_code)  # comparison is stratified by event
             elif level == "all" and strata is not None:
                 moments = strata_moments(*strata, Wc, U.outlet_code[us])
-            # why each compared entry is not ranked ("": it is)
+            # which compared entries are ranked: neither a fixed exclusion nor the outlet's boilerplate
             entry_unit = us[np.repeat(np.arange(len(us)), np.diff(Wc.tokens.indptr))]
             entry_col = Wc.tokens.indices.astype(np.int64)
-            reason = fixed[entry_col]
-            is_boiler = _in_sorted(U.outlet_code[entry_unit] * np.int64(F.n_features) + entry_col, boiler)
-            reason = np.where(is_boiler & (reason == ""), "boilerplate", reason)
+            ranked = rankable[entry_col]
+            ranked &= ~_in_sorted(U.outlet_code[entry_unit] * np.int64(F.n_features) + entry_col, boiler)
             (n_terms, q95, q99, mx), (top, top_x) = compare_units(
-                Wc, U.event_code[us], reason == "", moments, top_k=self.top_k, prior_scale=self.prior_scale
+                Wc, U.event_code[us], ranked, moments, top_k=self.top_k, prior_scale=self.prior_scale
             )
             null_parts.append(
                 pd.DataFrame(

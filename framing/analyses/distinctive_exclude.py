@@ -47,20 +47,37 @@ def _in_sorted(codes: np.ndarray, table: np.ndarray) -> np.ndarray:
     return table[at] == codes
 
 
-def excluded_terms(labels: np.ndarray, ngram: np.ndarray) -> np.ndarray:
+def excluded_terms(labels: np.ndarray, ngram: np.ndarray, words: np.ndarray | None = None) -> np.ndarray:
     """Why each term is kept out of the ranking ("" when it is ranked): ``"function word"``
     (a unigram of :data:`FUNCTION_WORDS`), ``"letter"`` (a term with a word of one
     character other than "a" and "i", like the "u s" of "U.S." or "g o p" of "G.O.P.")
     or ``"number"`` (a unigram without a letter: "02", "2019"). Boilerplate depends on
-    the outlet: see :func:`boilerplate_terms`."""
+    the outlet: see :func:`boilerplate_terms`. ``words`` (:attr:`_Features.words`, the
+    unigram columns of each term) lets a phrase's letters be read from its words' instead
+    of from its label (the same answer, with strings looked at once per word)."""
     out = np.full(len(labels), "", dtype=object)
-    words = labels.tolist()
     uni = ngram == 1
-    out[uni & np.fromiter((w in FUNCTION_WORDS for w in words), dtype=bool, count=len(words))] = "function word"
-    out[uni & np.fromiter((not any(ch.isalpha() for ch in w) for w in words), dtype=bool, count=len(words))] = "number"
-    letter = np.fromiter(
-        (any(len(t) == 1 and t not in ("a", "i") for t in w.split(" ")) for w in words), dtype=bool, count=len(words)
+    if words is None:
+        looked = np.ones(len(labels), dtype=bool)
+    else:
+        looked = uni
+    texts = labels[looked].tolist()
+    n = len(texts)
+    function = np.zeros(len(labels), dtype=bool)
+    number = np.zeros(len(labels), dtype=bool)
+    letter = np.zeros(len(labels), dtype=bool)
+    function[looked] = np.fromiter((w in FUNCTION_WORDS for w in texts), dtype=bool, count=n)
+    number[looked] = np.fromiter((not any(ch.isalpha() for ch in w) for w in texts), dtype=bool, count=n)
+    letter[looked] = np.fromiter(
+        (any(len(t) == 1 and t not in ("a", "i") for t in w.split(" ")) for w in texts), dtype=bool, count=n
     )
+    if words is not None:  # a phrase has a letter when one of its words is one
+        of_word = letter.copy()
+        for j in range(words.shape[1]):
+            w = words[:, j]
+            letter |= (w >= 0) & of_word[np.maximum(w, 0)]
+    out[uni & function] = "function word"
+    out[uni & number] = "number"
     out[letter & (out == "")] = "letter"
     return out
 

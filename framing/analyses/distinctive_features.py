@@ -55,8 +55,9 @@ def _phrases(
     ``flat`` holds the token ids of the whole corpus, ``same`` whether each token and
     the next are in one sentence, ``frequent`` whether each term is counted at least
     ``min_phrase_count`` times. Returns one block per phrase length (2, then 3):
-    ``(counts, labels, phrase, start)``, the corpus count and label of each kept phrase,
-    and the phrase and first token of each of its occurrences (in corpus order).
+    ``(counts, labels, phrase, start, words)``, the corpus count and label of each kept
+    phrase, the phrase and first token of each of its occurrences (in corpus order), and
+    the token ids of each kept phrase (phrases x length).
     """
     V = len(terms)
     if max_n < 2 or len(flat) < 2:
@@ -95,7 +96,7 @@ def _phrases(
         sel = phrase >= 0
         words = [(uniq[keep] // V ** (n - 1 - i)) % V for i in range(n)]
         labels = [" ".join(terms[w] for w in ws) for ws in zip(*(x.tolist() for x in words))]
-        blocks.append((cnt[keep], labels, phrase[sel], start[sel]))
+        blocks.append((cnt[keep], labels, phrase[sel], start[sel], np.stack(words, axis=1)))
     return blocks
 
 
@@ -136,7 +137,11 @@ class _Features:
         uni = np.bincount(flat, minlength=len(terms))
         blocks = _phrases(flat, same, terms, uni >= min_phrase_count, max_n=max_n, min_phrase_count=min_phrase_count)
         pos_col, counts, labels, ngram = [flat], [uni], list(terms), [1] * len(terms)
-        for n, (count, label, phrase, _) in enumerate(blocks, start=2):
+        #: The words of each feature: its unigram columns, -1 after its last (features x max_n).
+        self.words = np.full((len(terms) + sum(len(b[1]) for b in blocks), max(1, len(blocks) + 1)), -1, np.int32)
+        self.words[: len(terms), 0] = np.arange(len(terms))
+        for n, (count, label, phrase, _, words) in enumerate(blocks, start=2):
+            self.words[len(labels) : len(labels) + len(label), :n] = words
             pos_col.append(phrase + len(labels))
             counts.append(count)
             labels.extend(label)
