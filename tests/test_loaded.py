@@ -181,6 +181,43 @@ def test_categories_beyond_insults(text, category, term):
     assert rows[["category", "term"]].values.tolist() == [[category, term]]
 
 
+def _word_choice(text):
+    t = _table(text)["loaded"]
+    rows = t[(t["event"] == "e") & (t["term"] != TOTAL_TERM) & (t["count"] > 0) & t["category"].isin(WORD_CHOICE)]
+    return sorted(map(tuple, rows[["category", "term"]].values.tolist()))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the literal sense is excluded, the judging sense counts
+        ("Toxic chemicals leaked from the plant.", []),
+        ("It was a toxic debate about the plant.", [("loaded", "toxic")]),
+        ("The answer lies in the budget.", []),
+        ("He told lies to the voters.", [("loaded", "told lies")]),
+        ("A natural disaster hit the coast.", []),
+        ("The rollout was a disaster for the mayor.", [("loaded", "disaster")]),
+        ("Riot police lined the street.", []),
+        ("He woke up early and left.", []),
+        ("The woke mob gathered outside.", [("label_pejorative", "woke mob")]),
+        ("The Chinese Communist Party met.", []),
+        ("Students held a mock trial.", [("delegitimising", "mock trial")]),
+        # judging words written from general knowledge of news language
+        ("The senator made the claim without evidence.", [("loaded", "without evidence")]),
+        ("Crime rose in Democrat-run cities.", [("label_pejorative", "democrat-run")]),
+        ("The reckless plan was a power grab.", [("loaded", "power grab"), ("loaded", "reckless")]),
+        ("The inept agency bungled the rollout.", [("loaded", "bungled"), ("loaded", "inept")]),
+        ("Prices skyrocketed as the party caved to donors.", [("loaded", "caved to"), ("loaded", "skyrocketed")]),
+        ("Unfortunately, the governor pandered to the base.", [("loaded", "pandered"), ("loaded", "unfortunately")]),
+        ("They called migrants parasites.", [("dehumanising", "parasites")]),
+        ("The plight of the workers worsened.", [("sympathetic", "plight")]),
+        ("Profiteers gouged the victims.", [("loaded", "gouged"), ("loaded", "profiteers")]),
+    ],
+)
+def test_lexicon_senses_and_exclusions(text, expected):
+    assert _word_choice(text) == expected
+
+
 def test_labels_keep_the_longest_phrase():
     t = _table("Undocumented immigrants and undocumented workers. The Kiev regime.")["loaded"]
     rows = t[(t["event"] == "e") & (t["term"] != TOTAL_TERM)]
@@ -250,7 +287,7 @@ def test_word_categories_beat_the_negative_word_list_on_babe(datasets_dir, valid
     categories are more precise than the Hu and Liu negative words and score a higher F1."""
     v = validation_script
     shared = datasets_dir.parent
-    rows, per_cat = v.evaluate("BABE", v._babe(shared), v.baselines(shared), words=True)
+    rows, per_cat, diag = v.evaluate("BABE", v._babe(shared), v.baselines(shared), words=True)
     by = {r[1]: r for r in rows}
     ours = by["framing: loaded-language word categories"]
     hu_liu = by["baseline: Hu & Liu 2004 negative words"]
@@ -258,7 +295,11 @@ def test_word_categories_beat_the_negative_word_list_on_babe(datasets_dir, valid
     assert 4000 < ours[6] < 4150 and ours[7] == 3673  # gold words (as tokenized: 4,070 in the docs), agreed sentences
     assert hu_liu[4] == pytest.approx(0.261, abs=0.005)  # the baseline the docs quote
     assert ours[4] > hu_liu[4] + 0.05 and ours[2] > hu_liu[2] + 0.1  # F1 and precision
-    assert ours[4] > 0.35  # docs/validation.md: 0.371
+    assert ours[4] > 0.38  # docs/validation.md: 0.386 (target 0.40, not met)
+    # single words are the gold unit: one-word hits are more precise than phrase hits
+    (n1, g1), (n2, g2) = diag["units"]["one-word hits"], diag["units"]["phrase hits"]
+    assert n1 + n2 >= ours[5]  # a word under two overlapping hits counts twice here
+    assert g1 / n1 > g2 / n2
     writer = by["framing: word categories, writer's own words only"]
     assert writer[5] < ours[5]  # fewer words marked once quotations are left out
     assert {c[1] for c in per_cat} >= set(WORD_CHOICE)
@@ -269,3 +310,33 @@ def test_babe_and_mbic_share_1697_sentences(datasets_dir, validation_script):
     v = validation_script
     shared = datasets_dir.parent
     assert v.shared_sentences(v._babe(shared, agreed=False), v._mbic(shared, agreed=False)) == (1692, 1697)
+
+
+def test_word_categories_meet_the_mbic_target(datasets_dir, validation_script):
+    """Issue 11: word-level F1 of the word categories at least 0.40 on MBIC (same scorer as the
+    baselines; docs/validation.md: 0.417), above the Hu and Liu negative words (0.347)."""
+    pytest.importorskip("openpyxl")
+    v = validation_script
+    shared = datasets_dir.parent
+    rows, _, _ = v.evaluate("MBIC", v._mbic(shared), v.baselines(shared), words=True)
+    by = {r[1]: r for r in rows}
+    ours, hu_liu = by[v.WORD_CATEGORIES], by["baseline: Hu & Liu 2004 negative words"]
+    assert ours[4] >= 0.40 and ours[4] > hu_liu[4] + 0.05
+    assert ours[2] > 0.55  # precision: a loaded-language list, not every adjective
+
+
+def test_basil_diagnostics(datasets_dir, validation_script):
+    """BASIL's lexical spans are sparse (about 6 % of its sentences hold one), so most marked
+    words stand in sentences the annotators left unmarked; the diagnostics say so."""
+    if not (datasets_dir / "basil").exists():
+        pytest.skip("../shared/datasets/basil is not available")
+    v = validation_script
+    shared = datasets_dir.parent
+    frame, _ = v._basil(shared)
+    assert frame["gold_spans"].map(len).sum() == 478  # 2 of the 480 lexical spans lie in headlines
+    rows, _, diag = v.evaluate(v.BASIL, frame, v.baselines(shared), words=False)
+    spans = diag["spans"]["framing"]
+    assert spans["spans"] == 478 and 400 < spans["sentences_with_span"] < 500
+    assert 0.3 < spans["span_recall"] < 0.7 and spans["marked_outside"] > 0.7
+    by = {r[1]: r for r in rows}
+    assert by[v.WORD_CATEGORIES][4] > 1.5 * by["baseline: Hu & Liu 2004 negative words"][4]

@@ -105,6 +105,8 @@ def _basil(shared: Path) -> tuple[pd.DataFrame, list[dict]]:
         if ann_path.exists():
             ann = json.loads(ann_path.read_text(encoding="utf-8"))
             spans = [s for s in ann.get("phrase-level-annotations", []) if s.get("bias") == "lex"]
+        # headlines are left out: they hold 3 of BASIL's 1,726 spans (2 lexical) where the body rate would
+        # give about 65, so they were hardly annotated, and scoring them would count loaded headlines as errors
         sentences = [s for para in art["body-paragraphs"] for s in para]
         for sent in sentences:
             gold = [
@@ -183,6 +185,13 @@ def baselines(shared: Path) -> list[tuple[str, set[str]]]:
     ]
 
 
+#: The name of the BASIL rows.
+BASIL = "BASIL (lexical spans)"
+#: F1 targets of issue 11 for the word categories (BASIL is the check not tuned on).
+TARGETS = {"MBIC": 0.40, "BABE (SG2)": 0.40, BASIL: 0.20}
+#: The row the targets are for.
+WORD_CATEGORIES = "framing: loaded-language word categories"
+
 #: The framing rows of the main table: (label, categories, writer's own words only).
 DETECTORS = [
     ("framing: `loaded`", ["loaded"], False),
@@ -217,10 +226,57 @@ def evaluate(name: str, frame: pd.DataFrame, bases: list[tuple[str, set[str]]], 
         if writer:
             sub = sub[~sub["in_quote"].astype(bool)]
         rows.append((name, label, *score(sub), len(ids)))
+    base_pred = {}
     for label, wordset in bases:
-        rows.append((name, label, *_score(tokens, _predicted(tokens, _word_list_spans(corpus, wordset))), len(ids)))
+        base_pred[label] = _predicted(tokens, _word_list_spans(corpus, wordset))
+        rows.append((name, label, *_score(tokens, base_pred[label]), len(ids)))
     per_cat = [(name, cat, *score(ev[ev["category"] == cat])) for cat in JUDGING]
-    return rows, per_cat
+    word_choice = ev[ev["category"].isin(WORD_CHOICE)]
+    diag = {"units": _hit_units(tokens, word_choice)}
+    if not words:
+        spans = [frame["gold_spans"].iloc[k] for k in keep]
+        ours = _predicted(tokens, {a: list(zip(g["start"], g["end"])) for a, g in word_choice.groupby("article_id")})
+        diag["spans"] = {"framing": _span_diagnostics(tokens, spans, ours)}
+        diag["spans"].update({label: _span_diagnostics(tokens, spans, p) for label, p in base_pred.items()})
+    return rows, per_cat, diag
+
+
+def _hit_units(tokens, hits: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """Marked words in one-word hits and in hits of several words: (words, of them gold).
+
+    The gold of BABE and MBIC is single words; a lexicon phrase marks every word it
+    spans ("illegal immigrants"), so its words are scored one by one.
+    """
+    by_art = {t[0]: t for t in tokens}
+    out = {"one-word hits": [0, 0], "phrase hits": [0, 0]}
+    for aid, g in hits.groupby("article_id"):
+        _, starts, ends, gold = by_art[aid]
+        for a, b in zip(g["start"], g["end"]):
+            inside = (starts >= a) & (ends <= b)
+            key = "phrase hits" if inside.sum() > 1 else "one-word hits"
+            out[key][0] += int(inside.sum())
+            out[key][1] += int((inside & gold).sum())
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+def _span_diagnostics(tokens, spans, pred) -> dict[str, float]:
+    """BASIL: the share of gold spans with at least one marked word, and the share of
+    marked words in sentences where the annotators marked no lexical span."""
+    found = total = words = outside = 0
+    for (_, starts, ends, _), sent_spans, p in zip(tokens, spans, pred):
+        words += int(p.sum())
+        if not sent_spans:
+            outside += int(p.sum())
+        for a, b in sent_spans:
+            total += 1
+            found += bool((p & (starts >= a) & (ends <= b)).any())
+    return {
+        "span_recall": found / total if total else float("nan"),
+        "marked_outside": outside / words if words else float("nan"),
+        "spans": total,
+        "sentences_with_span": sum(bool(s) for s in spans),
+        "sentences": len(spans),
+    }
 
 
 def shared_sentences(babe: pd.DataFrame, mbic: pd.DataFrame) -> tuple[int, int]:
@@ -230,26 +286,85 @@ def shared_sentences(babe: pd.DataFrame, mbic: pd.DataFrame) -> tuple[int, int]:
     return len(a & b), len({norm(x) for x in a} & {norm(x) for x in b})
 
 
+def _target_lines(df: pd.DataFrame) -> list[str]:
+    """Whether the word categories meet issue 11's F1 targets, from the measured rows."""
+    out = ["Targets (word categories together, F1):", ""]
+    for name, target in TARGETS.items():
+        row = df[(df["dataset"] == name) & (df["detector"] == WORD_CATEGORIES)]
+        if row.empty:
+            continue
+        r = row.iloc[0]
+        verdict = "met" if r["f1"] >= target else "**not met**"
+        out.append(
+            f"* {name}: F1 {r['f1']:.3f} (precision {r['precision']:.3f}, recall {r['recall']:.3f}); "
+            f"target {target:.2f}: {verdict}"
+        )
+    return out
+
+
+def _unit_lines(diags: dict) -> list[str]:
+    """One-word hits against phrase hits: the gold of BABE and MBIC is single words."""
+    out = [
+        "Words marked by one-word hits and by phrase hits (word categories). BABE and MBIC annotators mark single "
+        'words, so a phrase such as "illegal immigrants" whose loaded word is "illegal" is half right, word '
+        "by word; BASIL marks spans, often phrases:",
+        "",
+        "| dataset | one-word hits: words (precision) | phrase hits: words (precision) |",
+        "| --- | --- | --- |",
+    ]
+    for name, d in diags.items():
+        (n1, g1), (n2, g2) = d["units"]["one-word hits"], d["units"]["phrase hits"]
+        out.append(f"| {name} | {n1:,} ({g1 / max(n1, 1):.3f}) | {n2:,} ({g2 / max(n2, 1):.3f}) |")
+    return out
+
+
+def _basil_lines(spans: dict | None) -> list[str]:
+    """Why BASIL scores low: how sparse its lexical spans are, and how many a detector finds."""
+    if not spans:
+        return []
+    f = spans["framing"]
+    hl = next((v for k, v in spans.items() if "Hu & Liu" in k), None)
+    text = (
+        f"BASIL: {f['spans']:,} lexical-bias spans in {f['sentences_with_span']:,} of {f['sentences']:,} sentences "
+        f"({f['sentences_with_span'] / f['sentences']:.1%}); each span is word choice the annotators judged to be "
+        "aimed at a named target of the story (a person, party or group), so most loaded words in the articles are "
+        "left unmarked. The word categories touch "
+        f"{f['span_recall']:.1%} of the spans (at least one word marked)"
+    )
+    if hl is not None:
+        text += f", the Hu & Liu negative words {hl['span_recall']:.1%}"
+    text += (
+        f"; {f['marked_outside']:.1%} of the words framing marks stand in sentences where the annotators marked no "
+        "lexical span, so the precision of every word list here stays low. The BASIL figure has never "
+        "reached 0.20: 0.072 for `loaded` when the check was first run (2026-11-22), 0.149 for `loaded` after the "
+        "lexicon of 2026-12-01, 0.138-0.139 for the word categories. Its scorer is the one of the other rows "
+        f"(a word is gold when it lies inside a span; {f['spans']:,} of the 480 lexical spans are matched to their "
+        "body sentence by text and offsets, and the other 2 lie in headlines, which are not scored: they hold 3 of "
+        "BASIL's 1,726 spans where the rate of the body would give about 65, so they were hardly annotated)."
+    )
+    return [text]
+
+
 def main(argv=None) -> int:
     args = parser(__doc__.splitlines()[0]).parse_args(argv)
     shared = Path(args.shared)
     t0 = time.time()
     bases = baselines(shared)
-    rows, per_cat = [], []
+    rows, per_cat, diags = [], [], {}
     babe_all = _babe(shared, agreed=False)
-    r, c = evaluate("BABE (SG2)", _babe(shared), bases, words=True)
+    r, c, diags["BABE (SG2)"] = evaluate("BABE (SG2)", _babe(shared), bases, words=True)
     rows += r
     per_cat += c
     overlap = None
     try:
-        r, c = evaluate("MBIC", _mbic(shared), bases, words=True)
+        r, c, diags["MBIC"] = evaluate("MBIC", _mbic(shared), bases, words=True)
         rows += r
         per_cat += c
         overlap = shared_sentences(babe_all, _mbic(shared, agreed=False))
     except ImportError:
         print("openpyxl is missing: MBIC skipped (pip install 'framing[validation]')", file=sys.stderr)
     basil, _ = _basil(shared)
-    r, c = evaluate("BASIL (lexical spans)", basil, bases, words=False)
+    r, c, diags[BASIL] = evaluate(BASIL, basil, bases, words=False)
     rows += r
     per_cat += c
     df = pd.DataFrame(
@@ -306,8 +421,13 @@ def main(argv=None) -> int:
         "Before the lexicon grew beyond insults (2026-12-01: the `loaded` category alone, about 700 lemmas), the same "
         "scorer gave `loaded` F1 0.227 on MBIC (precision 0.790, recall 0.133), 0.295 on BABE (0.604, 0.195) and "
         "0.149 on BASIL (0.143, 0.154); the new categories and the added words were written from general knowledge "
-        "of news language, never from the annotated words of these datasets. The targets set for this extension "
-        "(F1 at least 0.40 on MBIC and on BABE, BASIL at least 0.20) are not met: see the table above.",
+        "of news language, never from the annotated words of these datasets.",
+        "",
+        *_target_lines(df),
+        "",
+        *_unit_lines(diags),
+        "",
+        *_basil_lines(diags.get(BASIL, {}).get("spans")),
         "",
     ]
     text = "\n".join(lines)
