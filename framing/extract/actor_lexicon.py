@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -83,25 +84,18 @@ _CAP_RE = re.compile(
     rf"(?<![\w’']){_CAP_WORD}(?:[ \t]+(?:{_CAP_WORD}|{_PARTICLE}))+"
     rf"|(?<![\w’']){_CAP_WORD}(?=[ \t]*,?[ \t]*{_SAY_WORDS}\b)"
 )
-_UPPER_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+# The same matches as ``_CAP_RE.finditer``, found faster: the pattern starts with the
+# upper-case letter (so the regex engine jumps from one to the next) and checks the character
+# before it after; the first word's two forms share the rest of the pattern (tested).
+_CAP_FAST = re.compile(
+    r"[A-ZÀ-ÖØ-Þ](?<![\w’'].)(?:(?<=[A-Z])[a-z]{0,3}\.|[\w’'\-]*[a-zà-ÿ][\w’'\-]*)"
+    rf"(?:(?:[ \t]+(?:{_CAP_WORD}|{_PARTICLE}))+|(?=[ \t]*,?[ \t]*{_SAY_WORDS}\b))"
+)
 
 
 def _cap_matches(text: str):
-    """``_CAP_RE.finditer(text)``, faster: a match always starts at an upper-case letter,
-    so the full pattern is only tried there (same matches, tested)."""
-    pos = 0
-    search, match = _UPPER_RE.search, _CAP_RE.match
-    while True:
-        u = search(text, pos)
-        if u is None:
-            return
-        p = u.start()
-        m = match(text, p)
-        if m is None:
-            pos = p + 1
-        else:
-            yield m
-            pos = m.end()
+    """``_CAP_RE.finditer(text)`` (the capitalised sequences), faster (same matches)."""
+    return _CAP_FAST.finditer(text)
 
 
 _SAY_AFTER_RE = re.compile(
@@ -326,6 +320,7 @@ def _candidates(doc: Document, known: set):
     """
     text = doc.text
     ts = doc.tok_starts
+    ts_l: list[int] | None = None
     cues = side_cues()
     sentence_starts = set(doc.sent_starts.tolist())
     for m in _cap_matches(text):
@@ -363,9 +358,11 @@ def _candidates(doc: Document, known: set):
         if any(w.isupper() and len(w) > 1 for w in words):
             continue
         tail = folded[-1].removesuffix("'s")
-        a = int(np.searchsorted(ts, pos[0][0]))
-        b = int(np.searchsorted(ts, pos[-1][1]))
-        if b <= a or a >= len(ts):
+        if ts_l is None:
+            ts_l = ts.tolist()
+        a = bisect_left(ts_l, pos[0][0])
+        b = bisect_left(ts_l, pos[-1][1])
+        if b <= a or a >= len(ts_l):
             continue
         if any(f.removesuffix("'s") in known for f in folded):
             continue
