@@ -221,6 +221,42 @@ def _styled(n=12):
     return load_corpus(recs)
 
 
+def test_hypergeom_test_of_repeated_counts_is_the_test_of_each():
+    """Many entries with the same four counts are tested once each (small events, rare
+    terms): the answer is bit for bit the one of testing every entry alone."""
+    rng = np.random.default_rng(3)
+    for big in (12, 3000):  # small events, then large ones
+        N = rng.integers(2, big, 400)
+        n = rng.integers(1, N + 1)
+        K = rng.integers(0, N + 1)
+        lo, hi = np.maximum(0, n + K - N), np.minimum(n, K)
+        y = lo + (rng.random(400) * (hi - lo + 1)).astype(int).clip(0, hi - lo)
+        pick = rng.integers(0, 400, 20000)  # each row many times, in any order
+        z, p = hypergeom_test(y[pick], n[pick], K[pick], N[pick])
+        one = [hypergeom_test(y[i : i + 1], n[i : i + 1], K[i : i + 1], N[i : i + 1]) for i in range(400)]
+        z1 = np.array([a[0][0] for a in one])[pick]
+        p1 = np.array([a[1][0] for a in one])[pick]
+        assert np.array_equal(z, z1) and np.array_equal(p, p1)
+
+
+def test_excluded_terms_from_words_as_from_labels(seeds_events):
+    """Why a term is kept out of the ranking reads the same from its words' ids as from its label."""
+    from framing.analyses.distinctive_exclude import excluded_terms
+    from framing.analyses.distinctive_features import _Features
+
+    c = Corpus(
+        [
+            *seeds_events.articles,
+            Article(id="x", outlet="X", title="", text="The U.S. and the G.O.P. met in D.C. on 2 May 2024."),
+        ]
+    )
+    F = _Features(c, max_n=3, min_phrase_count=1)
+    fast, slow = excluded_terms(F.labels, F.ngram, F.words), excluded_terms(F.labels, F.ngram)
+    assert list(fast) == list(slow)
+    assert {"letter", "number", "function word"} <= set(fast)
+    assert (fast[F.ngram >= 2] == "letter").any()
+
+
 def test_function_words_letters_and_boilerplate_listed_apart():
     out = DistinctiveTermsAnalyzer().fit_transform(_styled())
     d, x = out["distinctive"], out["distinctive_excluded"]
