@@ -34,6 +34,8 @@ __all__ = ["AlignParams", "align"]
 _PRUNE = 16
 #: Neighbours each unit is paired with in a long posting list (see :func:`_posting_pairs`).
 _WINDOW = 25
+#: Score bins per unit in :func:`_top_k_pairs` (only the pairs of one bin per unit are sorted).
+_BINS = 64
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,9 @@ def _top_k_pairs(pi, pj, score, top_k):
     """Keep a pair when it is among the ``top_k`` best of either of its units (ties: earlier pair).
 
     A unit in at most ``top_k`` pairs keeps all of them, so only the pairs of units with
-    more are ranked.
+    more are ranked. Their scores are first counted in :data:`_BINS` bins per unit: the
+    pairs in bins above the bin where a unit's ``top_k``-th best falls are kept, those
+    below are not, and only the pairs in that bin are sorted.
     """
     u = np.r_[pi, pj]
     deg = np.bincount(u) if len(u) else np.zeros(0, np.int64)
@@ -174,12 +178,28 @@ def _top_k_pairs(pi, pj, score, top_k):
     big = np.flatnonzero(~keep)
     if len(big):
         ub = u[big]
-        o = _by_group_best_first(ub, np.r_[score, score][big])
-        us = ub[o]
-        first = np.r_[0, np.flatnonzero(us[1:] != us[:-1]) + 1]
-        rank = np.empty(len(ub), dtype=np.int64)
-        rank[o] = np.arange(len(ub)) - np.repeat(first, np.diff(np.r_[first, len(ub)]))
-        keep[big] = rank < top_k
+        sc = np.r_[score, score][big]
+        bins = np.minimum((np.clip(sc.astype(np.float64), 0.0, 1.0) * _BINS).astype(np.int64), _BINS - 1)
+        big_units = np.flatnonzero(deg > top_k)
+        cid = np.full(len(deg), -1, dtype=np.int64)
+        cid[big_units] = np.arange(len(big_units))
+        uc = cid[ub]
+        counts = np.bincount(uc * _BINS + bins, minlength=len(big_units) * _BINS).reshape(len(big_units), _BINS)
+        at_least = counts[:, ::-1].cumsum(axis=1)[:, ::-1]  # pairs of the unit in this bin or above
+        cut = (at_least >= top_k).sum(axis=1) - 1  # the bin of the top_k-th best (at_least falls with the bin)
+        above = (at_least - counts)[np.arange(len(big_units)), cut]  # pairs in bins above it (< top_k)
+        eb = cut[uc]
+        res = bins > eb
+        border = np.flatnonzero(bins == eb)
+        if len(border):
+            ubb = ub[border]
+            o = _by_group_best_first(ubb, sc[border])  # by unit, best score first
+            us = ubb[o]
+            first = np.r_[0, np.flatnonzero(us[1:] != us[:-1]) + 1]
+            rank = np.empty(len(ubb), dtype=np.int64)
+            rank[o] = np.arange(len(ubb)) - np.repeat(first, np.diff(np.r_[first, len(ubb)]))
+            res[border] = rank < top_k - above[uc[border]]
+        keep[big] = res
     return keep[: len(pi)] | keep[len(pi) :]
 
 
