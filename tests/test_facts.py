@@ -178,6 +178,34 @@ def test_candidate_pairs_from_posting_lists():
     assert keep.tolist() == [True, True, True, False]  # (0,3) is 3's best, (0,2) is 2's best
 
 
+def _top_k_by_sorting(pi, pj, score, k):
+    """Reference: rank every pair of each unit by score, keep the k best of either unit. Ties:
+    the pairs where the unit comes first, in pair order, then those where it comes second."""
+    keep = set()
+    for unit in set(pi.tolist()) | set(pj.tolist()):
+        mine = [q for q in range(len(pi)) if pi[q] == unit] + [q for q in range(len(pi)) if pj[q] == unit]
+        mine.sort(key=lambda q: -min(max(float(score[q]), 0.0), 1.0))  # stable
+        keep.update(mine[:k])
+    return [q in keep for q in range(len(pi))]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_top_k_pairs_keeps_what_a_full_sort_keeps(seed):
+    """The binned top-k keeps exactly the pairs a full sort keeps, ties and scores outside 0-1 included."""
+    import numpy as np
+
+    from framing.analyses.fact_align import _top_k_pairs
+
+    rng = np.random.default_rng(seed)
+    n, m = int(rng.integers(3, 40)), int(rng.integers(5, 400))
+    pi, pj = rng.integers(0, n, m), rng.integers(0, n, m)
+    pi, pj = pi[pi != pj], pj[pi != pj]  # pairs of two units
+    m = len(pi)
+    score = (rng.integers(0, 6, m) / 5 if seed % 2 else rng.random(m) * 1.2 - 0.1).astype(np.float32)
+    k = int(rng.integers(1, 12))
+    assert _top_k_pairs(pi, pj, score, k).tolist() == _top_k_by_sorting(pi, pj, score, k)
+
+
 def test_status_and_uncertain_column():
     f = _facts(TINY)["facts"]
     assert set(f["status"]) <= {"covered", "omitted", "uncertain", "absent"}
