@@ -179,7 +179,8 @@ def _top_k_pairs(pi, pj, score, top_k):
     if len(big):
         ub = u[big]
         sc = np.r_[score, score][big]
-        bins = np.minimum((np.clip(sc.astype(np.float64), 0.0, 1.0) * _BINS).astype(np.int64), _BINS - 1)
+        # any binning that keeps the order of the scores does (equal scores share a bin)
+        bins = np.minimum((np.clip(sc, 0.0, 1.0) * _BINS).astype(np.int32), _BINS - 1)
         big_units = np.flatnonzero(deg > top_k)
         cid = np.full(len(deg), -1, dtype=np.int64)
         cid[big_units] = np.arange(len(big_units))
