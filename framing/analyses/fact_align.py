@@ -361,8 +361,8 @@ def align(
     if len(li):
         keep = _best_per_article(li, lj, ls, art_of_unit)
         li, lj, ls = li[keep], lj[keep], ls[keep]
-        np.add.at(score_sum, li, ls)
-        np.add.at(score_sum, lj, ls)
+        # summed in the order of (li, then lj), as two np.add.at would
+        score_sum = np.bincount(np.r_[li, lj], weights=np.r_[ls, ls].astype(np.float64), minlength=n)
         from scipy.sparse.csgraph import connected_components
 
         G = sp.csr_matrix((np.ones(len(li)), (li, lj)), shape=(n, n))
@@ -374,7 +374,10 @@ def align(
     c_lab, c_unit, c_share = np.r_[labels[pi], labels[pj]], np.r_[pj, pi], np.r_[carry, carry]
     # only the best carrier of each fact in each article can be the best of its outlet (ties: first kept)
     key = c_lab * (int(art_of_unit.max()) + 1) + art_of_unit[c_unit]
-    o = np.lexsort((-c_share, key))
+    if c_share.dtype == np.float32 and bool((c_share >= 0).all()) and bool(np.isfinite(c_share).all()):
+        o = _by_group_best_first(key, c_share, clip=False)
+    else:
+        o = np.lexsort((-c_share, key))
     best = np.sort(o[np.r_[True, key[o][1:] != key[o][:-1]]])
     carriers = (c_lab[best], c_unit[best], c_share[best], np.r_[sim, sim][best])
     facets = Facets.empty()
