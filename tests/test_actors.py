@@ -371,3 +371,105 @@ def test_role_prior(name, type_, role):
 def test_kind_gives_a_role_without_evidence():
     row = _row("Residents waited for news.", "residents")
     assert row["role"] == "innocent" and row["agent_harm"] + row["target_harm"] == 0
+
+
+# -- the fast tone path gives VADER's valences and the per-mention scores exactly ---------------------
+
+_VADER_SENTENCES = [
+    "The attack was not good, but the response was very good.",
+    "It was kind of bad and VERY bad, though the DEAL was great.",
+    "No problem: the talks were never so hopeful, without doubt the best.",
+    "At least the least bad option was the bomb, the kiss of death for the plan.",
+    "Police said the brutal, cowardly attack killed 12 and wounded dozens; officials condemned it.",
+    "He isn't happy, nor glad, and no one is safe; but they're hardly worried.",
+    "Great GREAT great, BUT but terrible terrible terrible.",
+    "",
+]
+
+
+def _vader_reference(text):
+    """Word valences as VADER's polarity_scores computes them (the whole sentence, its own loop)."""
+    vader = pytest.importorskip("vaderSentiment.vaderSentiment")
+    an = vader.SentimentIntensityAnalyzer()
+    st = vader.SentiText(text)
+    words = st.words_and_emoticons
+    out: list = []
+    for i, item in enumerate(words):
+        low = item.lower()
+        if low in vader.BOOSTER_DICT or (low == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of"):
+            out.append(0)
+            continue
+        out = an.sentiment_valence(0, st, item, i, out)
+    return [float(v) for v in an._but_check(words, out)]
+
+
+@pytest.mark.parametrize("text", _VADER_SENTENCES)
+def test_word_valences_are_vaders(text):
+    pytest.importorskip("vaderSentiment")
+    from framing.extract.actor_tone import _LEX, TargetTone, _vader_but
+
+    tt = TargetTone()
+    raw = text.split()
+    infos = [tt._vocab[w] for w in raw]
+    got = [0.0] * len(raw)
+    for i, v in tt._valences(infos, [i for i, t in enumerate(infos) if t[0] & _LEX]):
+        got[i] = v
+    lows = [w.lower() for w in tt._vader.SentiText(text).words_and_emoticons]
+    if "but" in lows:
+        _vader_but(got, lows.index("but"))
+    assert got == _vader_reference(text)
+
+
+def test_but_check_is_vaders():
+    vader = pytest.importorskip("vaderSentiment.vaderSentiment")
+    from framing.extract.actor_tone import _vader_but
+
+    rng = np.random.default_rng(0)
+    for _ in range(2000):
+        n = int(rng.integers(1, 12))
+        values = [float(v) for v in rng.choice([0.0, 0.0, 1.5, -2.0, 0.75, 3.0, -1.0], size=n)]
+        bi = int(rng.integers(0, n))
+        words = ["x"] * bi + ["but"] + ["y"] * (n - bi - 1)
+        expected = [float(v) for v in vader.SentimentIntensityAnalyzer._but_check(words, list(values))]
+        _vader_but(values, bi)
+        assert values == expected
+
+
+def test_mentions_equal_score_and_cues(seeds):
+    """One parse per sentence gives each mention what score() and cues() give it alone."""
+    pytest.importorskip("vaderSentiment")
+    from framing.analyses.quotes import _mentions, shared_finder
+    from framing.extract.actor_tone import TargetTone
+
+    finder = shared_finder(seeds, None, "default", True, 0.85)
+    tt, alone = TargetTone(), TargetTone()
+    n = 0
+    for art in seeds:
+        doc = seeds.document(art)
+        m = _mentions(finder, doc)
+        for si in sorted(set(m.sentence.tolist())):
+            ks = [k for k in range(len(m)) if m.sentence[k] == si]
+            off = int(doc.sent_starts[si])
+            text = doc.text[off : int(doc.sent_ends[si])]
+            spans = [(int(m.start[k]) - off, int(m.end[k]) - off) for k in ks]
+            keys = [m.actor[k] for k in ks]
+            for (s, e), key, (tone, cues) in zip(spans, keys, tt.mentions(text, spans, keys)):
+                others = [sp for sp, k2 in zip(spans, keys) if k2 != key]
+                assert tone == alone.score(text, s, e, others)
+                assert cues == alone.cues(text, s, e)
+                n += 1
+    assert n > 100
+
+
+def test_tone_in_a_sentence_without_end():
+    """A mention's tone reads the words near it: the same in a very long sentence as in a short one."""
+    pytest.importorskip("vaderSentiment")
+    from framing.extract.actor_tone import TargetTone
+
+    tt = TargetTone()
+    s = "Critics say the brutal regime of Mr. Kaine lied again"
+    filler = " and the weather was mild" * 400  # a 2,000-word sentence: words far away weigh nothing
+    k = s.index("Kaine")
+    short = tt.score(s, k, k + 5)
+    assert short < 0
+    assert tt.score(s + filler, k, k + 5) == pytest.approx(short, abs=1e-12)

@@ -292,7 +292,8 @@ class _Sentence:
         raw = text.split()
         infos = list(map(scorer._vocab.__getitem__, raw))
         n = len(raw)
-        self.text, self.raw, self.infos, self.n, self._starts = text, raw, infos, n, None
+        self.text, self.raw, self.infos, self.n = text, raw, infos, n
+        self._starts: list[int] | None = None
         bnd: set[int] = set()
         lexpos: list[int] = []
         cuepos: list[int] = []
@@ -341,9 +342,10 @@ class _Sentence:
     @property
     def starts(self) -> list[int]:
         """Character offset of each word (computed when first needed)."""
-        if self._starts is None:
-            self._starts = [m.start() for m in _WS.finditer(self.text)]
-        return self._starts
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = [m.start() for m in _WS.finditer(self.text)]
+        return starts
 
     def locate(self, start: int, end: int) -> tuple[int, int]:
         """Word range ``a:b`` of the words that overlap characters ``start:end``."""
@@ -551,7 +553,7 @@ class TargetTone:
                 out.append((0.0, []))
                 continue
             if other_of is None:
-                other = set()
+                other: set[int] = set()
                 for j, (s0, e0) in enumerate(spans):
                     if keys[j] != key and (e0 <= s or s0 >= e):
                         other.update(range(*words[j]))
