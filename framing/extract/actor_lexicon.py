@@ -189,8 +189,9 @@ class ActorFinder:
             votes: dict[str, Counter] = defaultdict(Counter)
             kinds: dict[str, str] = {}
             cues = side_cues()
+            seen: dict = {}
             for doc in docs:
-                for name, kind, a, b in _candidates(doc, known_single):
+                for name, kind, a, b in _candidates(doc, known_single, seen):
                     counts[name] += 1
                     kinds.setdefault(name, kind)
                     for cue_side in _cue_votes(doc, a, b, cues):
@@ -313,70 +314,97 @@ class ActorFinder:
         return self.types.get(actor, "")
 
 
-def _candidates(doc: Document, known: set):
+def _candidates(doc: Document, known: set, cache: dict | None = None):
     """Capitalised-name candidates in ``doc``: (name, kind, token_start, token_end).
 
-    Candidates with a word that is a known alias (a lexicon actor) are skipped.
+    Candidates with a word that is a known alias (a lexicon actor) are skipped. ``cache``
+    (one dict per ``known``) keeps what a capitalised sequence gives, which does not
+    depend on the document, so that a name seen again costs a look-up.
     """
     text = doc.text
     ts = doc.tok_starts
     ts_l: list[int] | None = None
-    cues = side_cues()
     sentence_starts = set(doc.sent_starts.tolist())
+    if cache is None:
+        cache = {}
     for m in _cap_matches(text):
-        words = m.group().split()
-        # positions of words
-        pos = []
-        off = m.start()
-        for w in words:
-            i = text.index(w, off)
-            pos.append((i, i + len(w)))
-            off = i + len(w)
+        group, off = m.group(), m.start()
+        rel = cache.get(group)
+        if rel is None:
+            rel = cache[group] = _word_offsets(group)
         # a name never runs across a sentence end ("... in Oslo. Insurers said")
-        cut = next((k for k in range(1, len(words)) if pos[k][0] in sentence_starts), len(words))
-        words, pos = words[:cut], pos[:cut]
-        titled = False
-        k = 0
-        while k < len(words):
-            f = fold(words[k].rstrip("."))
-            if f in NAME_TITLES:
-                titled = True
-                k += 1
-            elif f in _STOP_CAPS or f in cues or f.rstrip("s") in cues:
-                k += 1
-            else:
-                break
-        words, pos = words[k:], pos[k:]
-        # drop initials-only and all-caps words at the edges (datelines "GENEVA —")
-        while words and (words[-1].isupper() or words[-1].endswith(".")):
-            words, pos = words[:-1], pos[:-1]
-        if not words:
+        cut = next((k for k in range(1, len(rel)) if off + rel[k][0] in sentence_starts), len(rel))
+        got = cache.get((group, cut))
+        if got is None:
+            got = cache[(group, cut)] = _candidate(group, rel[:cut], known)
+        if not got:
             continue
-        folded = [fold(w.rstrip(".")) for w in words]
-        if any(f in _STOP_CAPS for f in folded[1:]) or any(f in NAME_TITLES for f in folded):
-            continue
-        if any(w.isupper() and len(w) > 1 for w in words):
-            continue
-        tail = folded[-1].removesuffix("'s")
+        s0, e0, name, kind = got
         if ts_l is None:
             ts_l = ts.tolist()
-        a = bisect_left(ts_l, pos[0][0])
-        b = bisect_left(ts_l, pos[-1][1])
+        a = bisect_left(ts_l, off + s0)
+        b = bisect_left(ts_l, off + e0)
         if b <= a or a >= len(ts_l):
             continue
-        if any(f.removesuffix("'s") in known for f in folded):
-            continue
-        name = " ".join(w.rstrip("’'").removesuffix("’s").removesuffix("'s") for w in words)
-        if tail in _PLACE_TAILS:
-            continue
-        if tail in _ORG_TAILS:
-            if len(words) >= 2:
-                yield name, "institution", a, b
-            continue
-        if len(words) in (2, 3) or (
-            len(words) == 1 and (titled or _SAY_AFTER_RE.match(text, pos[-1][1])) and len(name) >= 3
-        ):
-            yield name, "person", a, b
+        if kind == "say":  # one word, no title: a name when a verb of saying follows it
+            if not _SAY_AFTER_RE.match(text, off + e0):
+                continue
+            kind = "person"
+        yield name, kind, a, b
+
+
+def _word_offsets(group: str) -> list[tuple[int, int]]:
+    """(start, end) of each whitespace word of ``group``, relative to it."""
+    out = []
+    off = 0
+    for w in group.split():
+        i = group.index(w, off)
+        out.append((i, i + len(w)))
+        off = i + len(w)
+    return out
+
+
+def _candidate(group: str, pos: list[tuple[int, int]], known: set) -> tuple[int, int, str, str] | tuple[()]:
+    """What the words at ``pos`` of a capitalised sequence give: (start, end, name, kind) relative to
+    it, kind ``person``, ``institution`` or ``say`` (a person if a verb of saying follows), or ``()``."""
+    words = [group[a:b] for a, b in pos]
+    cues = side_cues()
+    titled = False
+    k = 0
+    while k < len(words):
+        f = fold(words[k].rstrip("."))
+        if f in NAME_TITLES:
+            titled = True
+            k += 1
+        elif f in _STOP_CAPS or f in cues or f.rstrip("s") in cues:
+            k += 1
+        else:
+            break
+    words, pos = words[k:], pos[k:]
+    # drop initials-only and all-caps words at the edges (datelines "GENEVA —")
+    while words and (words[-1].isupper() or words[-1].endswith(".")):
+        words, pos = words[:-1], pos[:-1]
+    if not words:
+        return ()
+    folded = [fold(w.rstrip(".")) for w in words]
+    if any(f in _STOP_CAPS for f in folded[1:]) or any(f in NAME_TITLES for f in folded):
+        return ()
+    if any(w.isupper() and len(w) > 1 for w in words):
+        return ()
+    if any(f.removesuffix("'s") in known for f in folded):
+        return ()
+    tail = folded[-1].removesuffix("'s")
+    name = " ".join(w.rstrip("’'").removesuffix("’s").removesuffix("'s") for w in words)
+    if tail in _PLACE_TAILS:
+        return ()
+    span = (pos[0][0], pos[-1][1])
+    if tail in _ORG_TAILS:
+        return (*span, name, "institution") if len(words) >= 2 else ()
+    if len(words) in (2, 3):
+        return (*span, name, "person")
+    if len(words) == 1 and len(name) >= 3:
+        return (*span, name, "person" if titled else "say")
+    return ()
 
 
 def _cue_votes(doc: Document, a: int, b: int, cues: Mapping[str, str]):
