@@ -379,6 +379,25 @@ def test_heldout_omissions_against_hand_labels():
     assert v[("E1-03", "h-103")] == "omitted"  # 17 injured, inside a sentence that tells the deaths too
 
 
+def test_second_heldout_omissions():
+    """tests/fixtures/heldout2_facts.json: first scored at 4 / 12 false and 6 / 13 missed; after two general
+    fixes ("14%" is the number 14; the scorer reads "€25m" as 25 m) 3 / 13 and 4 / 13 (2026-12-06)."""
+    import json
+    from pathlib import Path
+
+    from framing.analyses.facts_scoring import score_omissions
+
+    gold = json.loads((Path(__file__).parent / "fixtures" / "heldout2_facts.json").read_text(encoding="utf-8"))
+    corpus = load_corpus(gold["articles"])
+    facts = FactCoverageAnalyzer().fit_transform(corpus)["facts"]
+    s = score_omissions(facts, gold, {a.id: a.outlet for a in corpus})
+    assert s["false_omitted_rate"] <= 0.25
+    assert s["missed_rate"] <= 0.35
+    v = s["verdicts"].set_index(["fact", "article_id"])["verdict"]
+    assert v[("G1-06", "g-102")] == "omitted"  # EUR 25m a day, inside the chief executive's sentence
+    assert v[("G1-04", "g-102")] != "omitted"  # "14 percent" and "14%": no longer a false omission
+
+
 CONVOY = [
     {
         "id": "a",

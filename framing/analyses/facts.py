@@ -326,7 +326,14 @@ class FactCoverageAnalyzer(Analyzer):
         used = np.bincount(ti, minlength=len(all_terms))
         caps = np.bincount(ti, weights=tn.astype(float), minlength=len(all_terms))
         idx = np.flatnonzero(used)
-        names = term_concepts([all_terms[i] for i in idx], caps[idx] / used[idx])
+        terms = [all_terms[i] for i in idx]
+        names = term_concepts(terms, caps[idx] / used[idx])
+        # "14%" is the number 14, as "14 percent" is (the numbers analysis keeps its own reading)
+        for k, t in enumerate(terms):
+            if t.endswith("%") and len(t) > 1:
+                num = term_concepts([t[:-1]], [0.0])[0]
+                if num.startswith("#"):
+                    names[k] = num
         codes, inv = np.unique(np.array([*names, ""], dtype=object), return_inverse=True)
         cid = np.full(len(all_terms), -1, dtype=np.int64)
         blank = int(inv[-1])

@@ -44,6 +44,7 @@ hold the sentences of F from the *other* outlets. Two rules:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -65,7 +66,10 @@ def _status(facts: pd.DataFrame) -> pd.Series:
 
 
 def _norm(text: str) -> str:
-    return " " + "".join(c if c.isalnum() else " " for c in text.lower().replace(",", "")) + " "
+    """Lower case, thousands separators dropped, words and numbers apart ("€25m" -> " 25 m ")."""
+    t = re.sub(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)", " ", text.lower().replace(",", ""))
+    t = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", t)  # a point only inside a number ("6.4")
+    return " " + "".join(c if c.isalnum() or c == "." else " " for c in t) + " "
 
 
 def _detail_told(anchor: str, needles_of_others: list) -> bool:
