@@ -406,13 +406,14 @@ def _vader_reference(text):
 @pytest.mark.parametrize("text", _VADER_SENTENCES)
 def test_word_valences_are_vaders(text):
     pytest.importorskip("vaderSentiment")
-    from framing.extract.actor_tone import _LEX, TargetTone, _vader_but
+    from framing.extract.actor_tone import TargetTone
+    from framing.extract.actor_words import _LEX, _vader_but
 
     tt = TargetTone()
     raw = text.split()
-    infos = [tt._vocab[w] for w in raw]
+    infos = [tt._words.vocab[w] for w in raw]
     got = [0.0] * len(raw)
-    for i, v in tt._valences(infos, [i for i, t in enumerate(infos) if t[0] & _LEX]):
+    for i, v in tt._words.valences(infos, [i for i, t in enumerate(infos) if t[0] & _LEX]):
         got[i] = v
     lows = [w.lower() for w in tt._vader.SentiText(text).words_and_emoticons]
     if "but" in lows:
@@ -422,7 +423,7 @@ def test_word_valences_are_vaders(text):
 
 def test_but_check_is_vaders():
     vader = pytest.importorskip("vaderSentiment.vaderSentiment")
-    from framing.extract.actor_tone import _vader_but
+    from framing.extract.actor_words import _vader_but
 
     rng = np.random.default_rng(0)
     for _ in range(2000):

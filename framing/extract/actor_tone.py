@@ -28,24 +28,21 @@ scores the same function. The steps:
    actor negatively. A cue counts ``CUE_WEIGHT`` (in VADER valence units) times its
    polarity, negated after "not", "never", "no", "n't" just before it.
 
-The weighted sum is squashed with VADER's own normalisation (``x / sqrt(x^2 + 15)``).
+The words, their valences and clause marks come from :mod:`framing.extract.actor_words`
+(each distinct word and each lexicon word's context computed once; the same values as
+VADER's own loop). The weighted sum is squashed with VADER's own normalisation (``x / sqrt(x^2 + 15)``).
 The constants were chosen on the TRAIN split of NewsMTSC only
 (docs/validation/actor_tone_newsmtsc.md); no text of it is shipped.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
-from itertools import compress
-from operator import itemgetter
 
 from .._optional import import_optional
-from ..text import fold
+from .actor_words import _LOW, _PUNCT, _SPEECH, Sentence, WordModel, actor_cues
 
 __all__ = ["NEGATIVE_BAND", "POSITIVE_BAND", "TargetTone", "actor_cues", "tone_label"]
 
@@ -63,27 +60,13 @@ CUE_WEIGHT = 1.5
 JUDGING_WEIGHT = 1.0
 #: Factor on positive word valences (news praise is rarer and weaker than blame).
 POSITIVE_SCALE = 0.6
+#: Words further than this many times TAU from a mention are not read for its tone: their weight,
+#: exp(-50), is below 1e-21 (a bound on the work per mention in a sentence without end).
+_REACH_TAUS = 50
 #: Neutral band of :func:`tone_label`: tone <= -NEGATIVE_BAND is negative, >= POSITIVE_BAND positive.
 NEGATIVE_BAND = 0.02
 POSITIVE_BAND = 0.01
 
-_WS = re.compile(r"\S+")
-_CLAUSE_WORDS = frozenset(
-    [
-        "but",
-        "while",
-        "whereas",
-        "although",
-        "though",
-        "however",
-        "yet",
-        "because",
-        "since",
-        "unless",
-        "despite",
-        "meanwhile",
-    ]
-)
 _NEGATORS = frozenset(
     [
         "not",
@@ -111,30 +94,6 @@ _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "got", "get"
 _AUX = frozenset(
     ["also", "has", "have", "had", "would", "will", "could", "may", "might", "has", "not", "then", "later", "again"]
 )
-_PUNCT = "\"'“”‘’()[]{}.,;:!?—–-…"
-
-
-@lru_cache(maxsize=1)
-def actor_cues() -> dict[str, list[tuple[str, int]]]:
-    """Folded word -> [(role, polarity)] from ``actor_cues.csv`` (role: agent, patient, about)."""
-    from ..lexicons import load_lexicon
-
-    df = load_lexicon("actor_cues", owner="framing actor_tone")
-    out: dict[str, list[tuple[str, int]]] = {}
-    for w, role, pol in zip(df["word"], df["role"], df["polarity"]):
-        if role == "none":
-            continue
-        out.setdefault(fold(w.strip()), []).append((role, int(pol)))
-    return out
-
-
-@lru_cache(maxsize=1)
-def neutral_words() -> frozenset[str]:
-    """Words VADER rates that are mostly names or function words in news (role ``none`` in ``actor_cues.csv``)."""
-    from ..lexicons import load_lexicon
-
-    df = load_lexicon("actor_cues", owner="framing actor_tone")
-    return frozenset(fold(w.strip()) for w, r in zip(df["word"], df["role"]) if r == "none")
 
 
 def tone_label(tone: float, negative: float = NEGATIVE_BAND, positive: float = POSITIVE_BAND) -> str:
@@ -150,222 +109,6 @@ def tone_label(tone: float, negative: float = NEGATIVE_BAND, positive: float = P
     if tone >= positive:
         return "positive"
     return "neutral"
-
-
-# -- one sentence, parsed once --------------------------------------------------------------
-# A word's properties are computed once per distinct whitespace word (:class:`_Vocabulary`);
-# a sentence keeps only the few positions that matter: VADER lexicon words (their valences),
-# clause boundaries and role cues. Tuple fields of a word's properties:
-_FLAGS, _LOW, _SPEECH, _VWORD, _VLOW, _VUPPER, _UPBOOST, _CANON, _CAP, _CAPNAME, _NEUTRAL, _SENTEND = range(12)
-# flag bits
-_LEX = 1  # in VADER's lexicon: VADER may give it a valence
-_BUT = 2  # VADER's "but" (the valences before it weigh half, after it 1.5 times)
-_END = 4  # a clause boundary after it: ends in ",;:(" or is a dash
-_START = 8  # a clause boundary before it: "but", "while", ... or starts with "(" or a dash
-_CUE = 16  # a role cue of actor_cues.csv
-
-
-_first = itemgetter(0)
-_canon = itemgetter(7)  # _CANON
-#: Words further than this many times TAU from a mention are not read for its tone: their weight,
-#: exp(-50), is below 1e-21 (a bound on the work per mention in a sentence without end).
-_REACH_TAUS = 50
-#: Sentences up to this many characters locate a mention by counting the words before it.
-_SHORT = 600
-
-
-def _vader_triggers(vader) -> frozenset[str]:
-    """Lower-case words that VADER's rules look at around a lexicon word (negations, boosters,
-    "but", "least", idioms): any other word there matters only by being in the lexicon or not."""
-    words = set(vader.NEGATE) | {
-        *"no or nor least at very never so this without doubt kind of but".split(),
-    }
-    for phrase in (*vader.BOOSTER_DICT, *vader.SPECIAL_CASES):
-        words.update(phrase.split())
-    return frozenset(words)
-
-
-class _Vocabulary(dict):
-    """Whitespace word -> its properties (a tuple, fields ``_FLAGS`` ...), computed on first sight."""
-
-    def __init__(self, analyzer, vader) -> None:
-        super().__init__()
-        self._lex = analyzer.lexicon
-        self._boost = vader.BOOSTER_DICT
-        self._strip = vader.SentiText._strip_punc_if_word
-        self._triggers = _vader_triggers(vader)
-        self._neutral = neutral_words()
-        self._cues = actor_cues()
-        from .speech_verbs import verb_info
-
-        self._speech = verb_info()
-
-    def __missing__(self, raw: str) -> tuple:
-        vword = self._strip(raw)  # VADER's word: punctuation stripped unless that leaves two letters or fewer
-        vlow = vword.lower()
-        vupper = vword.isupper()
-        bare = raw.strip(_PUNCT)
-        low = fold(bare)
-        in_lex = vlow in self._lex
-        flags = (
-            (_LEX if in_lex else 0)
-            | (_BUT if vlow == "but" else 0)
-            | (_END if raw[-1] in ",;:(" or raw in ("—", "–", "--", "-") else 0)
-            | (_START if low in _CLAUSE_WORDS or raw[:1] in "(—–" else 0)
-            | (_CUE if low in self._cues else 0)
-        )
-        if vlow in self._triggers or "n't" in vlow:
-            canon: object = (vlow, vupper)
-        else:
-            canon = "L" if in_lex else "_"
-        cap = bool(bare[:1].isupper())
-        info = (
-            flags,
-            low,
-            self._speech.get(low),
-            vword,
-            vlow,
-            vupper,
-            vupper and vlow in self._boost,
-            canon,
-            cap,
-            cap and not bare.isupper(),
-            low in self._neutral,
-            raw[-1:] in '.!?:"“',
-        )
-        if len(self) > 500_000:
-            self.clear()
-        self[raw] = info
-        return info
-
-
-class _VaderWindow:
-    """What :meth:`SentimentIntensityAnalyzer.sentiment_valence` reads of a sentence (its words
-    and whether only some are in capitals), for the few words around one lexicon word."""
-
-    __slots__ = ("is_cap_diff", "words_and_emoticons")
-
-    def __init__(self, words: list[str], is_cap_diff: bool) -> None:
-        self.words_and_emoticons = words
-        self.is_cap_diff = is_cap_diff
-
-
-def _vader_but(values: list, bi: int) -> None:
-    """VADER's ``_but_check`` on ``values`` in place (the word "but" at ``bi``), in n log n.
-
-    VADER halves the valence before "but" and multiplies it by 1.5 after it, but finds
-    each valence's position with ``list.index`` (the first equal value): this repeats that
-    exactly, with a heap of positions per value instead of a scan.
-    """
-    pos: dict[float, list[int]] = {}
-    for p, v in enumerate(values):
-        if v:
-            pos.setdefault(v, []).append(p)  # ascending: already a heap
-    for p in range(len(values)):
-        v = values[p]
-        if not v:
-            continue  # zeros stay zero
-        heap = pos[v]
-        si = heap[0]
-        if si == bi:
-            continue
-        nv = v * 0.5 if si < bi else v * 1.5
-        heapq.heappop(heap)
-        if not heap:
-            del pos[v]
-        values[si] = nv
-        heapq.heappush(pos.setdefault(nv, []), si)
-
-
-class _Sentence:
-    """One sentence's whitespace words: VADER valences in context, clause boundaries, role cues.
-
-    ``vals`` are the (word index, valence) of the words with a valence, in order; ``bnd``
-    the indices i with a clause boundary between word i and i + 1; ``cuepos`` the indices of
-    role-cue words. Everything else is looked up in ``infos`` (the words' properties) when a
-    mention needs it.
-    """
-
-    __slots__ = ("_starts", "bnd", "cuepos", "infos", "n", "raw", "text", "vals", "vpos", "vset")
-
-    def __init__(self, text: str, scorer: TargetTone) -> None:
-        raw = text.split()
-        infos = list(map(scorer._vocab.__getitem__, raw))
-        n = len(raw)
-        self.text, self.raw, self.infos, self.n = text, raw, infos, n
-        self._starts: list[int] | None = None
-        bnd: set[int] = set()
-        lexpos: list[int] = []
-        cuepos: list[int] = []
-        but = -1
-        for i in compress(range(n), map(_first, infos)):  # the words with a flag only
-            f = infos[i][0]
-            if f & _LEX:
-                lexpos.append(i)
-            if f & _END:
-                bnd.add(i)
-            if f & _START and i:
-                bnd.add(i - 1)
-            if f & _CUE:
-                cuepos.append(i)
-            if f & _BUT and but < 0:
-                but = i
-        self.bnd, self.cuepos = bnd, cuepos
-        vals = scorer._valences(infos, lexpos)
-        if but >= 0 and vals:
-            full: list[float] = [0.0] * n
-            for i, v in vals:
-                full[i] = v
-            _vader_but(full, but)
-            vals = [(i, full[i]) for i, _ in vals]
-        # names are no tone: a capitalised word inside a sentence that is not in title case
-        # ("Justice Department", "Supreme Court", "United Nations"); and the words that are
-        # mostly names or function words in news ("party", "like", "security")
-        title_case = None
-        kept = []
-        for i, v in vals:
-            if not v:
-                continue
-            t = infos[i]
-            if t[_NEUTRAL]:
-                continue
-            if i > 0 and t[_CAPNAME] and not infos[i - 1][_SENTEND]:
-                if title_case is None:
-                    title_case = sum(map(itemgetter(_CAP), infos)) > 0.5 * max(n, 1)
-                if not title_case:
-                    continue
-            kept.append((i, float(v)))
-        self.vals = kept
-        self.vpos = [i for i, _ in kept]
-        self.vset = set(self.vpos)
-
-    @property
-    def starts(self) -> list[int]:
-        """Character offset of each word (computed when first needed)."""
-        starts = self._starts
-        if starts is None:
-            starts = self._starts = [m.start() for m in _WS.finditer(self.text)]
-        return starts
-
-    def locate(self, start: int, end: int) -> tuple[int, int]:
-        """Word range ``a:b`` of the words that overlap characters ``start:end``."""
-        text, n = self.text, self.n
-        # a long sentence: offsets once, then binary search (linear, not quadratic)
-        starts = self.starts if len(text) > _SHORT else self._starts
-        if starts is None:
-            # a short sentence: count the words before (C-speed splits of a short prefix)
-            a = len(text[:start].split())
-            if a and start < len(text) and not text[start - 1].isspace() and not text[start].isspace():
-                a -= 1  # the word around ``start`` overlaps the span
-            b = max(a, len(text[:end].split()))
-            return min(a, n), min(b, n)
-        j = bisect_right(starts, start) - 1
-        a = j if j >= 0 and starts[j] + len(self.raw[j]) > start else j + 1
-        b = bisect_left(starts, end, a, n) if a < n else n
-        return a, b
-
-    def boundary_after(self, i: int) -> bool:
-        return i in self.bnd
 
 
 def _in_ranges(ranges: Sequence[tuple[int, int]], i: int) -> bool:
@@ -415,11 +158,9 @@ class TargetTone:
         self.cue_weight = cue_weight
         self.positive_scale = positive_scale
         self.judging_weight = judging_weight
-        self._sentences: dict[str, _Sentence] = {}
         self._sentence: dict[str, float] = {}
         self._cues = actor_cues()
-        self._vocab = _Vocabulary(self._an, vader)
-        self._valence: dict[tuple, float] = {}
+        self._words = WordModel(vader, self._an)
         self._exp: list[float] = [1.0]
         self._reach = math.ceil(_REACH_TAUS * tau)
 
@@ -433,56 +174,6 @@ class TargetTone:
                 self._sentence.clear()
             self._sentence[text] = v
         return v
-
-    def _parse(self, text: str) -> _Sentence:
-        w = self._sentences.get(text)
-        if w is None:
-            w = _Sentence(text, self)
-            if len(self._sentences) >= 64:  # a few: the mentions of one sentence come together
-                self._sentences.clear()
-            self._sentences[text] = w
-        return w
-
-    def _valences(self, infos: list[tuple], lexpos: list[int]) -> list[tuple[int, float]]:
-        """(index, VADER valence) of the lexicon words at ``lexpos`` (VADER's rules but "but").
-
-        VADER reads at most three words before a lexicon word and two after it, and of the
-        words that none of its rules names only whether they are in the lexicon: the valence
-        is cached under that context (``_CANON``), so it is computed once per distinct context.
-        """
-        out: list[tuple[int, float]] = []
-        if not lexpos:
-            return out
-        n = len(infos)
-        boost = self._vader.BOOSTER_DICT
-        cache = self._valence
-        cap_diff = None
-        for i in lexpos:
-            t = infos[i]
-            vlow = t[_VLOW]
-            if vlow in boost or (vlow == "kind" and i < n - 1 and infos[i + 1][_VLOW] == "of"):
-                continue  # VADER gives boosters and "kind of" no valence of their own
-            lo = i - 3 if i > 3 else 0
-            hi = i + 3 if i + 3 < n else n
-            window = infos[lo:hi]
-            cd = None
-            if t[_VUPPER] or any(u[_UPBOOST] for u in window[: i - lo]):
-                # capitals count only when some, not all, words of the sentence are in capitals
-                if cap_diff is None:
-                    k = sum(u[_VUPPER] for u in infos)
-                    cap_diff = 0 < n - k < n
-                cd = cap_diff
-            key = (cd, i - lo, vlow, t[_VUPPER], *map(_canon, window))
-            v = cache.get(key)
-            if v is None:
-                words = [u[_VWORD] for u in window]
-                v = self._an.sentiment_valence(0, _VaderWindow(words, bool(cd)), words[i - lo], i - lo, [])[-1]
-                if len(cache) > 500_000:
-                    cache.clear()
-                cache[key] = v
-            if v:
-                out.append((i, v))
-        return out
 
     def _decay(self, d: int) -> float:
         """``exp(-d / tau)``, tabulated."""
@@ -510,7 +201,7 @@ class TargetTone:
         float
             In (-1, 1); 0.0 when no word about the actor carries tone.
         """
-        S = self._parse(text)
+        S = self._words.parse(text)
         if not S.n:
             return 0.0
         a, b = S.locate(start, end)
@@ -531,7 +222,7 @@ class TargetTone:
         The same as ``(score(text, s, e, others), cues(text, s, e))`` for each mention, where
         ``others`` are the mentions of the other actors; the sentence is parsed once.
         """
-        S = self._parse(text)
+        S = self._words.parse(text)
         out: list[tuple[float, list[tuple[int, int, int]]]] = []
         if not S.n:
             return [(0.0, []) for _ in spans]
@@ -566,7 +257,7 @@ class TargetTone:
             out.append((tone, [self._cue_span(S, i, pol) for i, pol in hits]))
         return out
 
-    def _tone(self, S: _Sentence, a: int, b: int, other: set[int]) -> tuple[float, list[tuple[int, int]]]:
+    def _tone(self, S: Sentence, a: int, b: int, other: set[int]) -> tuple[float, list[tuple[int, int]]]:
         """Tone towards the mention at words ``a:b`` (``other``: words of other actors' mentions), and its cues."""
         content, judged = self._speech(S, a, b)
         hits = self._cue_hits(S, a, b, content)
@@ -619,7 +310,7 @@ class TargetTone:
             total -= self.judging_weight  # "X claimed", "X fumed", "X slammed ...": the verb judges its speaker
         return float(total / math.sqrt(total * total + 15.0)), hits
 
-    def _speech(self, S: _Sentence, a: int, b: int) -> tuple[list[tuple[int, int]], bool]:
+    def _speech(self, S: Sentence, a: int, b: int) -> tuple[list[tuple[int, int]], bool]:
         """Word ranges that the actor at words ``a:b`` says (its speech verb included when judging), and
         whether a judging verb of saying introduces it ("claimed", "fumed", "admitted")."""
         n, infos, bnd = S.n, S.infos, S.bnd
@@ -656,7 +347,7 @@ class TargetTone:
             return [(0, a - 2), (b, n)], False
         return [], False
 
-    def _cue_hits(self, S: _Sentence, a: int, b: int, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    def _cue_hits(self, S: Sentence, a: int, b: int, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """(word index, polarity after negation) of the role cues about the actor at words ``a:b``."""
         out: list[tuple[int, int]] = []
         cuepos = S.cuepos
@@ -693,7 +384,7 @@ class TargetTone:
         return out
 
     @staticmethod
-    def _cue_span(S: _Sentence, i: int, pol: int) -> tuple[int, int, int]:
+    def _cue_span(S: Sentence, i: int, pol: int) -> tuple[int, int, int]:
         """Character span of cue word ``i`` without its punctuation, and its polarity."""
         raw = S.raw[i]
         lead = len(raw) - len(raw.lstrip(_PUNCT))
@@ -707,7 +398,7 @@ class TargetTone:
         Polarity -1: the actor is blamed or acts badly ("accused X", "X lied"); +1: praised
         or acts well ("elected X", "X won"). What the actor says is left out.
         """
-        S = self._parse(text)
+        S = self._words.parse(text)
         a, b = S.locate(start, end)
         if a >= b:
             return []
