@@ -265,3 +265,89 @@ def test_twenty_megabyte_article(request):
         pytest.skip("slow: run with -m slow")
     sentence_len = len("Officials in Kyiv said the talks in Istanbul ended with an exchange of 1,000 prisoners. ")
     _check_long(NumbersAnalyzer().fit_transform(_long_event(20)), int(20_000_000 / sentence_len))
+
+
+def _topic(texts):
+    """One given event whose dates span months (a topic, see ``framing.events.topic_flag``)."""
+    return load_corpus(
+        [
+            {"id": f"t{i}", "outlet": o, "event": "topic", "date": d, "title": "", "text": t}
+            for i, (o, d, t) in enumerate(texts)
+        ]
+    )
+
+
+def test_topic_compares_only_within_a_story():
+    """In an event of topic size, numbers are compared only between articles on one story, and
+    only when their sentences tell the same fact (the issue's "two abortions" against "63,646")."""
+    story = "Police in Dayton detained protesters outside the courthouse after the verdict on Friday."
+    out = NumbersAnalyzer().fit_transform(
+        _topic(
+            [
+                ("A", "2020-01-03", f"{story} Police made 18 arrests outside the Dayton courthouse."),
+                ("B", "2020-01-03", f"{story} Police made more than 25 arrests outside the Dayton courthouse."),
+                ("A", "2020-03-20", "The clinic in Toledo performed two abortions last week before its licence ended."),
+                ("B", "2020-05-02", "Federal statistics counted 63,646 abortions nationwide in the first quarter."),
+            ]
+        )
+    )
+    n = out["numbers"]
+    assert n["story"].str.startswith("topic/").all()
+    assert n.groupby("quantity")["story"].nunique().to_dict() == {"abortions": 2, "arrests": 1}
+    d = out["number_disagreements"]
+    assert d[["quantity", "status"]].values.tolist() == [["arrests", "conflict"]]
+    assert set(n.loc[n["disagrees"], "quantity"]) == {"arrests"}
+
+
+def test_topic_story_needs_the_same_fact():
+    """Within one story of a topic, a threshold ("requires 60 votes"), a vague amount and two
+    counts of different things ("eight felony counts", "five counts of tax fraud") are not conflicts."""
+    story = "The Senate voted on the budget bill from Senator Murray on Thursday in Washington."
+    out = NumbersAnalyzer().fit_transform(
+        _topic(
+            [
+                ("A", "2020-01-03", f"{story} The budget bill requires 60 votes in the Senate."),
+                ("B", "2020-01-03", f"{story} The budget bill won 39 votes in the Senate."),
+                ("A", "2020-01-03", f"{story} Manafort was convicted on eight felony counts."),
+                ("B", "2020-01-03", f"{story} Manafort was convicted on five counts of tax fraud."),
+                ("A", "2020-04-03", "Filler about another story, a parade with 12 floats in Ohio."),
+            ]
+        )
+    )
+    n = out["numbers"]
+    assert {"votes", "counts"} <= set(n["quantity"])
+    assert out["number_disagreements"].empty
+    assert not n["disagrees"].any()
+    # the same sentences in an ordinary event (not a topic) are compared as before
+    plain = load_corpus(
+        [
+            {
+                "id": "a",
+                "outlet": "A",
+                "event": "e",
+                "title": "",
+                "text": f"{story} Manafort was convicted on eight felony counts.",
+            },
+            {
+                "id": "b",
+                "outlet": "B",
+                "event": "e",
+                "title": "",
+                "text": f"{story} Manafort was convicted on five felony counts.",
+            },
+        ]
+    )
+    assert NumbersAnalyzer().fit_transform(plain)["numbers"]["disagrees"].all()
+
+
+def test_years_tell_different_time_frames():
+    """Two sentences naming different years are not the same fact, in any event."""
+    out = NumbersAnalyzer().fit_transform(
+        _corpus(
+            [
+                ("A", "In 2000, 1.6 million migrants were apprehended at the southern border."),
+                ("B", "In 2018, 400,000 migrants were apprehended at the southern border."),
+            ]
+        )
+    )
+    assert not out["numbers"]["disagrees"].any()

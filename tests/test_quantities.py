@@ -30,8 +30,13 @@ CASES = [
     ("two hundred and fifty people", (250, 250, "count", "person", "")),
     ("Two people were killed.", (2, 2, "count", "death", "")),
     ("$14 billion for border security", (14e9, 14e9, "USD", "border", "")),
-    ("a €2.5bn aid package", (2.5e9, 2.5e9, "EUR", "aid", "")),
-    ("14.5 billion dollars", (14.5e9, 14.5e9, "USD", "", "")),
+    # a figure rounded before a scale word covers what rounds to it
+    ("a €2.5bn aid package", (2.45e9, 2.55e9, "EUR", "aid", "")),
+    ("14.5 billion dollars", (14.45e9, 14.55e9, "USD", "", "")),
+    ("claims totaled 2.1 million last week", (2.05e6, 2.15e6, "count", "", "")),
+    ("holding up nearly $400 million in military assistance", (360e6, 400e6, "USD", "assistance", "")),
+    ("Clinton has won 762 pledged delegates", (762, 762, "count", "delegate", "")),
+    ("The delegates met for 90 minutes.", (90, 90, "minutes", "meeting", "")),
     ("about 12 percent of voters", (11.4, 12.6, "%", "voter", "")),
     ("prices rose 3.5% in May", (3.5, 3.5, "%", "", "")),
     ("about a fifth of Ukraine's land", (19, 21, "%", "ukraine", "")),
@@ -64,6 +69,11 @@ def test_phrase(phrase, expected):
         "at 10:30 on Friday",
         "in the 1990s",
         "one of the delegates",
+        # ages are not counts
+        "the shooting death of a 17-year-old unarmed black teenager",
+        "a child under the age of 2 was hurt",
+        "children aged 12 were injured",
+        "the man, 43 years old, was arrested",
     ],
 )
 def test_not_quantities(phrase):

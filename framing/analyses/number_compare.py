@@ -88,11 +88,22 @@ def any_overlap(lo_o: np.ndarray, hi_o: np.ndarray, lo_q: np.ndarray, hi_q: np.n
     return out
 
 
-def context_keys(W: sp.csr_matrix) -> np.ndarray:
-    """An integer per row of ``W``, equal for rows with the same context (same columns and weights)."""
-    W.sort_indices()
-    ind, data, ptr = W.indices, W.data, W.indptr
-    keys = [ind[a:b].tobytes() + data[a:b].tobytes() for a, b in zip(ptr[:-1].tolist(), ptr[1:].tolist())]
+def context_keys(W: sp.csr_matrix, *more: sp.csr_matrix) -> np.ndarray:
+    """An integer per row of ``W``, equal for rows with the same context (same columns and weights
+    in ``W`` and in each matrix of ``more``)."""
+    mats = [W, *more]
+    for M in mats:
+        M.sort_indices()
+    keys = []
+    for k in range(W.shape[0]):
+        keys.append(
+            b"|".join(
+                M.indices[M.indptr[k] : M.indptr[k + 1]].tobytes() + M.data[M.indptr[k] : M.indptr[k + 1]].tobytes()
+                for M in mats
+            )
+            if more
+            else W.indices[W.indptr[k] : W.indptr[k + 1]].tobytes() + W.data[W.indptr[k] : W.indptr[k + 1]].tobytes()
+        )
     _, inv = np.unique(np.array(keys, dtype=object), return_inverse=True)
     return inv.astype(np.int64)
 
@@ -107,22 +118,70 @@ class GroupResult:
 
 
 class _Context:
-    """The "same context" rule between rows: shared context weight at least ``context`` of the
-    smaller row mass (and above zero); durations are always comparable."""
+    """The "same fact" rule between rows (see :mod:`framing.analyses.numbers`, "Like with like").
 
-    def __init__(self, W: sp.csr_matrix, mass: np.ndarray, keys: np.ndarray, context: float) -> None:
-        from .fact_features import rowdot
+    Two rows are comparable when their sentences share context weight at least ``context`` of
+    the smaller row mass (and above zero), and do not name different years (both name years,
+    none in common). A row of a topic story (``strict``) needs more: its near context (the
+    words around the number) shares a concept with the other's, and when both have names near
+    the number, the names of one are all among the other's ("in Odessa, Texas" and "in El
+    Paso, Texas" are two facts), and when both say which things they count (``qual``,
+    :func:`~framing.analyses.number_context.qualifiers`: "eight *felony* counts", "five counts
+    *of tax fraud*"), they share a word of it. A row marked ``never`` is comparable with none (the caller
+    marks money with no counted thing in a topic story). ``parts`` is a
+    :class:`~framing.analyses.number_context.ContextParts`.
+    """
 
-        self.W, self.mass, self.keys, self.context, self.rowdot = W, mass, keys, context, rowdot
+    def __init__(
+        self,
+        parts,
+        keys: np.ndarray,
+        context: float,
+        strict: np.ndarray | None = None,
+        never: np.ndarray | None = None,
+        qual: sp.csr_matrix | None = None,
+    ) -> None:
+        self.W, self.mass, self.keys, self.context = parts.W, parts.mass, keys, context
+        self.L, self.LN, self.Y = parts.near, parts.near_names, parts.years
+        n = self.W.shape[0]
+        self.strict = np.zeros(n, dtype=bool) if strict is None else np.asarray(strict, dtype=bool)
+        self.has_year = np.diff(self.Y.indptr) > 0
+        self.n_names = np.diff(self.LN.indptr)
+        self.has_name = self.n_names > 0
+        self.never = np.zeros(n, dtype=bool) if never is None else np.asarray(never, dtype=bool)
+        self.any_strict = bool(self.strict.any())
+        self.any_year = bool(self.has_year.any())
+        self.Q = qual if qual is not None else sp.csr_matrix((n, 1), dtype=np.float32)
+        self.has_qual = np.diff(self.Q.indptr) > 0
+
+    def _rule(self, a, b, shared, m, years, near, names, quals=None) -> np.ndarray:
+        """The rule on aligned arrays (``a``, ``b`` global rows; the shared weights given)."""
+        ok = (shared >= self.context * m) & (shared > 0) & ~self.never[a] & ~self.never[b]
+        if years is not None:
+            ok &= ~(self.has_year[a] & self.has_year[b] & (years == 0))
+        if near is not None:
+            st = self.strict[a] | self.strict[b]
+            fewer = np.minimum(self.n_names[a], self.n_names[b])
+            clash = self.has_name[a] & self.has_name[b] & (names < fewer)
+            if quals is not None:
+                clash |= self.has_qual[a] & self.has_qual[b] & (quals == 0)
+            ok &= ~st | ((near > 0) & ~clash)
+        return ok
 
     def comparable(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Whether global rows ``a[k]`` and ``b[k]`` tell the same fact (durations aside)."""
+        from .fact_features import rowdot
+
         out = np.zeros(len(a), dtype=bool)
         for s in range(0, len(a), _CHUNK):
             aa, bb = a[s : s + _CHUNK], b[s : s + _CHUNK]
-            shared = self.rowdot(self.W, aa, bb).astype(np.float64)
+            shared = rowdot(self.W, aa, bb).astype(np.float64)
             m = np.maximum(np.minimum(self.mass[aa], self.mass[bb]), 1e-9)
-            out[s : s + _CHUNK] = (shared >= self.context * m) & (shared > 0)
+            years = rowdot(self.Y, aa, bb) if self.any_year else None
+            near = names = quals = None
+            if self.any_strict:
+                near, names, quals = rowdot(self.L, aa, bb), rowdot(self.LN, aa, bb), rowdot(self.Q, aa, bb)
+            out[s : s + _CHUNK] = self._rule(aa, bb, shared, m, years, near, names, quals)
         return out
 
     def all_comparable(self, cand: np.ndarray, members: np.ndarray) -> np.ndarray:
@@ -138,13 +197,24 @@ class _Context:
             if not len(alive):
                 break
             blk = b_rows[lo : lo + width]
-            B = self.W[blk].T.tocsc()
             per = max(1, _CHUNK // len(blk))
             for s in range(0, len(alive), per):
                 part = alive[s : s + per]
-                shared = (self.W[a_rows[part]] @ B).toarray().astype(np.float64)
-                m = np.maximum(np.minimum(self.mass[a_rows[part]][:, None], self.mass[blk][None, :]), 1e-9)
-                ok[part] = ((shared >= self.context * m) & (shared > 0)).all(axis=1)
+                ar = a_rows[part]
+                A = np.repeat(ar, len(blk))
+                B = np.tile(blk, len(ar))
+
+                def prod(M, ar=ar, blk=blk):
+                    return (M[ar] @ M[blk].T).toarray().astype(np.float64).ravel()
+
+                shared = prod(self.W)
+                m = np.maximum(np.minimum(self.mass[A], self.mass[B]), 1e-9)
+                years = prod(self.Y) if self.any_year else None
+                near = names = quals = None
+                if self.any_strict:
+                    near, names, quals = prod(self.L), prod(self.LN), prod(self.Q)
+                good = self._rule(A, B, shared, m, years, near, names, quals).reshape(len(ar), len(blk))
+                ok[part] = good.all(axis=1)
             lo, width = lo + width, width * 4
         return ok[np.searchsorted(ck, self.keys[cand])]
 

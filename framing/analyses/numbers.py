@@ -39,18 +39,21 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
 from .._validation import check_number
 from ..article import LEAD_SENTENCES
 from ..corpus import Corpus
 from ..extract.quantities import Quantity, extract_from_document, plural
 from ..extract.quantity_parser import may_start_mask
+from ..extract.quantity_words import GENERIC_COUNTED
 from ..tables import EVENT, OUTLET, TableSpec, evidence_table
 from ..tables import Column as C
 from ..text import parse
 from .base import Analyzer, make_evidence
 from .number_compare import SMALL_GROUP, _Context, compare_group, compare_small_groups, context_keys
-from .number_context import context_matrix, sentence_terms, title_terms
+from .number_context import context_matrix, qualifier_matrix, qualifiers, sentence_terms, title_terms
+from .number_stories import story_labels
 
 __all__ = ["COLUMNS", "DISAGREEMENT_COLUMNS", "NumbersAnalyzer", "format_interval", "quantity_label"]
 
@@ -73,6 +76,7 @@ EXTRA_COLUMNS = [
     "start",
     "end",
     "other_values",
+    "story",
 ]
 #: Columns of ``number_disagreements``.
 DISAGREEMENT_COLUMNS = [
@@ -91,6 +95,7 @@ DISAGREEMENT_COLUMNS = [
     "interval_a",
     "interval_b",
     "status",
+    "story",
 ]
 #: ``status`` of a pair in ``number_disagreements``: the values cannot both be right.
 CONFLICT = "conflict"
@@ -165,6 +170,9 @@ class NumbersAnalyzer(Analyzer):
         Relative half-width of "about X" (default 0.05).
     near:
         Relative width of "nearly X" / "a little over X" (default 0.1).
+    context:
+        Share of the smaller sentence's context weight two mentions must share to be compared
+        (default 0.2; see docs/selection.md, "Like with like").
     headlines:
         Also read numbers in article titles (rows with ``position == "headline"`` and
         ``sentence_index == -1``; they have no evidence row since offsets index the body).
@@ -175,10 +183,15 @@ class NumbersAnalyzer(Analyzer):
         One row per quantity mention: event, quantity, outlet, value, unit, text,
         disagrees, then article_id, kind, counted, value_low, value_high, per,
         multiplier, total_low, total_high, approx, position, sentence,
-        sentence_index, start, end, other_values.
+        sentence_index, start, end, other_values, story.
     number_disagreements
         One row per pair of disagreeing mentions from two outlets (at most
-        :data:`MAX_PAIRS_PER_OUTLETS` per quantity and pair of outlets).
+        :data:`MAX_PAIRS_PER_OUTLETS` per quantity and pair of outlets), then story.
+
+    Mentions are compared only within one *story*: the event, or inside an event of topic
+    size one of the stories :mod:`~framing.analyses.number_stories` finds; there two
+    mentions must also tell the same fact by a stricter rule (see
+    :class:`~framing.analyses.number_compare._Context`).
     numbers_evidence
         The evidence table (key column ``quantity``).
     """
@@ -212,6 +225,11 @@ class NumbersAnalyzer(Analyzer):
                 C("start", "int", "character offset of the quantity"),
                 C("end", "int", "character offset just after it"),
                 C("other_values", "str", "the other outlets' values for the same quantity"),
+                C(
+                    "story",
+                    "str",
+                    "the story the mention is compared within: the event, or `<event>/E01`, ... inside an event of topic size",
+                ),
             ),
             keys=("event", "quantity", "outlet"),
             evidence="numbers_evidence",
@@ -235,6 +253,7 @@ class NumbersAnalyzer(Analyzer):
                 C("interval_a", "str", "interval of the first after its approximator"),
                 C("interval_b", "str", "interval of the second"),
                 C("status", "str", "`conflict` or `agree as totals`"),
+                C("story", "str", "the story both mentions belong to (see `numbers.story`)"),
             ),
             keys=("event", "quantity", "outlet_a", "outlet_b"),
             evidence="numbers_evidence",
@@ -271,8 +290,10 @@ class NumbersAnalyzer(Analyzer):
         contexts: list = []  # per row: (vocabulary ids, capitals) of its sentence, or the title's words
         vocab = corpus.term_counts()[1]
         counted_words: list[str] = []
+        quals: list[frozenset[str]] = []  # per row: the words that say which things it counts
         start_ok = may_start_mask(vocab)  # per vocabulary term: can it start a quantity?
         event_of = corpus.event_labels()
+        story_of = story_labels(corpus)
         for k, art in enumerate(corpus):
             event = event_of[k]
             found: list[tuple[Quantity, str, int, str]] = []
@@ -307,6 +328,11 @@ class NumbersAnalyzer(Analyzer):
                     terms = title_terms(art.title, q.start, q.end)
                 contexts.append(terms)
                 counted_words.append(q.counted)
+                after: list[str] = []
+                if sidx >= 0:
+                    t = int(np.searchsorted(doc.tok_starts, q.end))
+                    after = [w for w, s_ in zip(doc.tokens[t : t + 3], doc.tok_sent[t : t + 3].tolist()) if s_ == sidx]
+                quals.append(qualifiers(q.text, q.counted, after))
                 rows.append(
                     (
                         event,
@@ -332,6 +358,7 @@ class NumbersAnalyzer(Analyzer):
                         q.start,
                         q.end,
                         "",
+                        story_of[k],
                     )
                 )
         cols = COLUMNS + EXTRA_COLUMNS
@@ -356,11 +383,11 @@ class NumbersAnalyzer(Analyzer):
                 "multiplier": int,
             }
         )
-        ctx, ctx_mass = context_matrix(
+        parts = context_matrix(
             contexts,
             corpus.term_counts()[1],
             counted_words,
-            df["event"].to_numpy(),
+            df["story"].to_numpy(),
             df["article_id"].to_numpy(),
             df["sentence_index"].to_numpy(),
         )
@@ -382,10 +409,23 @@ class NumbersAnalyzer(Analyzer):
                 "kind",
             )
         }
-        groups = df.groupby(["event", "quantity"], sort=True).indices
-        rule = _Context(ctx, ctx_mass, context_keys(ctx), self.context)
+        groups = df.groupby(["event", "story", "quantity"], sort=True).indices
+        strict = df["story"].to_numpy() != df["event"].astype(str).to_numpy()  # a story inside a topic
+        # in a topic story, what may be another fact is compared with nothing: money with no counted
+        # thing, a count of people with no outcome, a vague amount ("hundreds of"), a hypothetical
+        kind, counted = df["kind"].to_numpy(), df["counted"].to_numpy()
+        never = strict & (
+            ((kind == "money") & (counted == ""))
+            | ((kind == "count") & np.isin(counted, list(GENERIC_COUNTED)))
+            | (df["approx"].to_numpy() == "vague")
+            | parts.modal
+        )
+        Q = qualifier_matrix(quals)
+        flags = sp.csr_matrix(np.c_[never, strict].astype(np.float32))
+        keys = context_keys(parts.W, parts.near, parts.near_names, parts.years, Q, flags)
+        rule = _Context(parts, keys, self.context, strict, never, Q)
         # outlets numbered within each group in order of first appearance, for all groups at once
-        gk = df.groupby(["event", "quantity"], sort=True).ngroup().to_numpy()
+        gk = df.groupby(["event", "story", "quantity"], sort=True).ngroup().to_numpy()
         outlet_no = pd.factorize(df["outlet"])[0]
         rowno = pd.Series(np.arange(len(df)))
         first_row = rowno.groupby([gk, outlet_no]).transform("min").to_numpy()
@@ -393,19 +433,19 @@ class NumbersAnalyzer(Analyzer):
         n_outlets = np.zeros(int(gk.max()) + 1, dtype=np.int64)
         np.maximum.at(n_outlets, gk, ocode + 1)
         multi: list[tuple[tuple, np.ndarray, list[str]]] = []
-        for (event, quantity), idx in sorted(groups.items()):
+        for (event, story, quantity), idx in sorted(groups.items()):
             if n_outlets[gk[idx[0]]] < 2:
                 continue
             firsts = idx[np.unique(ocode[idx], return_index=True)[1]]
-            multi.append(((event, quantity), idx, [str(o) for o in col["outlet"][firsts]]))
-        duration = col["kind"] == "duration"
+            multi.append(((event, story, quantity), idx, [str(o) for o in col["outlet"][firsts]]))
+        duration = (col["kind"] == "duration") & ~strict  # a duration is its own context, but not in a topic
         shown_all = _shown(col["value_low"], col["value_high"], col["total_low"], col["total_high"])
         bounds = (col["value_low"], col["value_high"], col["total_low"], col["total_high"])
         small = [idx for _, idx, _ in multi if len(idx) <= SMALL_GROUP]
         small_dis, small_res = compare_small_groups(small, ocode, *bounds, duration, rule, MAX_PAIRS_PER_OUTLETS)
         disagrees |= small_dis
         small_of = {id(idx): r for idx, r in zip(small, small_res)}
-        for (event, quantity), idx, uniq in multi:
+        for (event, story, quantity), idx, uniq in multi:
             code = ocode[idx]
             slo, shi = col["value_low"][idx], col["value_high"][idx]
             tlo, thi = col["total_low"][idx], col["total_high"][idx]
@@ -437,6 +477,7 @@ class NumbersAnalyzer(Analyzer):
                                 shown[ii],
                                 shown[jj],
                                 status,
+                                story,
                             )
                         )
         df["disagrees"] = disagrees

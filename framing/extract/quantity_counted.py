@@ -12,6 +12,7 @@ from typing import ClassVar
 from .quantity_tokens import _TokenView
 from .quantity_words import (
     _EVENT_NOUNS,
+    _EVENT_OF,
     _MONTHS,
     _OUTCOMES,
     _SKIP_ADJ,
@@ -101,13 +102,13 @@ class _CountedMixin(_TokenView):
             while k < self.n and (toks[k] in _SKIP_ADJ or toks[k] in ("the", "direct", "intense", "tense")):
                 k += 1
             if k < self.n and toks[k] in _EVENT_NOUNS:
-                return _lemma(toks[k])
+                return _EVENT_OF.get(toks[k]) or _lemma(toks[k])
         # "a ceasefire of 2-3 days"
         k = i - 1
         while k >= 0 and toks[k] in APPROX_WORDS and not (toks[k] == "of" and k >= 1 and toks[k - 1] in _EVENT_NOUNS):
             k -= 1
         if k >= 1 and toks[k] == "of" and toks[k - 1] in _EVENT_NOUNS:
-            return _lemma(toks[k - 1])
+            return _EVENT_OF.get(toks[k - 1]) or _lemma(toks[k - 1])
         # a duration verb shortly before the number, and an event noun before it
         lo = i
         while lo > 0 and self.sents[lo - 1] == sent and i - lo < 25:
@@ -144,7 +145,7 @@ class _CountedMixin(_TokenView):
         for p in range(vpos - 1, -1, -1):
             w = window[p]
             if w in _EVENT_NOUNS:
-                return _lemma(w)
+                return _EVENT_OF.get(w) or _lemma(w)
         return ""
 
     _PER_PATTERNS: ClassVar[list[tuple[tuple[str, ...], str]]] = [

@@ -100,6 +100,7 @@ class _Draft:
     per: str = ""
     measured_by_hyphen: bool = False
     time_unit: str | None = None
+    rounding: float = 0.0  # half a unit of the last digit written before a scale ("2.1 million": 50,000)
 
 
 #: Words worth a closer look as the start of a quantity.
@@ -226,6 +227,7 @@ class _Parser(_CountedMixin):
                 suf = toks[d.j]
                 if suf in _SHORT_SCALES:
                     d.value *= _SHORT_SCALES[suf]
+                    d.rounding = self._rounding(d.t, _SHORT_SCALES[suf])
                     d.j += 1
                 elif suf in _DIST or suf in _AREA or suf in _TIME_UNITS:
                     pass
@@ -330,6 +332,7 @@ class _Parser(_CountedMixin):
         toks, n = self.toks, self.n
         if d.j < n and toks[d.j] in _SCALES and self.plain_gap(d.j) and not d.vague:
             d.value *= _SCALES[toks[d.j]]
+            d.rounding = self._rounding(d.t, _SCALES[toks[d.j]])
             d.j += 1
         elif (
             d.j < n
@@ -339,7 +342,16 @@ class _Parser(_CountedMixin):
             and d.t[0].isdigit()
         ):
             d.value *= _SHORT_SCALES[toks[d.j]]
+            d.rounding = self._rounding(d.t, _SHORT_SCALES[toks[d.j]])
             d.j += 1
+
+    @staticmethod
+    def _rounding(tok: str, scale: float) -> float:
+        """Half a unit of the last decimal of ``tok`` times ``scale`` ("2.1" million: 50,000), or 0."""
+        head, dot, dec = tok.rstrip("%").partition(".")
+        if not dot or not dec.isdigit() or not head.isdigit():
+            return 0.0
+        return 0.5 * 10.0 ** -len(dec) * scale
 
     def _range_or_vote(self, d: _Draft) -> None:
         """A range ("2-3 days", "two or three", "between 5 and 10") or a vote tally ("218-212")."""
@@ -515,7 +527,7 @@ class _Parser(_CountedMixin):
                 phrase = tuple(toks[s:k])
                 if (
                     phrase in APPROXIMATORS
-                    and all(self.plain_gap(x) for x in range(s + 1, k + 1) if x < n)
+                    and all(self.plain_gap(x) or self._symbol_gap(x, k, d) for x in range(s + 1, k + 1) if x < n)
                     and self.sents[s] == d.sent
                 ):
                     best = (s, APPROXIMATORS[phrase], " ".join(phrase))
@@ -535,7 +547,17 @@ class _Parser(_CountedMixin):
                 elif akind == "under":
                     d.low, d.high = 0.0, d.value
         if d.low is None:
-            d.low = d.high = d.value
+            # a figure rounded before a scale word covers what rounds to it ("2.1 million": 2.05-2.15 million)
+            d.low, d.high = d.value - d.rounding, d.value + d.rounding
+
+    def _symbol_gap(self, x: int, k: int, d: _Draft) -> bool:
+        """The gap before the number holds its currency symbol ("nearly $400 million")."""
+        return (
+            x == k
+            and d.currency is not None
+            and self.gap(x).strip() in _CURRENCY_SYMBOLS
+            and self.sents[x] == self.sents[x - 1]
+        )
 
     def _counted(self, d: _Draft) -> None:
         """What is counted (the head noun, an outcome) or measured (for a duration)."""

@@ -7,6 +7,8 @@ import re
 
 from ..text import Document
 from .quantity_words import (
+    _AGE_AFTER,
+    _AGE_BEFORE,
     _CURRENCY_SYMBOLS,
     _CURRENCY_WORDS,
     _LABEL_WORDS,
@@ -127,6 +129,11 @@ class _TokenView:
         if prev_t in _LABEL_WORDS and prev_o[:1].isupper() and self.plain_gap(i):
             return True
         if i + 1 < self.n and nxt_t in ("a.m", "p.m", "am", "pm", "gmt", "utc", "cet"):
+            return True
+        # an age, not a count: "a 17-year-old", "10 years old", "aged 17", "under the age of 2"
+        if nxt_t in _AGE_AFTER or (nxt_t in ("year", "years") and self.tok(i + 2) == "old"):
+            return True
+        if prev_t in _AGE_BEFORE or (prev_t == "of" and self.tok(i - 2) == "age"):
             return True
         if "," not in tok and "." not in tok and 1000 <= value <= 2100 and value == int(value):
             # a year unless a currency or scale follows

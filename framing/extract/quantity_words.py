@@ -125,6 +125,15 @@ _NOT_FRACTION_BEFORE = _words("not_fraction_before")
 _OUTCOME_COUNTED = _map("outcome_counted")
 #: Nouns whose duration a "lasted"/"took" sentence measures.
 _EVENT_NOUNS = _words("event_noun")
+#: Event nouns that name another event's duration ("the delegates met for ..." -> meeting).
+_EVENT_OF = {w: v for w, v in _map("event_noun").items() if v and v == v}
+#: Words after a number that make it an age ("17-year-old"), and before it ("aged 17").
+_AGE_AFTER = _words("age_after")
+_AGE_BEFORE = _words("age_before")
+#: Words that make a number near them hypothetical or a threshold ("could end 50-50", "requires 60 votes").
+MODAL = _words("modal")
+#: Counted things too general to tell which count is meant ("8 million people") within a topic.
+GENERIC_COUNTED = _words("generic_counted")
 _DURATION_VERBS = _words("duration_verb")
 _VOTE_WORDS = _words("vote_word")
 #: Words that end the search for a counted noun.
