@@ -67,7 +67,7 @@ from .speech_verbs import attribution_verbs, verb_info
 
 __all__ = ["ANONYMOUS_WORDS", "PRONOUNS", "Quote", "attribution_verbs", "extract_quotes", "quote_spans"]
 
-_SENT_END = re.compile(r"(?<=[a-z]{2})[.!?]\s")
+_SENT_END = re.compile(r"[.!?](?<=[a-z]{2}[.!?])\s")
 #: Marks that open a paragraph continuing a quotation left open at the end of the previous one.
 _CONTINUE = ('"', "“", "«", "„", "‘", "'")
 #: Characters after a speaker that may still hold side cues ("Sen. X, a Montana Republican who ...").

@@ -74,7 +74,7 @@ _CUT = (
 )
 _LOCATIVE = re.compile(r"\b(?:in|at|from|near|outside)\s+(?:the\s+)?$", re.I)
 _CAP_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
-_SENT_STOP = re.compile(r"(?<=[a-z]{2})[.!?](?:\s|$)|[“”\"«»]")
+_SENT_STOP = re.compile(r"[.!?](?<=[a-z]{2}[.!?])(?:\s|$)|[“”\"«»]")
 
 
 #: One cue reader for every step (demonyms, party words, "D-Mass.").
@@ -95,7 +95,7 @@ def resolve_speaker(q: Quote, doc: Document, ment: Mentions, finder: ActorFinder
     if q.speaker_start < 0:
         return "", ""
     if q.pronoun:
-        return _resolve_pronoun(q, doc, ment, finder, ())
+        return _resolve_pronoun(q, doc, ment, finder, ([], []))
     return _named(q, doc, ment, finder)
 
 
@@ -183,17 +183,21 @@ def _institution_index(ment: Mentions, finder: ActorFinder) -> dict[str, list[tu
     return index
 
 
-def _quoted_spans(quotes) -> list[tuple[int, int]]:
-    return [(p.start, p.end) for p in quotes if p.kind != "indirect"]
+def _quoted_spans(quotes) -> tuple[list[tuple[int, int]], list[int]]:
+    """The spans of the quotations in quotation marks, and their starts."""
+    spans = [(p.start, p.end) for p in quotes if p.kind != "indirect"]
+    return spans, [a for a, _ in spans]
 
 
-def _resolve_pronoun(q: Quote, doc: Document, ment: Mentions, finder: ActorFinder, quotes) -> tuple[str, str]:
+def _resolve_pronoun(
+    q: Quote, doc: Document, ment: Mentions, finder: ActorFinder, quoted_spans: tuple[list[tuple[int, int]], list[int]]
+) -> tuple[str, str]:
+    """``quoted`` is :func:`_quoted_spans` of the document's quotes (made once per document)."""
     if q.pronoun in ("i", "we"):
         return "", ""
     sent = doc_view(doc).sentence_at(q.speaker_start)
     want_person = q.pronoun in ("he", "she")
-    quoted = _quoted_spans(quotes)
-    q_starts = [s for s, _ in quoted]
+    quoted, q_starts = quoted_spans
     mv = mention_view(ment)
     k0 = bisect_left(mv.sentence, sent - 3)
     k0 = max(k0, bisect_left(mv.start, q.speaker_start - 4 * LOOKBACK))
@@ -248,6 +252,9 @@ def resolve_speakers(
     text = doc.text
     out: list[tuple[str, str, str]] = []
     done: list[tuple[Quote, str, str, str]] = []  # attributed quotes so far: (quote, actor, side, speaker)
+    quoted: tuple[list[tuple[int, int]], list[int]] | None = (
+        None  # the quoted spans, made when a pronoun first needs them
+    )
     for q in quotes:
         if q.speaker_start < 0:
             out.append(("", "", ""))
@@ -272,7 +279,9 @@ def resolve_speakers(
                         actor, side = prev[1], prev[2]
                         shown = f"{q.speaker} ({prev[1] or prev[3]})"
                 if not actor and shown == q.speaker:
-                    actor, side = _resolve_pronoun(q, doc, ment, finder, quotes)
+                    if quoted is None:
+                        quoted = _quoted_spans(quotes)
+                    actor, side = _resolve_pronoun(q, doc, ment, finder, quoted)
                     if q.pronoun == "they":
                         group = _plural_subject_before(doc, q)
                         if group and (not actor or finder.type_of(actor) == "government"):

@@ -90,7 +90,7 @@ _TITLE_WORDS = frozenset(
         "delegate",
     ]
 )
-_APPOSITIVE_END = re.compile(r"[,;()\"“”]|(?<=[a-z]{2})[.!?](?:\s|$)")
+_APPOSITIVE_END = re.compile(r"[,;()\"“”]|[.!?](?<=[a-z]{2}[.!?])(?:\s|$)")
 #: A diaspora: "Ukrainian American", "Russian-Canadian" (the first demonym is the origin).
 _DIASPORA = re.compile(r"\b([A-Z][a-z]+(?:ian|ish|ese|ic|i))[- ](?:American|Canadian|British|Australian)s?\b")
 _MINISTER = re.compile(r"\b([A-Z][a-z]+)\s+Minist(?:er|ry)\b")
@@ -202,58 +202,142 @@ def _title_actor_side(ment: Mentions, finder: ActorFinder, a: int, b: int) -> st
     return sides.pop() if len(sides) == 1 else ""
 
 
+#: Mentions of a person looked at for how the article introduces them (the nearest).
+_INTRODUCED_NEAREST = 8
+
+
 def _introduced_side(ment: Mentions, finder: ActorFinder, doc: Document, actor: str, pos: int) -> str:
-    """Side from how the article presents the person at its other mentions (nearest first)."""
-    text = doc.text
-    d = doc_view(doc)
+    """Side from how the article presents the person at its other mentions (nearest first).
+
+    The eight mentions nearest ``pos`` (ties: the earlier first) are found by bisection in
+    the actor's mentions, and what each says is read once per document: linear in the
+    length of an article however often a person is named and quoted.
+    """
     mv = mention_view(ment)
-    ks = sorted(mv.by_actor.get(actor, ()), key=lambda k: abs(mv.start[k] - pos))
-    for k in ks[:8]:
-        s, e = mv.start[k], mv.end[k]
-        # the title run right before the name: capitalised words, demonyms, title words
-        words = text[max(d.ss[d.sentence_at(s)], s - 80) : s].split()
-        run: list[str] = []
-        for w in reversed(words):
-            bare = w.strip(".'’")
-            if w[-1:] in ',;:"“”)' or not bare:
-                break
-            if bare[:1].isupper() or bare.lower() in _TITLE_WORDS:
-                run.append(w)
-            else:
-                break
-        pre = " ".join(reversed(run))
-        post = ""
-        if text[e : e + 2] == ", ":
-            tail = text[e + 2 : e + 122]
-            m = _APPOSITIVE_END.search(tail)
-            post = tail[: m.start()] if m else tail
-            m = _OWN_END.search(post)
-            post = post[: m.start()] if m else post
-        side = cue_side(pre) or place_side(pre, finder) or cue_side(post) or place_side(post, finder)
+    ks = mv.by_actor.get(actor, ())
+    if not ks:
+        return ""
+    starts = _actor_starts(ment, mv, actor)
+    n = _INTRODUCED_NEAREST
+    i = bisect_left(starts, pos)
+    lo, hi = max(0, i - n), min(len(ks), i + n)
+    while lo > 0 and starts[lo - 1] == starts[lo]:
+        lo -= 1  # mentions as near as the furthest one kept on either side
+    while hi < len(ks) and starts[hi] == starts[hi - 1]:
+        hi += 1
+    near = sorted(range(lo, hi), key=lambda j: abs(starts[j] - pos))[:n]
+    said = _introductions(ment, finder)
+    for j in near:
+        k = ks[j]
+        side = said.get(k)
+        if side is None:
+            side = said[k] = _introduction_side(mv.start[k], mv.end[k], doc, finder)
         if side:
             return side
     return ""
 
 
+def _actor_starts(ment: Mentions, mv: MentionView, actor: str) -> list[int]:
+    """Start offsets of ``actor``'s mentions (in order), kept on ``ment``."""
+    cache = ment.__dict__.setdefault("_actor_starts", {})
+    starts = cache.get(actor)
+    if starts is None:
+        starts = cache[actor] = [mv.start[k] for k in mv.by_actor[actor]]
+    return starts
+
+
+def _introductions(ment: Mentions, finder: ActorFinder) -> dict[int, str]:
+    """Mention index -> the side its title or appositive gives (kept on ``ment``, per finder)."""
+    kept = ment.__dict__.get("_introductions")
+    if kept is None or kept[0] is not finder:
+        kept = ment.__dict__["_introductions"] = (finder, {})
+    return kept[1]
+
+
+def _introduction_side(s: int, e: int, doc: Document, finder: ActorFinder) -> str:
+    """The side the title before a mention at ``[s, e)`` or its appositive after gives; ``""`` if none."""
+    text = doc.text
+    d = doc_view(doc)
+    # the title run right before the name: capitalised words, demonyms, title words
+    words = text[max(d.ss[d.sentence_at(s)], s - 80) : s].split()
+    run: list[str] = []
+    for w in reversed(words):
+        bare = w.strip(".'’")
+        if w[-1:] in ',;:"“”)' or not bare:
+            break
+        if bare[:1].isupper() or bare.lower() in _TITLE_WORDS:
+            run.append(w)
+        else:
+            break
+    pre = " ".join(reversed(run))
+    post = ""
+    if text[e : e + 2] == ", ":
+        tail = text[e + 2 : e + 122]
+        m = _APPOSITIVE_END.search(tail)
+        post = tail[: m.start()] if m else tail
+        m = _OWN_END.search(post)
+        post = post[: m.start()] if m else post
+    return cue_side(pre) or place_side(pre, finder) or cue_side(post) or place_side(post, finder)
+
+
+#: Institution names found in the document read last: ``(doc, finder, {keys: matches})``.
+_INSTITUTION_MEMO: list = [(None, None, {})]
+
+
 def _institution_title_side(head: str, doc: Document, finder: ActorFinder, before: int) -> str:
-    """Side of the institution a title names ("Navy spokesman X"), where the article names it with its country."""
+    """Side of the institution a title names ("Navy spokesman X"), where the article names it with its country.
+
+    The last mention of that institution before ``before`` that gives a side wins. The
+    mentions are found once per document and institution, each with the side it gives,
+    so a long article with many such speakers is read once, not once per quotation; the
+    few mentions that the text from ``before`` on could change (those ending near it) are
+    read again in ``doc.text[:before]``.
+    """
     keys = [f"{m.group(1)} Ministry" for m in _MINISTER.finditer(head)]
     keys += [f"Ministry of {m.group(1)}" for m in _MINISTER.finditer(head)]
     keys += [m.group(1) for m in _INSTITUTIONS.finditer(head)]
     if not keys:
         return ""
-    text = doc.text[:before]
-    pat = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b", re.I)
+    text = doc.text
     d = doc_view(doc)
-    for m in reversed(list(pat.finditer(text))):
-        s0 = d.ss[d.sentence_at(m.start())]
-        # the words right before it ("Ukraine's navy", "the Russian Foreign Ministry"), else a
-        # place fronted in its sentence ("In Kyiv, the Foreign Ministry asked ...")
-        near = re.split(r"[,;:\"“”()]", text[max(s0, m.start() - 40) : m.start()])[-1].split()[-3:]
-        side = place_side(" ".join(near), finder)
-        if not side:
-            f = _FRONTED_PLACE.match(text[s0 : m.start()])
-            side = place_side(f.group(1), finder) if f else ""
-        if side and side != "mixed":
+    memo_doc, memo_finder, memo = _INSTITUTION_MEMO[0]
+    if memo_doc is not doc or memo_finder is not finder:
+        memo = {}
+        _INSTITUTION_MEMO[0] = (doc, finder, memo)
+    entry = memo.get(tuple(keys))
+    if entry is None:
+        pat = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b", re.I)
+        ends: list[int] = []
+        last_side: list[str] = []  # the side of the last mention up to each one that gives a side
+        side = ""
+        for m in pat.finditer(text):
+            ends.append(m.end())
+            side = _mention_side(m.start(), text, d, finder) or side
+            last_side.append(side)
+        # a match is as long as its key (literal keys, one character each): none that starts
+        # further than this before ``before`` can end at or after it
+        span = max(map(len, keys)) + 1
+        entry = memo[tuple(keys)] = (pat, ends, last_side, span)
+    pat, ends, last_side, span = entry
+    # mentions that end before ``before`` are those of doc.text[:before]; after the last of
+    # them, the scan of the truncated text is redone (a match there can end at ``before``)
+    j = bisect_left(ends, before)
+    resume = max(ends[j - 1] if j else 0, before - span)
+    for m in reversed(list(pat.finditer(text, resume, before))):
+        side = _mention_side(m.start(), text, d, finder)
+        if side:
             return side
-    return ""
+    return last_side[j - 1] if j else ""
+
+
+def _mention_side(start: int, text: str, d, finder: ActorFinder) -> str:
+    """The side a mention of an institution at ``start`` gives from the words before it; ``""`` if none or mixed."""
+    s0 = d.ss[d.sentence_at(start)]
+    # the words right before it ("Ukraine's navy", "the Russian Foreign Ministry"), else a
+    # place fronted in its sentence ("In Kyiv, the Foreign Ministry asked ...")
+    near = re.split(r"[,;:\"“”()]", text[max(s0, start - 40) : start])[-1].split()[-3:]
+    side = place_side(" ".join(near), finder)
+    if not side:
+        f = _FRONTED_PLACE.match(text[s0:start])
+        side = place_side(f.group(1), finder) if f else ""
+    return side if side and side != "mixed" else ""
