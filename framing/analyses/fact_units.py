@@ -53,13 +53,13 @@ def _is_title_case(title: str) -> bool:
 
 def _in_quotes(text: str, tok_starts: np.ndarray) -> np.ndarray:
     """Whether each token lies inside a quoted passage (double or single marks)."""
-    inq = np.zeros(len(tok_starts), dtype=bool)
-    for q in find_quotations(text):
-        if q.inner_end - q.inner_start < _MIN_QUOTE:
-            continue
-        a, b = np.searchsorted(tok_starts, [q.inner_start, q.inner_end])
-        inq[a:b] = True
-    return inq
+    spans = [(q.inner_start, q.inner_end) for q in find_quotations(text) if q.inner_end - q.inner_start >= _MIN_QUOTE]
+    if not spans:
+        return np.zeros(len(tok_starts), dtype=bool)
+    sp = np.asarray(spans, dtype=np.int64)
+    a, b = np.searchsorted(tok_starts, sp[:, 0]), np.searchsorted(tok_starts, sp[:, 1])
+    depth = np.bincount(a, minlength=len(tok_starts) + 1) - np.bincount(b, minlength=len(tok_starts) + 1)
+    return np.cumsum(depth)[: len(tok_starts)] > 0  # tokens inside any of the spans
 
 
 #: Articles whose texts are encoded together to read the first character of each token.
