@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, overload
@@ -15,11 +14,12 @@ import scipy.sparse as sp
 from .article import Article, SkippedInput
 from .corpus_tables import ARTICLES
 from .errors import ParameterError
-from .text import Document, SentenceSplitter, parse, parse_many
+from .text import Document, Lexicon, SentenceSplitter, parse_many
+from .text.document import release_memory
 
 _DIGITS = re.compile(r"(\d+)")
 
-__all__ = ["Corpus", "FlatTokens", "FlatSentences", "ARTICLE_COLUMNS", "ALL_EVENTS", "check_corpus"]
+__all__ = ["Corpus", "FlatTokens", "FlatSentences", "SentenceTexts", "ARTICLE_COLUMNS", "ALL_EVENTS", "check_corpus"]
 
 #: Label of the corpus-wide rows in every results table, and the event of an article
 #: that belongs to none (see :meth:`Corpus.event_labels`).
@@ -70,19 +70,95 @@ def _count_matrix(ids: np.ndarray, indptr: np.ndarray, n_terms: int) -> sp.csr_m
     """Rows x terms counts of the ids of each row (``ids[indptr[k]:indptr[k + 1]]``).
 
     One sort of (row, id) codes, then run lengths: a canonical CSR matrix (sorted
-    indices, no duplicates), faster than sorting every row inside scipy.
+    indices, no duplicates), faster than sorting every row inside scipy. Rows are taken
+    in groups of about :data:`_CHUNK` tokens, so the temporary codes stay small.
     """
     n_rows = len(indptr) - 1
-    key = np.repeat(np.arange(n_rows, dtype=np.int64), np.diff(indptr)) * max(n_terms, 1) + ids
-    key.sort()
-    first = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.zeros(0, dtype=np.int64)
-    uniq = key[first]
-    counts = np.diff(np.r_[first, len(key)]).astype(np.int64)
-    rows, cols = np.divmod(uniq, max(n_terms, 1))
-    m = sp.csr_matrix((counts, cols, np.searchsorted(rows, np.arange(n_rows + 1))), shape=(n_rows, n_terms))
+    width = max(n_terms, 1)
+    cols_parts, count_parts, nnz = [], [], np.zeros(n_rows, dtype=np.int64)
+    lo = 0
+    while lo < n_rows:
+        hi = int(np.searchsorted(indptr, indptr[lo] + _CHUNK, side="right")) - 1
+        hi = min(max(hi, lo + 1), n_rows)
+        a, b = int(indptr[lo]), int(indptr[hi])
+        key = np.repeat(np.arange(hi - lo, dtype=np.int64), np.diff(indptr[lo : hi + 1])) * width
+        key += ids[a:b]
+        key.sort()
+        first = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.zeros(0, dtype=np.int64)
+        uniq = key[first]
+        count_parts.append(np.diff(np.r_[first, len(key)]).astype(np.int64))
+        del key, first
+        rows, cols = np.divmod(uniq, width)
+        cols_parts.append(cols)
+        nnz[lo:hi] = np.bincount(rows, minlength=hi - lo)
+        lo = hi
+    m_indptr = np.zeros(n_rows + 1, dtype=np.int64)
+    np.cumsum(nnz, out=m_indptr[1:])
+    empty = np.zeros(0, dtype=np.int64)
+    counts = np.concatenate(count_parts) if count_parts else empty
+    cols = np.concatenate(cols_parts) if cols_parts else empty
+    m = sp.csr_matrix((counts, cols, m_indptr), shape=(n_rows, n_terms))
     m.has_sorted_indices = True
     m.has_canonical_format = True
     return m
+
+
+class SentenceTexts:
+    """The text of every sentence of a corpus, cut on demand (see :meth:`Corpus.sentence_texts`).
+
+    ``texts[i]`` is sentence ``i`` of :meth:`Corpus.flat_sentences`; an array of positions
+    (or a slice) gives an object array. Each sentence asked for is kept, so every table
+    that cites it shares one string.
+    """
+
+    def __init__(self, sents: FlatSentences, docs: list[Document]) -> None:
+        self._sents = sents
+        self._texts = [d.text for d in docs]
+        self._cut: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._sents.starts)
+
+    def _one(self, i: int) -> str:
+        s = self._cut.get(i)
+        if s is None:
+            sents = self._sents
+            if not -len(self) <= i < len(self):
+                raise IndexError(f"sentence {i} out of range ({len(self)} sentences)")
+            i %= len(self)
+            k = int(np.searchsorted(sents.indptr, i, side="right")) - 1
+            s = self._cut[i] = self._texts[k][int(sents.starts[i]) : int(sents.ends[i])]
+        return s
+
+    def __getitem__(self, key):
+        if isinstance(key, (int, np.integer)):
+            return self._one(int(key))
+        idx = np.arange(len(self))[key] if isinstance(key, slice) else np.asarray(key)
+        if idx.dtype == bool:
+            idx = np.flatnonzero(idx)
+        out = np.empty(idx.shape, dtype=object)
+        flat = idx.ravel().tolist()
+        cut = self._cut
+        missing = [i for i in dict.fromkeys(flat) if i not in cut]
+        if missing:
+            n = len(self)
+            pos = np.asarray(missing, dtype=np.int64) % max(n, 1)
+            if len(missing) and (min(missing) < -n or max(missing) >= n):
+                raise IndexError(f"sentence index out of range ({n} sentences)")
+            art = np.searchsorted(self._sents.indptr, pos, side="right") - 1
+            texts = self._texts
+            for i, k, a, b in zip(
+                missing, art.tolist(), self._sents.starts[pos].tolist(), self._sents.ends[pos].tolist()
+            ):
+                cut[i] = texts[k][a:b]
+        out.ravel()[:] = [cut[i] for i in flat]
+        return out
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self[:].tolist())
+
+    def tolist(self) -> list[str]:
+        return self[:].tolist()
 
 
 def _doc_key(article: Article) -> tuple[str, int, int]:
@@ -100,62 +176,136 @@ def _natural_key(text: str) -> tuple[list[str | tuple[int, str]], str]:
 
 
 class _DocCache:
-    """Parsed documents shared by a corpus and the corpora derived from it."""
+    """Parsed documents shared by a corpus and the corpora derived from it, and the
+    corpus vocabulary over them.
 
-    def __init__(self, splitter: SentenceSplitter) -> None:
+    Documents store :class:`~framing.text.Lexicon` ids (the order the texts were parsed
+    in); the vocabulary numbers terms in order of first appearance in the articles asked
+    for (corpus order). ``lex2voc`` maps one to the other; while it is the identity (the
+    texts were parsed in corpus order, the common case), a document's ids *are* its
+    vocabulary ids and no second copy is made.
+    """
+
+    def __init__(self, splitter: SentenceSplitter, lexicon: Lexicon | None = None) -> None:
         self.splitter = splitter
+        self.lexicon = lexicon if lexicon is not None else Lexicon()
         self.docs: dict[tuple[str, int, int], Document] = {}
         self.vocab: dict[str, int] = {}
-        self.ids: dict[tuple[str, int, int], np.ndarray] = {}
+        self.terms: list[str] = []
+        self.lex2voc = np.full(0, -1, dtype=np.int64)
+        self.identity = True  # lex2voc[i] == i for every assigned lexicon id
+        self.ids: dict[tuple[str, int, int], np.ndarray] = {}  # remapped ids (only when not the identity)
+
+    def _assign(self, docs: list[Document]) -> None:
+        """Give vocabulary ids to the terms of ``docs`` not yet numbered, in order of first appearance."""
+        lex = self.lexicon
+        if self.identity and len(self.vocab) == len(lex):
+            return  # every lexicon term is numbered (as itself)
+        if len(self.lex2voc) < len(lex):
+            self.lex2voc = np.r_[self.lex2voc, np.full(len(lex) - len(self.lex2voc), -1, dtype=np.int64)]
+        l2v = self.lex2voc
+        for ids in _runs(docs, "ids", "tok_indptr", "_t0", "tok_ids"):
+            for lo in range(0, len(ids), _CHUNK):
+                chunk = ids[lo : lo + _CHUNK]
+                new = chunk[l2v[chunk] < 0]
+                if not len(new):
+                    continue
+                nv = len(self.terms)
+                if self.identity and _first_seen_ascending(new, nv):
+                    uniq = np.arange(nv, int(new.max()) + 1)
+                else:
+                    uniq = pd.unique(new)
+                    self.identity = self.identity and bool((uniq == np.arange(nv, nv + len(uniq))).all())
+                l2v[uniq] = np.arange(nv, nv + len(uniq))
+                words = lex.array()[uniq].tolist()
+                self.terms.extend(words)
+                self.vocab.update(zip(words, range(nv, nv + len(uniq))))
 
     def token_ids(self, article: Article) -> np.ndarray:
-        ids = self.ids.get(_doc_key(article))
-        return ids if ids is not None else self.token_ids_many((article,))[0]
+        return self.token_ids_many((article,))[0]
 
     def token_ids_many(self, articles: Iterable[Article]) -> list[np.ndarray]:
-        """The vocabulary ids of each article's tokens, computed together for the uncached ones.
+        """The vocabulary ids (``int64``) of each article's tokens.
 
         New terms get ids in order of first appearance (articles in the order given),
-        as if the articles were numbered one by one: one hashing pass
-        (:func:`pandas.factorize`) over all their tokens, no Python loop per token.
+        as if the articles were numbered one by one.
         """
         arts = list(articles)
-        keys = [_doc_key(a) for a in arts]
-        todo = [k for k, key in enumerate(keys) if key not in self.ids]
-        if todo:
-            token_lists = [d.tokens for d in self.get_many([arts[k] for k in todo])]
-            lens = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(todo))
-            codes, uniq = pd.factorize(
-                np.fromiter(itertools.chain.from_iterable(token_lists), dtype=object, count=int(lens.sum()))
-            )
-            vocab = self.vocab
-            new = [t for t in uniq.tolist() if t not in vocab] if vocab else uniq.tolist()
-            vocab.update(zip(new, range(len(vocab), len(vocab) + len(new))))
-            to_id = np.fromiter(map(vocab.__getitem__, uniq.tolist()), dtype=np.int64, count=len(uniq))
-            ids = to_id[codes] if len(codes) else np.zeros(0, dtype=np.int64)
-            for k, part in zip(todo, np.split(ids, np.cumsum(lens)[:-1])):
-                self.ids[keys[k]] = part
-        return [self.ids[key] for key in keys]
+        docs = self.get_many(arts)
+        self._assign(docs)
+        if self.identity:
+            return [d.tok_ids for d in docs]
+        out = []
+        for a, d in zip(arts, docs):
+            key = _doc_key(a)
+            ids = self.ids.get(key)
+            if ids is None:
+                ids = self.ids[key] = self.lex2voc[d.tok_ids]
+            out.append(ids)
+        return out
+
+    def flat_ids(self, docs: list[Document]) -> np.ndarray:
+        """The vocabulary ids of ``docs``, one after another (a view when they are one run of a block)."""
+        self._assign(docs)
+        ids = _joined(docs, "ids", "tok_indptr", "_t0", "tok_ids")
+        return ids if self.identity else self.lex2voc[ids]
 
     def get(self, article: Article) -> Document:
-        key = _doc_key(article)
-        doc = self.docs.get(key)
-        if doc is None:
-            doc = parse(article.document_text, splitter=self.splitter)
-            self.docs[key] = doc
-        return doc
+        return self.get_many((article,))[0]
 
     def get_many(self, articles: Iterable[Article]) -> list[Document]:
-        """The documents of ``articles``, the uncached ones parsed together
-        (:func:`framing.text.parse_many`, several times faster than one by one)."""
+        """The documents of ``articles``, the uncached ones parsed together into one block
+        (:func:`framing.text.parse_many`)."""
         arts = list(articles)
         keys = [_doc_key(a) for a in arts]
         docs = self.docs
         todo = [k for k, key in enumerate(keys) if key not in docs]
-        if len(todo) > 1:
-            for k, doc in zip(todo, parse_many([arts[k].document_text for k in todo], splitter=self.splitter)):
-                docs[keys[k]] = doc
-        return [docs[key] if key in docs else self.get(a) for a, key in zip(arts, keys)]
+        if todo:
+            texts = [arts[k].document_text for k in todo]
+            for k, doc in zip(todo, parse_many(texts, splitter=self.splitter, lexicon=self.lexicon)):
+                docs.setdefault(keys[k], doc)
+        return [docs[key] for key in keys]
+
+
+#: Token ids are numbered in chunks of this many (bounded temporary arrays).
+_CHUNK = 1 << 22
+
+
+def _first_seen_ascending(new: np.ndarray, start: int) -> bool:
+    """Whether the values of ``new``, in order of first appearance, are ``start, start + 1, ...``
+    (each value is at most one more than every value before it, the first ``start``)."""
+    prev = np.maximum.accumulate(np.r_[start - 1, new[:-1]])
+    return bool((new <= prev + 1).all())
+
+
+def _runs(docs: list[Document], field: str, indptr: str, first: str, attr: str) -> list[np.ndarray]:
+    """The arrays ``attr`` of ``docs`` one after another, as few pieces as possible: documents
+    that follow each other in one :class:`~framing.text.ParsedTexts` block give one view of
+    its ``field`` (``first``: the document's first position in the block, ``indptr``: the
+    block's offsets of its texts)."""
+    out: list[np.ndarray] = []
+    k, n = 0, len(docs)
+    while k < n:
+        block = docs[k]._block
+        lo = getattr(docs[k], first)
+        hi = lo + len(getattr(docs[k], attr))
+        j = k + 1
+        while j < n and docs[j]._block is block and getattr(docs[j], first) == hi:
+            hi += len(getattr(docs[j], attr))
+            j += 1
+        out.append(getattr(block, field)[lo:hi] if j > k + 1 else getattr(docs[k], attr))
+        k = j
+    return out
+
+
+def _joined(docs: list[Document], field: str, indptr: str, first: str, attr: str) -> np.ndarray:
+    """:func:`_runs` as one array (a view when there is one run)."""
+    runs = _runs(docs, field, indptr, first, attr)
+    if len(runs) == 1:
+        return runs[0]
+    if not runs:
+        return np.zeros(0, dtype=np.int64 if field == "ids" else np.int32)
+    return np.concatenate(runs)
 
 
 class Corpus:
@@ -239,7 +389,7 @@ class Corpus:
         self._event_method = _event_method
         self._flat: FlatTokens | None = None
         self._sents: FlatSentences | None = None
-        self._sent_text: np.ndarray | None = None
+        self._sent_text: SentenceTexts | None = None
         self._counts: tuple[sp.csr_matrix, list[str]] | None = None
 
     # -- construction -------------------------------------------------------------
@@ -312,7 +462,7 @@ class Corpus:
         ['doc-2', 'doc-10']
         """
         arts = sorted(self._articles, key=lambda a: _natural_key(a.id))
-        cache = _DocCache(self._cache.splitter)
+        cache = _DocCache(self._cache.splitter, self._cache.lexicon)
         cache.docs = dict(self._cache.docs)
         return Corpus(arts, self._skipped, _cache=cache, _event_method=self._event_method)
 
@@ -395,22 +545,22 @@ class Corpus:
         return self._cache.token_ids(art)
 
     def flat_tokens(self) -> FlatTokens:
-        """All tokens of the corpus as flat arrays (see :class:`FlatTokens`), cached."""
+        """All tokens of the corpus as flat arrays (see :class:`FlatTokens`), cached.
+
+        When the articles were parsed together in corpus order (as :func:`framing.analyze`
+        does), the arrays are the parsed block itself and the documents are views into
+        them: the corpus holds each token once.
+        """
         if self._flat is None:
-            ids = self._cache.token_ids_many(self._articles)
             docs = self._cache.get_many(self._articles)
-            indptr = np.zeros(len(ids) + 1, dtype=np.int64)
-            np.cumsum([len(x) for x in ids], out=indptr[1:])
-
-            def cat(arrays: list[np.ndarray]) -> np.ndarray:
-                return np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
-
+            indptr = np.zeros(len(docs) + 1, dtype=np.int64)
+            np.cumsum(np.fromiter((d.n_tokens for d in docs), dtype=np.int64, count=len(docs)), out=indptr[1:])
             self._flat = FlatTokens(
                 indptr,
-                cat(ids),
-                cat([d.tok_starts for d in docs]),
-                cat([d.tok_ends for d in docs]),
-                cat([d.tok_sent for d in docs]),
+                self._cache.flat_ids(docs),
+                _joined(docs, "starts", "tok_indptr", "_t0", "tok_starts"),
+                _joined(docs, "ends", "tok_indptr", "_t0", "tok_ends"),
+                _joined(docs, "sent", "tok_indptr", "_t0", "tok_sent"),
             )
         return self._flat
 
@@ -419,28 +569,24 @@ class Corpus:
         if self._sents is None:
             docs = self._cache.get_many(self._articles)
             indptr = np.zeros(len(docs) + 1, dtype=np.int64)
-            np.cumsum([d.n_sentences for d in docs], out=indptr[1:])
-            empty = np.zeros(0, dtype=np.int64)
+            np.cumsum(np.fromiter((d.n_sentences for d in docs), dtype=np.int64, count=len(docs)), out=indptr[1:])
             self._sents = FlatSentences(
                 indptr,
-                np.concatenate([d.sent_starts for d in docs]) if docs else empty,
-                np.concatenate([d.sent_ends for d in docs]) if docs else empty,
+                _joined(docs, "sent_starts", "sent_indptr", "_s0", "sent_starts"),
+                _joined(docs, "sent_ends", "sent_indptr", "_s0", "sent_ends"),
             )
         return self._sents
 
-    def sentence_texts(self) -> np.ndarray:
-        """The text of every sentence, in the order of :meth:`flat_sentences` (object array), cached.
+    def sentence_texts(self) -> SentenceTexts:
+        """The text of every sentence, in the order of :meth:`flat_sentences`, cached.
 
-        Evidence tables index it, so that all of them share one string per sentence.
+        Indexed like an object array (an integer, a slice or an array of positions gives a
+        string or an object array); each sentence is cut from its article's text when first
+        asked for and kept, so evidence tables share one string per sentence and sentences
+        nobody cites take no memory.
         """
         if self._sent_text is None:
-            sents = self.flat_sentences()
-            texts = [a.document_text for a in self._articles]
-            art = np.repeat(np.arange(len(texts)), np.diff(sents.indptr)).tolist()
-            cut = [texts[k][a:b] for k, a, b in zip(art, sents.starts.tolist(), sents.ends.tolist())]
-            out = np.empty(len(cut), dtype=object)
-            out[:] = cut
-            self._sent_text = out
+            self._sent_text = SentenceTexts(self.flat_sentences(), self.documents())
         return self._sent_text
 
     def event_labels(self) -> np.ndarray:
@@ -474,12 +620,10 @@ class Corpus:
         normalised tokens of :func:`framing.text.fold`; nothing is dropped.
         """
         flat = self.flat_tokens()
-        vocab = self._cache.vocab
-        if self._counts is None or self._counts[0].shape[1] != len(vocab):
-            terms = [""] * len(vocab)
-            for t, i in vocab.items():
-                terms[i] = t
-            self._counts = (_count_matrix(flat.ids, flat.indptr, len(terms)), terms)
+        terms = self._cache.terms
+        if self._counts is None or self._counts[0].shape[1] != len(terms):
+            self._counts = (_count_matrix(flat.ids, flat.indptr, len(terms)), list(terms))
+            release_memory()
         m, terms = self._counts
         m, terms = m.copy(), list(terms)  # the caller may change them
         return m, terms

@@ -69,3 +69,50 @@ def test_positions(corpus):
     assert corpus.positions(["a3", "a0"]).tolist() == [3, 0]
     with pytest.raises(KeyError, match="nope"):
         corpus.positions(["nope"])
+
+
+def test_flat_tokens_are_the_documents_own_arrays(corpus):
+    """Parsed together in corpus order, the documents are views into the flat token table."""
+    flat = corpus.flat_tokens()
+    for k, a in enumerate(corpus):
+        doc = corpus.document(a)
+        lo, hi = flat.indptr[k], flat.indptr[k + 1]
+        for mine, name in ((doc.tok_starts, "starts"), (doc.tok_ends, "ends"), (doc.tok_sent, "sent")):
+            assert mine.dtype == np.int32 and mine.tolist() == getattr(flat, name)[lo:hi].tolist()
+            assert np.shares_memory(getattr(flat, name), mine) or not len(mine)
+    assert flat.ids.dtype == np.int64
+    assert np.shares_memory(flat.ids, corpus.token_ids("a0"))
+    sents = corpus.flat_sentences()
+    assert np.shares_memory(sents.starts, corpus.document("a0").sent_starts)
+
+
+def test_ids_follow_corpus_order_when_parsed_in_another_order(corpus):
+    """Documents parsed first in another order: ids still follow first appearance in corpus order."""
+    for a in reversed(corpus.articles):
+        corpus.document(a)
+    fresh = Corpus(corpus.articles)
+    flat, want = corpus.flat_tokens(), fresh.flat_tokens()
+    assert corpus.vocabulary() == fresh.vocabulary()
+    assert flat.ids.tolist() == want.ids.tolist() and flat.starts.tolist() == want.starts.tolist()
+    assert corpus.token_ids("a3").tolist() == fresh.token_ids("a3").tolist()
+    m, terms = corpus.term_counts()
+    m2, terms2 = fresh.term_counts()
+    assert terms == terms2 and (m != m2).nnz == 0
+    # a canonical copy numbers its own vocabulary, sharing the parsed documents
+    canon = corpus.canonical()
+    assert canon.document("a1") is corpus.document("a1")
+    assert canon.vocabulary() == fresh.vocabulary()
+
+
+def test_sentence_texts_index_like_an_object_array(corpus):
+    texts = corpus.sentence_texts()
+    every = [s for a in corpus for s in corpus.document(a).sentences()]
+    assert len(texts) == len(every) and list(texts) == every
+    assert texts[0] == every[0] and texts[-1] == every[-1] and texts[np.int64(2)] == every[2]
+    got = texts[np.array([3, 0, 3])]
+    assert got.dtype == object and got.tolist() == [every[3], every[0], every[3]]
+    assert got[0] is got[2]  # one string per sentence
+    assert texts[1:3].tolist() == every[1:3]
+    assert texts[np.array([[0, 1]])].shape == (1, 2)
+    with pytest.raises(IndexError):
+        texts[len(every)]

@@ -439,3 +439,75 @@ def test_every_token_is_its_text_and_sentences_cover_the_text(texts):
         for a, b, k in zip(starts, ends, doc.tok_sent.tolist()):
             assert ss[k] <= a and b <= se[k]
         assert (doc.tokens, starts, ends) == ref.tokenize(text)
+
+
+# --- Parsing many texts together (one block of flat arrays, batches joined by line breaks) ---
+
+
+@pytest.mark.parametrize("batch_chars", [1, 16, 200, 1 << 20])
+def test_parse_many_in_batches_matches_the_reference(monkeypatch, batch_chars):
+    """Texts parsed together, in batches of any size, give each text's own tokens and sentences."""
+    import framing.text.document as document
+
+    monkeypatch.setattr(document, "BATCH_CHARS", batch_chars)
+    rng = random.Random(batch_chars)
+    texts = [_random_text(rng) for _ in range(300)] + _EXAMPLES + ["x'", "'s", "2,", "-", "a\n\n\n\nb"]
+    rng.shuffle(texts)
+    docs = parse_many(texts)
+    for text, doc in zip(texts, docs, strict=True):
+        assert doc.text is text
+        assert (doc.tokens, doc.tok_starts.tolist(), doc.tok_ends.tolist()) == ref.tokenize(text), text
+        ss, se = sentences.sentence_bounds(text)
+        assert (doc.sent_starts.tolist(), doc.sent_ends.tolist()) == (ss, se), text
+        want = np.maximum(np.searchsorted(np.array(ss, dtype=np.int64), doc.tok_starts, side="right") - 1, 0)
+        assert doc.tok_sent.tolist() == want.tolist(), text
+
+
+def test_documents_are_views_into_one_block_of_int32_offsets():
+    texts = ["Kyiv said no. Kyiv again!", "", "Talks ended.\nKyiv."]
+    docs = parse_many(texts)
+    for name in ("tok_starts", "tok_ends", "tok_sent", "sent_starts", "sent_ends"):
+        assert all(getattr(d, name).dtype == np.int32 for d in docs), name
+    assert all(d.tok_ids.dtype == np.int64 for d in docs)
+    assert docs[0].lexicon is docs[2].lexicon
+    assert np.shares_memory(docs[0].tok_starts.base, docs[2].tok_starts)
+    # one shared string per distinct token
+    assert docs[0].tokens[0] is docs[2].tokens[2] == "kyiv"
+    assert docs[0].tokens[:2] == ["kyiv", "said"] and len(docs[0].tokens) == docs[0].n_tokens == 5
+    assert docs[0].lexicon.terms[int(docs[2].tok_ids[2])] == "kyiv"
+
+
+def test_decoded_tokens_are_kept_for_recent_documents_only():
+    import framing.text.document as document
+
+    docs = parse_many([f"Word{i} and more" for i in range(document.RECENT_DECODED + 5)])
+    first = docs[0].tokens
+    assert docs[0].tokens is first  # kept while recent
+    for d in docs[1:]:
+        assert d.tokens[0].startswith("word")
+    assert docs[0]._decoded is None and docs[0].tokens == first  # decoded again on use
+
+
+def test_a_document_pickles():
+    import pickle
+
+    doc = parse_many(["One.", "Kyïv’s envoy met “Madinsky”. He left."])[1]
+    back = pickle.loads(pickle.dumps(doc))
+    assert back.text == doc.text and back.tokens == doc.tokens
+    for name in ("tok_starts", "tok_ends", "tok_sent", "sent_starts", "sent_ends"):
+        assert getattr(back, name).tolist() == getattr(doc, name).tolist()
+
+
+def test_tokenize_joined_is_tokenize_of_each_text():
+    from framing.text.tokens import tokenize_joined
+
+    rng = random.Random(7)
+    texts = [_random_text(rng) for _ in range(500)] + _EXAMPLES
+    toks, starts, ends, bases = tokenize_joined(texts)
+    k = np.searchsorted(bases, starts, side="right") - 1
+    for i, text in enumerate(texts):
+        mine = k == i
+        want_toks, want_starts, want_ends = tokenize(text)
+        assert [t for t, m in zip(toks, mine) if m] == want_toks, text
+        assert (starts[mine] - bases[i]).tolist() == want_starts.tolist(), text
+        assert (ends[mine] - bases[i]).tolist() == want_ends.tolist(), text

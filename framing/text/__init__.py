@@ -14,14 +14,17 @@ made plain, invisible characters removed, so "Kyïv", "KYIV" and "Kyiv" compare 
 One implementation, in named steps: :mod:`~framing.text.normalize` (:func:`fold`),
 :mod:`~framing.text.tokens` (the token grammar, one ``re.split`` per text),
 :mod:`~framing.text.sentences` (the sentence rules, one regex scan per text) and
-:mod:`~framing.text.document` (:class:`Document`, :func:`parse`). The readable statement
+:mod:`~framing.text.document` (:class:`Document`, :func:`parse`; documents parsed together
+share one block of flat arrays and store token ids into a :class:`Lexicon`, see
+:mod:`~framing.text.lexicon`). The readable statement
 of the same rules is the test oracle, ``tests/_reference_text.py``. Quotation marks are
 those of :mod:`framing.quotemarks`.
 """
 
 from __future__ import annotations
 
-from .document import Document, SentenceSplitter, parse, parse_many, split_sentences, tokenize_many
+from .document import Document, ParsedTexts, SentenceSplitter, parse, parse_many, split_sentences, tokenize_many
+from .lexicon import Lexicon
 from .normalize import INVISIBLE, fold
 from .sentences import ABBREVIATIONS, ENDERS, TITLES, split_sentences_punkt
 from .tokens import TOKEN_PATTERN, Tokens, tokenize
@@ -33,6 +36,8 @@ __all__ = [
     "TITLES",
     "TOKEN_PATTERN",
     "Document",
+    "Lexicon",
+    "ParsedTexts",
     "SentenceSplitter",
     "Tokens",
     "fold",

@@ -31,7 +31,7 @@ import numpy as np
 
 from .normalize import INVISIBLE, fold_nonascii
 
-__all__ = ["TOKEN_PATTERN", "Tokens", "lower_same_length", "tokenize"]
+__all__ = ["JOIN", "TOKEN_PATTERN", "Tokens", "lower_same_length", "tokenize", "tokenize_joined"]
 
 Tokens = tuple[list[str], np.ndarray, np.ndarray]
 
@@ -107,29 +107,63 @@ def tokenize(text: str) -> Tokens:
     >>> toks, starts.tolist(), ends.tolist()
     (['kharkiv', '2,000', 'pro-kiev', 'prisoners'], [1, 11, 17, 26], [8, 16, 25, 35])
     """
+    return _tokens_of(text)
+
+
+#: What :func:`tokenize_joined` puts between texts: characters that are no word character,
+#: apostrophe, hyphen, digit nor "%", more of them than any look-behind of the grammar
+#: reads (3), so no token crosses it and none changes beside it.
+JOIN = "\n\n\n\n"
+
+
+def tokenize_joined(texts: list[str]) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`tokenize` of several texts at once: one split over the texts joined by :data:`JOIN`.
+
+    Returns the tokens of all texts, in order, their start and end offsets into the joined
+    text (``int64``), and where each text begins in it. The tokens are those of
+    :func:`tokenize` of each text, offsets shifted by the text's start.
+
+    >>> toks, starts, ends, bases = tokenize_joined(["Kyiv said", "no"])
+    >>> toks, starts.tolist(), bases.tolist()
+    (['kyiv', 'said', 'no'], [0, 5, 13], [0, 13])
+    """
+    n = len(texts)
+    bases = np.zeros(n, dtype=np.int64)
+    if n > 1:
+        np.cumsum(np.fromiter(map(len, texts[:-1]), dtype=np.int64, count=n - 1) + len(JOIN), out=bases[1:])
+    toks, starts, ends = _tokens_of(JOIN.join(texts))
+    return toks, starts, ends, bases
+
+
+def _tokens_of(text: str) -> Tokens:
     prepared = _prepare(text)
     is_ascii = text.isascii()
     parts = (_SPLIT_ASCII_RE if prepared.isascii() else _SPLIT_RE).split(prepared)
     tokens = parts[1::2]
     if not tokens:
         empty = np.zeros(0, dtype=np.int64)
-        return [], empty, empty
+        return [], empty, empty.copy()
     if "\x00" in prepared:  # the NUL trick below needs a character the text lacks
         bounds = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
     else:
         joined = "\x00".join(parts)
+        del parts
         if joined.isascii():
             codes = np.frombuffer(joined.encode("ascii"), dtype=np.uint8)
         else:
             codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        del joined
         # The k-th NUL of the joined string sits at the end of part k, plus k.
         nuls = np.flatnonzero(codes == 0)
-        bounds = (nuls - np.arange(len(nuls))).astype(np.int64, copy=False)
+        del codes
+        nuls -= np.arange(len(nuls))
+        bounds = nuls
     # Part 2i is the gap before token i, part 2i + 1 is token i.
-    starts, ends = bounds[0:-1:2], bounds[1::2]
+    starts, ends = bounds[0:-1:2].copy(), bounds[1::2].copy()
     if not is_ascii:  # ASCII tokens are folded already (lower case): fold the others
         wide = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         at = np.flatnonzero(wide > 127)  # the non-ASCII characters, in the tokens that hold them
+        del wide
         k = np.searchsorted(starts, at, side="right") - 1
         for i in np.unique(k[(k >= 0) & (at < ends[np.maximum(k, 0)])]).tolist():
             tokens[i] = fold_nonascii(text[starts[i] : ends[i]])
