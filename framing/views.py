@@ -47,8 +47,19 @@ def headline_view(
         df = tables.get(name)
         if spec.kind != "evidence" or df is None or not len(df) or "position" not in df.columns:
             continue
+        is_head = (df["position"] == "headline").to_numpy()
+        if not is_head.any():
+            continue
+        # only the articles with a headline row matter (their body rows say in_body)
+        df = df[df["article_id"].isin(pd.unique(df["article_id"].to_numpy()[is_head])).to_numpy()]
         keys = [c for c in spec.column_names if c not in tail and c not in ("event", "outlet")]
-        label = df[keys].astype(str).agg(" / ".join, axis=1) if keys else pd.Series("", index=df.index)
+        label = pd.Series("", index=df.index, dtype=object)
+        if keys:  # the key columns joined by " / " (column by column: a row-wise join is slow)
+            cols = [df[c].astype(str).to_numpy(dtype=object) for c in keys]
+            joined = cols[0]
+            for col in cols[1:]:
+                joined = joined + " / " + col
+            label = pd.Series(joined, index=df.index, dtype=object)
         frame = pd.DataFrame(
             {
                 "event": df["event"],
