@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -37,10 +38,12 @@ WORD_CHOICE = ("parse", "vocabulary", "naming", "loaded", "distinctive")
 def _stages(records, only=None):
     import framing
     from framing.analyses import ANALYZERS
+    from framing.corpus_tables import HEADLINES
     from framing.events import events_table
     from framing.pipeline import articles_table
     from framing.report.build import build_report
     from framing.results import Results
+    from framing.views import headline_view
 
     state = {}
 
@@ -70,11 +73,27 @@ def _stages(records, only=None):
         if only is None or name in only:
             stages.append((name, make(name)))
 
+    def headlines():
+        # the headline view over every analysis's evidence, as framing analyze builds it
+        specs = {t.name: t for name in ANALYZERS if only is None or name in only for t in ANALYZERS[name].tables}
+        state["tables"][HEADLINES.name] = headline_view(state["grouped"], state["tables"], specs)
+
+    def csv():
+        # every table written as framing analyze writes it
+        g = state["grouped"]
+        tables = {"articles": articles_table(g), "events": events_table(g), **state["tables"]}
+        with tempfile.TemporaryDirectory(prefix="framing-bench-") as tmp:
+            Results(g, tables).to_csv(tmp)
+
     def report():
         g = state["grouped"]
         tables = {"articles": articles_table(g), "events": events_table(g), **state["tables"]}
         state["html"] = build_report(Results(g, tables))
 
+    if only is None or "headlines" in only:
+        stages.append(("headlines", headlines))
+    if only is None or "csv" in only:
+        stages.append(("csv", csv))
     if only is None or "report" in only:
         stages.append(("report", report))
     return stages
@@ -178,7 +197,9 @@ def bench(n: int, memory: bool, *, one_event: bool = False, only=None, records=N
     secs = {r["stage"]: r["seconds"] for r in rows[1:]}
     sums = {
         "TOTAL (load..report)": sum(secs.values()),
-        "analysis (parse+events+analyses)": sum(v for k, v in secs.items() if k not in ("load", "report")),
+        "analysis (parse+events+analyses)": sum(
+            v for k, v in secs.items() if k not in ("load", "headlines", "csv", "report")
+        ),
         "word choice (parse+vocabulary+naming+loaded+distinctive)": sum(secs.get(k, 0.0) for k in WORD_CHOICE),
     }
     for stage, t in sums.items():
@@ -221,8 +242,8 @@ def main(argv=None) -> int:
         nargs="*",
         default=None,
         metavar="STAGE",
-        help="time only these analyses or 'report' (load, parse and events always run); "
-        "'word-choice' stands for naming, loaded and distinctive",
+        help="time only these analyses, 'headlines' (the headline view), 'csv' (writing the tables) "
+        "or 'report' (load, parse and events always run); 'word-choice' stands for naming, loaded and distinctive",
     )
     ap.add_argument(
         "--rss",
