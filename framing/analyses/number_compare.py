@@ -91,19 +91,10 @@ def any_overlap(lo_o: np.ndarray, hi_o: np.ndarray, lo_q: np.ndarray, hi_q: np.n
 def context_keys(W: sp.csr_matrix, *more: sp.csr_matrix) -> np.ndarray:
     """An integer per row of ``W``, equal for rows with the same context (same columns and weights
     in ``W`` and in each matrix of ``more``)."""
-    mats = [W, *more]
-    for M in mats:
-        M.sort_indices()
-    keys = []
-    for k in range(W.shape[0]):
-        keys.append(
-            b"|".join(
-                M.indices[M.indptr[k] : M.indptr[k + 1]].tobytes() + M.data[M.indptr[k] : M.indptr[k + 1]].tobytes()
-                for M in mats
-            )
-            if more
-            else W.indices[W.indptr[k] : W.indptr[k + 1]].tobytes() + W.data[W.indptr[k] : W.indptr[k + 1]].tobytes()
-        )
+    M = sp.hstack([W, *more], format="csr", dtype=np.float32) if more else W
+    M.sort_indices()
+    ind, data, ptr = M.indices, M.data, M.indptr
+    keys = [ind[a:b].tobytes() + data[a:b].tobytes() for a, b in zip(ptr[:-1].tolist(), ptr[1:].tolist())]
     _, inv = np.unique(np.array(keys, dtype=object), return_inverse=True)
     return inv.astype(np.int64)
 

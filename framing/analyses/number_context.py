@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..corpus import Corpus
 
-__all__ = ["NEAR", "ContextParts", "context_matrix", "qualifier_matrix", "qualifiers", "sentence_terms", "title_terms"]
+__all__ = ["NEAR", "ContextParts", "context_matrix", "qualifier_matrix", "qualifiers", "article_terms", "title_terms"]
 
 
 @dataclass
@@ -41,27 +41,30 @@ class ContextParts:
 NEAR = 8
 
 
-def sentence_terms(corpus: Corpus, art, doc):
-    """A function (sentence index, start, end) -> the sentence's (term ids, capitalised, near)
-    outside [start, end); ``near`` marks the tokens within :data:`NEAR` tokens of the quantity."""
+def article_terms(corpus: Corpus, art, doc, body: np.ndarray):
+    """The context tokens of an article's body mentions, all at once.
+
+    ``body`` holds one row per mention: (row, sentence index, start, end). Returns the block
+    ``(rows, ids, capitalised, near)``: per token of each mention's sentence outside [start,
+    end), in order, its row, vocabulary id, capital, and whether it is within :data:`NEAR`
+    tokens of the quantity.
+    """
     from .fact_units import _capitalised
 
     ids = corpus.token_ids(art)
-    caps = _capitalised(doc.text, doc.tok_starts)
     bounds = np.searchsorted(doc.tok_sent, np.arange(doc.n_sentences + 1))
-
-    def terms(sidx: int, start: int, end: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        a, b = bounds[sidx], bounds[sidx + 1]
-        st = doc.tok_starts[a:b]
-        before, after = st < start, st >= end
-        pos = np.arange(b - a)
-        q0 = int(before.sum())  # first token of the quantity
-        q1 = int(np.searchsorted(st, end))  # first token after it
-        near = ((pos >= q0 - NEAR) & before) | ((pos < q1 + NEAR) & after)
-        keep = before | after
-        return ids[a:b][keep], caps[a:b][keep], near[keep]
-
-    return terms
+    row, sidx, start, end = body.T
+    a, b = bounds[sidx], bounds[sidx + 1]
+    q0 = np.clip(np.searchsorted(doc.tok_starts, start), a, b)  # first token of the quantity
+    q1 = np.clip(np.searchsorted(doc.tok_starts, end), a, b)  # first token after it
+    lengths = b - a
+    rep = np.repeat(np.arange(len(body)), lengths)
+    offsets = np.r_[0, np.cumsum(lengths)[:-1]]
+    idx = a[rep] + np.arange(int(lengths.sum())) - offsets[rep]
+    keep = (idx < q0[rep]) | (idx >= q1[rep])
+    near = (idx >= q0[rep] - NEAR) & (idx < q1[rep] + NEAR)
+    idx, rep, near = idx[keep], rep[keep], near[keep]
+    return row[rep], ids[idx], _capitalised(doc.text, doc.tok_starts[idx]), near
 
 
 def title_terms(title: str, start: int, end: int) -> list[str]:
@@ -75,22 +78,21 @@ def title_terms(title: str, start: int, end: int) -> list[str]:
 _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
-def context_matrix(contexts, vocab, counted, events, articles, sents) -> ContextParts:
+def context_matrix(contexts, n, vocab, counted, events, articles, sents) -> ContextParts:
     """Rows x context concepts (sqrt IDF per event, so that a product sums the shared IDF), row
     masses, and the near concepts, near names and years of each row (:class:`ContextParts`).
 
     A row's context is the concepts (:func:`~framing.analyses.fact_features.term_concepts`) of
     its sentence outside the quantity, without numbers and without the counted thing itself.
     IDF is learned per event over the distinct sentences holding a quantity. ``contexts`` hold
-    per row the vocabulary ids, capitals and near flags of its sentence's words, or a title's
-    words (all near); all the work is on the concatenated ids, and each term's concept is
-    computed once. A year ("2016": four digits, 1800-2099) is kept apart, in ``years``.
+    blocks of the ``n`` rows: ``(rows, ids, capitals, near)`` per token of body sentences
+    (:func:`article_terms`), or ``(row, words)`` of a title (all near); all the work is on the
+    concatenated ids, and each term's concept is computed once. A year ("2016": four digits, 1800-2099) is kept apart, in ``years``.
     """
     import scipy.sparse as sp
 
     from .fact_features import term_concepts
 
-    n = len(contexts)
     names = list(vocab)
     index: dict[str, int] | None = None
 
@@ -107,22 +109,28 @@ def context_matrix(contexts, vocab, counted, events, articles, sents) -> Context
             out.append(k)
         return np.array(out, dtype=np.int64)
 
-    id_parts, cap_parts, near_parts = [], [], []
+    id_parts, cap_parts, near_parts, row_parts = [], [], [], []
     for c in contexts:
-        if isinstance(c, tuple):
-            id_parts.append(np.asarray(c[0], dtype=np.int64))
-            cap_parts.append(np.asarray(c[1], dtype=bool))
-            near_parts.append(np.asarray(c[2], dtype=bool))
+        if len(c) == 4:
+            rows_, ids_, caps_, near_ = c
+            id_parts.append(np.asarray(ids_, dtype=np.int64))
+            cap_parts.append(np.asarray(caps_, dtype=bool))
+            near_parts.append(np.asarray(near_, dtype=bool))
+            row_parts.append(np.asarray(rows_, dtype=np.int64))
         else:
-            id_parts.append(ids_of(c))
-            cap_parts.append(np.zeros(len(c), dtype=bool))
-            near_parts.append(np.ones(len(c), dtype=bool))
+            row, words = c
+            id_parts.append(ids_of(words))
+            cap_parts.append(np.zeros(len(words), dtype=bool))
+            near_parts.append(np.ones(len(words), dtype=bool))
+            row_parts.append(np.full(len(words), row, dtype=np.int64))
     own_words = sorted({w for c in counted for w in c.split()})
     own_ids = ids_of(own_words)
     ids = np.concatenate(id_parts) if id_parts else np.zeros(0, np.int64)
     caps = np.concatenate(cap_parts) if cap_parts else np.zeros(0, bool)
     near = np.concatenate(near_parts) if near_parts else np.zeros(0, bool)
-    row_of = np.repeat(np.arange(n), [len(x) for x in id_parts])
+    row_of = np.concatenate(row_parts) if row_parts else np.zeros(0, np.int64)
+    order = np.argsort(row_of, kind="stable")  # the tokens in order of rows
+    ids, caps, near, row_of = ids[order], caps[order], near[order], row_of[order]
     V = len(names)
     uses = np.bincount(ids, minlength=V).astype(float)
     capital = np.bincount(ids, weights=caps, minlength=V)

@@ -45,14 +45,14 @@ from .._validation import check_number
 from ..article import LEAD_SENTENCES
 from ..corpus import Corpus
 from ..extract.quantities import Quantity, extract_from_document, plural
-from ..extract.quantity_parser import may_start_mask
+from ..extract.quantity_parser import may_hold_number, may_start_mask
 from ..extract.quantity_words import GENERIC_COUNTED
 from ..tables import EVENT, OUTLET, TableSpec, evidence_table
 from ..tables import Column as C
 from ..text import parse
 from .base import Analyzer, make_evidence
 from .number_compare import SMALL_GROUP, _Context, compare_group, compare_small_groups, context_keys
-from .number_context import context_matrix, qualifier_matrix, qualifiers, sentence_terms, title_terms
+from .number_context import article_terms, context_matrix, qualifier_matrix, qualifiers, title_terms
 from .number_stories import story_labels
 
 __all__ = ["COLUMNS", "DISAGREEMENT_COLUMNS", "NumbersAnalyzer", "format_interval", "quantity_label"]
@@ -287,7 +287,7 @@ class NumbersAnalyzer(Analyzer):
         self._fit(corpus)
         kw: dict[str, Any] = {"sides": self.sides, "tolerance": self.tolerance, "near": self.near}
         rows: list[tuple] = []
-        contexts: list = []  # per row: (vocabulary ids, capitals) of its sentence, or the title's words
+        contexts: list = []  # blocks of rows: (rows, ids, capitals, near) of body sentences, or (row, title words)
         vocab = corpus.term_counts()[1]
         counted_words: list[str] = []
         quals: list[frozenset[str]] = []  # per row: the words that say which things it counts
@@ -297,7 +297,7 @@ class NumbersAnalyzer(Analyzer):
         for k, art in enumerate(corpus):
             event = event_of[k]
             found: list[tuple[Quantity, str, int, str]] = []
-            if self.headlines and art.has_headline:
+            if self.headlines and art.has_headline and may_hold_number(art.title):
                 for q in extract_from_document(parse(art.title), title_case=True, **kw):
                     found.append((q, "headline", -1, art.title))
             doc = corpus.document(art)
@@ -316,23 +316,24 @@ class NumbersAnalyzer(Analyzer):
                 found.append((q, pos, q.sentence_index, ""))
             if not found:
                 continue
-            ctx_of = sentence_terms(corpus, art, doc)
+            topic = story_of[k] != str(event)  # qualifiers and near words are read only in a topic story
+            in_body: list[tuple[int, int, int, int]] = []  # (row, sentence, start, end) of the body mentions
             for q, pos, sidx, sent in found:
                 label = quantity_label(q)
                 if not label:
                     continue
+                row = len(rows)
                 if sidx >= 0:
                     sent = doc.sentence(sidx)
-                    terms = ctx_of(sidx, q.start, q.end)
+                    in_body.append((row, sidx, q.start, q.end))
                 else:
-                    terms = title_terms(art.title, q.start, q.end)
-                contexts.append(terms)
+                    contexts.append((row, title_terms(art.title, q.start, q.end)))
                 counted_words.append(q.counted)
                 after: list[str] = []
-                if sidx >= 0:
+                if topic and sidx >= 0:
                     t = int(np.searchsorted(doc.tok_starts, q.end))
                     after = [w for w, s_ in zip(doc.tokens[t : t + 3], doc.tok_sent[t : t + 3].tolist()) if s_ == sidx]
-                quals.append(qualifiers(q.text, q.counted, after))
+                quals.append(qualifiers(q.text, q.counted, after) if topic else frozenset())
                 rows.append(
                     (
                         event,
@@ -361,6 +362,8 @@ class NumbersAnalyzer(Analyzer):
                         story_of[k],
                     )
                 )
+            if in_body:
+                contexts.append(article_terms(corpus, art, doc, np.array(in_body, dtype=np.int64)))
         cols = COLUMNS + EXTRA_COLUMNS
         df = pd.DataFrame(rows, columns=cols)
         if df.empty:
@@ -385,6 +388,7 @@ class NumbersAnalyzer(Analyzer):
         )
         parts = context_matrix(
             contexts,
+            len(df),
             corpus.term_counts()[1],
             counted_words,
             df["story"].to_numpy(),

@@ -9,6 +9,7 @@ counted, per side) that fill one :class:`_Draft`. The word tables live in
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -19,6 +20,7 @@ from .quantity_counted import _CountedMixin
 from .quantity_tokens import _digit_value
 from .quantity_words import (
     _A_NEXT,
+    _APPROX_LAST,
     _APPROX_MAXLEN,
     _AREA,
     _CURRENCY_SYMBOLS,
@@ -41,7 +43,7 @@ from .quantity_words import (
     _lemma,
 )
 
-__all__ = ["Quantity", "may_start", "may_start_mask"]
+__all__ = ["Quantity", "may_hold_number", "may_start", "may_start_mask"]
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,26 @@ _CANDIDATE_WORDS = frozenset(_NUMBER_WORDS) | frozenset(_FRACTIONS) | {"a", "an"
 def may_start(t: str) -> bool:
     """Whether token ``t`` passes the first, cheap test of :meth:`_Parser.candidates`."""
     return t[:1].isdigit() or t in _CANDIDATE_WORDS or ("-" in t and t[0].isalpha())
+
+
+_MAY_HOLD = re.compile(
+    r"\d|\b(?:"
+    + "|".join(sorted(map(re.escape, set(_NUMBER_WORDS) | set(_FRACTIONS) | set(_A_NEXT)), key=len, reverse=True))
+    + r")\b"
+)
+
+
+def may_hold_number(text: str) -> bool:
+    """Whether ``text`` may hold a quantity: a digit, or a number word, fraction or "a"/"an" unit
+    word ("an hour") in its folded words. One regular expression; a text without any is never
+    parsed (most headlines and sentences have no number).
+
+    >>> may_hold_number("Talks fizzle in under two hours"), may_hold_number("Talks fizzle")
+    (True, False)
+    """
+    from ..text import fold
+
+    return _MAY_HOLD.search(fold(text)) is not None
 
 
 def may_start_mask(terms: Sequence[str]) -> np.ndarray:
@@ -426,10 +448,11 @@ class _Parser(_CountedMixin):
             d.kind, d.unit = "percent", "%"
             d.j += 2
         d.currency = None
-        g0 = self.gap(d.start_tok)
-        for sym, code in _CURRENCY_SYMBOLS.items():
-            if sym in g0[-3:]:
-                d.currency = code
+        g0 = self.gap(d.start_tok)[-3:]
+        if g0.strip():  # a currency symbol is no space
+            for sym, code in _CURRENCY_SYMBOLS.items():
+                if sym in g0:
+                    d.currency = code
         if (
             d.currency is None
             and d.start_tok > 0
@@ -520,7 +543,8 @@ class _Parser(_CountedMixin):
                 d.low, d.high = flo * d.value, fhi * d.value
                 d.approx, k, d.start_tok = "vague", kk, kk
             best = None
-            for L in range(_APPROX_MAXLEN, 0, -1):
+            # a phrase ends with one of the approximators' last words (most numbers have none)
+            for L in range(_APPROX_MAXLEN, 0, -1) if k > 0 and toks[k - 1] in _APPROX_LAST else ():
                 s = k - L
                 if s < 0:
                     continue

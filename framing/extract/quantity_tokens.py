@@ -73,6 +73,11 @@ class _TokenView:
 
     def plain_gap(self, i: int) -> bool:
         """Only spaces between token i-1 and i (same sentence)."""
+        if 0 < i < self.n:  # the common case, without a call to gap()
+            if self.sents[i] != self.sents[i - 1]:
+                return False
+            g = self.text[self.ends[i - 1] : self.starts[i]]
+            return g == " " or g == "" or (g.isspace() and "\n" not in g)
         g = self.gap(i)
         return (g == "" or g.isspace()) and "\n" not in g and self.sents[i] == self.sents[i - 1]
 

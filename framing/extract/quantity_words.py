@@ -112,6 +112,8 @@ _MONTHS = _words("month")
 #: Words before a number that make it a label, not a quantity ("Article 5").
 _LABEL_WORDS = _words("label_word")
 _APPROX_MAXLEN = max(len(k) for k in APPROXIMATORS)
+#: The last words of the approximators (a phrase can end before a number only with one of them).
+_APPROX_LAST = frozenset(k[-1] for k in APPROXIMATORS)
 APPROX_WORDS = frozenset(w for k in APPROXIMATORS for w in k)
 #: Counted things that mean the same: word -> canonical lemma (``counted_synonyms.csv``).
 SYNONYMS = COUNTED
