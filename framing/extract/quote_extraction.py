@@ -333,6 +333,17 @@ def _inherit(quotes: list[Quote], text: str, scare_max_words: int) -> None:
         last = q
 
 
+def _cue_forms(verbs) -> frozenset[str]:
+    """The forms of ``verbs`` and "according": the tokens that make a sentence worth reading for reported speech."""
+    kept = _CUE_FORMS.get(id(verbs))
+    if kept is None or kept[0] is not verbs:
+        kept = _CUE_FORMS[id(verbs)] = (verbs, frozenset(verbs) | {"according"})
+    return kept[1]
+
+
+_CUE_FORMS: dict[int, tuple] = {}
+
+
 def _indirect(d: Doc, quotes: list[Quote], verbs) -> list[Quote]:
     """Reported speech without quote marks, in sentences with no attributed quotation.
 
@@ -345,7 +356,8 @@ def _indirect(d: Doc, quotes: list[Quote], verbs) -> list[Quote]:
     used_starts = [a for a, _ in used]
     cues = {q.cue_start for q in quotes if q.cue_start >= 0}
     toks = d.toks
-    cand = [i for i, t in enumerate(toks) if t in verbs or t == "according"]
+    forms = _cue_forms(verbs)
+    cand = [i for i, t in enumerate(toks) if t in forms]
     if not cand:
         return []
     with_verb = np.zeros(doc.n_sentences, dtype=bool)

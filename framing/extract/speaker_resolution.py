@@ -109,11 +109,12 @@ def _named(q: Quote, doc: Document, ment: Mentions, finder: ActorFinder) -> tupl
 def _named_core(q: Quote, doc: Document, ment: Mentions, finder: ActorFinder) -> tuple[str, str]:
     a, b = q.speaker_start, q.speaker_end
     head = doc.text[a:b]
-    for cut in _CUT:
-        i = head.find(cut)
-        if i > 0:
-            b = a + i
-            head = head[:i]
+    if " by " in head or " via " in head or "citing" in head:  # every cut holds one of these
+        for cut in _CUT:
+            i = head.find(cut)
+            if i > 0:
+                b = a + i
+                head = head[:i]
     mv = mention_view(ment)
     k0 = bisect_left(mv.start, a)
     k1 = bisect_left(mv.start, b)

@@ -258,7 +258,7 @@ class Doc:
         """Tokens wholly inside the characters ``[a, b)``: ``(first, last + 1)``."""
         lo = bisect_left(self.ts, a)
         hi = bisect_right(self.te, b)
-        return lo, max(lo, hi)
+        return (lo, hi) if hi > lo else (lo, lo)
 
     def lower_at(self, i: int) -> bool:
         return not self.text[self.ts[i]].isupper()
@@ -587,7 +587,7 @@ def find_verb(d: Doc, lo: int, hi: int, verbs, *, last: bool) -> int:
 def is_cue(d: Doc, i: int, verbs) -> bool:
     """Whether token ``i`` is a verb of saying used as one (see :func:`find_verb`)."""
     t = d.toks[i]
-    if t not in verbs or not d.lower_at(i):
+    if t not in verbs or d.text[d.ts[i]].isupper():  # (not d.lower_at(i))
         return False
     excl = verb_exclusions().get(t)
     if excl and any(tuple(d.toks[i - off : i - off + len(e)]) == e for e, off in excl if i >= off):
