@@ -540,3 +540,83 @@ def test_a_name_never_runs_across_a_sentence_end():
     names = [c[0] for c in _candidates(doc, set())]
     assert not any("Insurers" in n for n in names)
     assert "Anna Berg" in names
+
+
+# ---- the per-document indexes of speaker resolution give what a plain scan gives ----
+
+_LONG_BLOCK = (
+    "In Kyiv, the Foreign Ministry said the talks would resume. Russia's navy denied the report. "
+    "Ukrainian negotiator Natalia Koval arrived in Geneva. Navy spokesman Dmytro Pletenchuk said: "
+    '"We saw the ships." The Russian Foreign Ministry called it a provocation. Koval said the '
+    "Foreign Ministry of Ukraine had been told. Natalia Koval, a Ukrainian negotiator, left on Monday. "
+    "Deputy Foreign Minister Andriy Sybiha said the navy would stay.\n"
+)
+
+
+def _plain_institution_side(head, doc, finder, before):
+    """The rule as a plain scan of ``doc.text[:before]`` (the reference)."""
+    import re
+
+    from framing.extract.place_sides import place_side
+    from framing.extract.speaker_sides import _FRONTED_PLACE, _INSTITUTIONS, _MINISTER
+
+    keys = [f"{m.group(1)} Ministry" for m in _MINISTER.finditer(head)]
+    keys += [f"Ministry of {m.group(1)}" for m in _MINISTER.finditer(head)]
+    keys += [m.group(1) for m in _INSTITUTIONS.finditer(head)]
+    if not keys:
+        return ""
+    text = doc.text[:before]
+    pat = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b", re.I)
+    for m in reversed(list(pat.finditer(text))):
+        s0 = int(doc.sent_starts[doc.sentence_at(m.start())])
+        near = re.split(r"[,;:\"“”()]", text[max(s0, m.start() - 40) : m.start()])[-1].split()[-3:]
+        side = place_side(" ".join(near), finder)
+        if not side:
+            f = _FRONTED_PLACE.match(text[s0 : m.start()])
+            side = place_side(f.group(1), finder) if f else ""
+        if side and side != "mixed":
+            return side
+    return ""
+
+
+def test_institution_side_index_matches_a_plain_scan():
+    from framing.analyses.quotes import shared_finder
+    from framing.extract.speaker_sides import _institution_title_side
+
+    # the blocks differ a little, so the nearest mention changes along the article
+    text = "".join(_LONG_BLOCK.replace("Kyiv", "Moscow" if k % 3 == 0 else "Kyiv") for k in range(12))
+    corpus = Corpus.from_texts([text], outlets=["A"])
+    doc = corpus.documents()[0]
+    finder = shared_finder(corpus, None, "default", True, 0.85)
+    positions = sorted({p for i in range(0, len(text), 37) for p in (i, i + 1)} | {len(text)})
+    for head in ("Navy spokesman Dmytro Pletenchuk", "Deputy Foreign Minister Andriy Sybiha", "the ministry"):
+        got = [_institution_title_side(head, doc, finder, p) for p in positions]
+        want = [_plain_institution_side(head, doc, finder, p) for p in positions]
+        assert got == want
+        assert (head == "the ministry") == (set(got) == {""})  # the check is not vacuous
+
+
+def test_introduced_side_nearest_mentions_match_a_full_sort():
+    from framing.analyses.quotes import shared_finder
+    from framing.extract.speaker_sides import _introduced_side, _introduction_side, mention_view
+
+    text = "".join(
+        _LONG_BLOCK.replace("Ukrainian negotiator", "negotiator" if k % 4 else "Ukrainian negotiator")
+        for k in range(10)
+    )
+    corpus = Corpus.from_texts([text], outlets=["A"])
+    doc = corpus.documents()[0]
+    finder = shared_finder(corpus, None, "default", True, 0.85)
+    ment = finder.find(doc)
+    mv = mention_view(ment)
+    persons = [a for a in mv.by_actor if finder.type_of(a) == "person"]
+    assert persons
+    found = set()
+    for actor in persons:
+        for pos in range(0, len(text), 53):
+            ks = sorted(mv.by_actor[actor], key=lambda k: abs(mv.start[k] - pos))[:8]
+            # the reference: the first of the eight nearest that gives a side
+            want = next((sd for k in ks if (sd := _introduction_side(mv.start[k], mv.end[k], doc, finder))), "")
+            assert _introduced_side(ment, finder, doc, actor, pos) == want
+            found.add(want)
+    assert {"", "Ukraine"} <= found  # nearer mentions decide, and some give no side
