@@ -72,8 +72,9 @@ def term_evidence(
     sent = (np.searchsorted(M.indptr, pos, side="right") - 1) % F.n_sentences
     art = F.sent_art[sent]
     tok = F.first_token(pos)  # the first and last token of each occurrence, in the corpus
-    starts = F.tokens.starts[tok]
-    ends = F.tokens.ends[tok + F.ngram[M.indices[pos]] - 1]
+    # character offsets as int64 whatever the token table stores (int32 since the compact corpus)
+    starts = F.tokens.starts[tok].astype(np.int64)
+    ends = F.tokens.ends[tok + F.ngram[M.indices[pos]] - 1].astype(np.int64)
     src = sel[which]
     return pd.DataFrame(
         {
