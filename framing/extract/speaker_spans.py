@@ -394,7 +394,7 @@ def _after_title(seg: str, dot: int) -> bool:
 
 #: Speakers found before a verb, by what the rule reads (see :func:`speaker_before`).
 _BEFORE_MEMO: dict[tuple, tuple[int, int]] = {}
-_BEFORE_MEMO_SIZE = 100_000
+_BEFORE_MEMO_SIZE = 50_000  # about 30 MB at most
 
 
 def speaker_before(d: Doc, sent_start: int, verb_start: int) -> tuple[int, int]:
