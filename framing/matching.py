@@ -385,8 +385,8 @@ class PhraseMatcher:
             token_start=pa,
             token_end=pa + la,
             entry=entry,
-            start=flat.starts[g],
-            end=flat.ends[g + la - 1],
+            start=flat.starts[g].astype(np.int64),  # (the corpus stores int32 offsets)
+            end=flat.ends[g + la - 1].astype(np.int64),
             sentence_index=flat.sent[g].astype(np.int64, copy=False),
         )
 
